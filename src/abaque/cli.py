@@ -1,0 +1,18 @@
+"""The `abaque` command: Django's manage.py under a friendlier name.
+
+abaque serve | demo | analyse FILE.csv | report ID | migrate | createsuperuser …
+"""
+
+import os
+import sys
+
+
+def main(argv=None):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "abaque.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["abaque", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DebateConfig(AppConfig):
+    name = "abaque.debate"
+    label = "debate"

@@ -1,0 +1,43 @@
+"""The matrix items × participants of a round, read from the database and
+handed to the pure analysis."""
+
+from dataclasses import dataclass
+
+from abaque.analysis import Analysis, analyse
+
+from .models import Participant, Round, RoundItem, Vote, letter_for
+
+
+@dataclass
+class RoundMatrix:
+    round: Round
+    items: list[RoundItem]
+    participants: list[Participant]
+    codes: list[list[str | None]]  # codes[i][j]: item i, participant j
+
+    def analyse(self) -> Analysis:
+        return analyse(self.codes, width=self.round.meeting.scale_width)
+
+    def participant_labels(self) -> list[str]:
+        return participant_labels(self.round.meeting, self.participants)
+
+
+def participant_labels(meeting, participants) -> list[str]:
+    """Names, or letters A, B, C… in anonymous mode or when asked for."""
+    if meeting.shows_letters:
+        return [letter_for(i) for i in range(len(participants))]
+    return [p.name for p in participants]
+
+
+def round_matrix(round_: Round) -> RoundMatrix:
+    items = list(round_.round_items.select_related("item"))
+    participants = list(round_.meeting.participants.all())
+    row = {ri.item_id: i for i, ri in enumerate(items)}
+    col = {p.pk: j for j, p in enumerate(participants)}
+    codes: list[list[str | None]] = [[None] * len(participants) for _ in items]
+    for item_id, participant_id, code in Vote.objects.filter(round=round_).values_list(
+        "item_id", "participant_id", "code"
+    ):
+        if item_id in row and participant_id in col:
+            codes[row[item_id]][col[participant_id]] = code
+    return RoundMatrix(round_, items, participants, codes)

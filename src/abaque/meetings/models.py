@@ -1,0 +1,279 @@
+"""The séance: its participants, items, vote rounds and votes."""
+
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from abaque import scale
+
+# Letters that cannot be mistaken for one another when read aloud or typed
+# on a phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).
+JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+JOIN_CODE_LENGTH = 6
+
+ITEM_WARNING_THRESHOLD = 40  # the method works with 20 to 40 items
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def new_token() -> str:
+    """A participant's voting link: 192 random bits."""
+    return secrets.token_urlsafe(24)
+
+
+def letter_for(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: how participants are shown by letter."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class Meeting(models.Model):
+    class Mode(models.TextChoices):
+        NOMINATIVE = "nominative", "Nominatif (comme Colorvote)"
+        ANONYMOUS = "anonymous", "Anonyme"
+
+    class Display(models.TextChoices):
+        NAMES = "names", "Par leur nom"
+        LETTERS = "letters", "Par une lettre (A, B, C…)"
+
+    class Phase(models.TextChoices):
+        ITEMS = "items", "Recueil des items"
+        VOTE = "vote", "Vote"
+        RESULTS = "results", "Résultats"
+        DEBATE = "debate", "Débat"
+
+    class SpeakingOrder(models.TextChoices):
+        DISSENT_FIRST = "dissent_first", "Rouge et noir d'abord"
+        ALTERNATE = "alternate", "En alternance, depuis le vert foncé"
+
+    class Ordering(models.TextChoices):
+        ENTERED = "entered", "Ordre de saisie"
+        MEAN = "mean", "Par moyenne (du vert au rouge)"
+        CONSENSUS = "consensus", "Par consensus"
+        SERIATION = "seriation", "Sériation (les semblables côte à côte)"
+
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField("titre", max_length=200)
+    date = models.DateField("date", default=date.today)
+    place = models.CharField("lieu", max_length=200, blank=True)
+    territory = models.CharField("territoire", max_length=200, blank=True)
+    question = models.TextField("question unique")
+    mode = models.CharField("mode", max_length=12, choices=Mode, default=Mode.NOMINATIVE)
+    scale_variant = models.CharField(
+        "échelle", max_length=10, choices=list(scale.VARIANT_LABELS.items()), default="standard"
+    )
+    display = models.CharField(
+        "participants affichés", max_length=8, choices=Display, default=Display.NAMES
+    )
+    join_code = models.CharField(
+        "code de la séance", max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code
+    )
+    phase = models.CharField(max_length=8, choices=Phase, default=Phase.ITEMS)
+    results_revealed = models.BooleanField(default=False)
+    ordering = models.CharField(max_length=10, choices=Ordering, default=Ordering.MEAN)
+    phone_items = models.BooleanField(
+        "les participants peuvent proposer des items depuis leur téléphone", default=False
+    )
+    speaking_order = models.CharField(
+        "ordre de parole", max_length=14, choices=SpeakingOrder, default=SpeakingOrder.DISSENT_FIRST
+    )
+    debate_item = models.ForeignKey(
+        "Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recording_since = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = "séance"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def levels(self):
+        return scale.levels_of(self.scale_variant)
+
+    @property
+    def scale_width(self) -> int:
+        """Distance between the extreme weights, for the consensus measure."""
+        weights = [level.weight for level in self.levels if level.is_opinion]
+        return max(weights) - min(weights)
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.mode == self.Mode.ANONYMOUS
+
+    @property
+    def shows_letters(self) -> bool:
+        return self.is_anonymous or self.display == self.Display.LETTERS
+
+    def active_items(self):
+        return self.items.filter(deleted_at__isnull=True, status=Item.Status.ACCEPTED)
+
+    def current_round(self):
+        return self.rounds.order_by("-number").first()
+
+    def ensure_first_round(self):
+        return self.rounds.get_or_create(number=1)[0]
+
+
+class Participant(models.Model):
+    class Category(models.TextChoices):
+        ELECTED = "elu", "Élu"
+        STAFF = "technicien", "Technicien"
+        ACTOR = "acteur", "Acteur social ou culturel"
+        INHABITANT = "habitant", "Habitant"
+        OTHER = "autre", "Autre"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
+    name = models.CharField("nom", max_length=120)
+    category = models.CharField(
+        "catégorie", max_length=12, choices=Category, default=Category.INHABITANT
+    )
+    email = models.EmailField("e-mail", blank=True)
+    position = models.PositiveIntegerField(default=0)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    claimed_at = models.DateTimeField("lié à un téléphone le", null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "participant"
+
+    def __str__(self):
+        return self.name
+
+    def release(self):
+        """Free the name for another phone; the old phone's link stops working."""
+        self.token = new_token()
+        self.claimed_at = None
+        self.save(update_fields=["token", "claimed_at"])
+
+
+class Item(models.Model):
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Retenu"
+        PENDING = "pending", "Proposé depuis un téléphone, à valider"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    text = models.CharField("phrase clé", max_length=300)
+    author = models.ForeignKey(
+        Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
+        verbose_name="auteur",
+    )
+    position = models.PositiveIntegerField(default=0)
+    validated = models.BooleanField("validé par son auteur", default=False)
+    status = models.CharField(max_length=10, choices=Status, default=Status.ACCEPTED)
+    deleted_at = models.DateTimeField(null=True, blank=True)  # soft delete, for undo
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "item"
+
+    def __str__(self):
+        return self.text
+
+
+class ItemRevision(models.Model):
+    """A former wording of an item, kept when it is reformulated."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions")
+    text = models.CharField(max_length=300)
+    reason = models.TextField("raison de la reformulation", blank=True)
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["replaced_at", "pk"]
+
+
+class Round(models.Model):
+    """A vote round (tour de vote). Round 1 votes on every item; later rounds
+    on chosen items, typically the dissensus after the debate."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", "En préparation"
+        OPEN = "open", "Ouvert"
+        CLOSED = "closed", "Clos"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PREPARING)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    items = models.ManyToManyField(Item, through="RoundItem", related_name="rounds")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_round_number_per_meeting")
+        ]
+
+    def __str__(self):
+        return f"Tour {self.number}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+
+class RoundItem(models.Model):
+    """An item as it was worded when this round voted on it."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="round_items")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="round_items")
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["item__position", "item__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "item"], name="one_entry_per_item_and_round")
+        ]
+
+
+class Vote(models.Model):
+    class Source(models.TextChoices):
+        PHONE = "phone", "Téléphone"
+        GRID = "grid", "Saisie par l'animateur"
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="votes")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="votes")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="votes")
+    code = models.CharField(max_length=2, choices=[(lv.code, lv.label) for lv in scale.LEVELS])
+    source = models.CharField(max_length=5, choices=Source, default=Source.GRID)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            # One participant, one vote per item and round; the last one wins.
+            models.UniqueConstraint(
+                fields=["round", "item", "participant"], name="one_vote_per_item_round_participant"
+            )
+        ]
+
+
+class VoteLog(models.Model):
+    """Append-only record of every vote cast or cleared (empty code), so that
+    the matrix can be rebuilt and checked against what is stored."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=2, blank=True)
+    source = models.CharField(max_length=5)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]

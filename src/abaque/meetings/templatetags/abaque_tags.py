@@ -1,0 +1,61 @@
+"""Template helpers for the colour scale: styles and cells derive from
+scale.py, so no template or stylesheet repeats a colour."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from abaque import scale
+
+register = template.Library()
+
+
+@register.simple_tag
+def scale_styles():
+    """A <style> with one class per level: .lv-VG { background; color }."""
+    rules = "".join(
+        f".lv-{lv.code}{{background:{lv.colour};color:{lv.ink}}}" for lv in scale.LEVELS
+    )
+    return mark_safe(f"<style>{rules}</style>")
+
+
+@register.filter
+def level(code):
+    return scale.BY_CODE.get(code or "")
+
+
+@register.simple_tag
+def cell(code, title=""):
+    """A matrix cell: its colour and its symbol, readable in black and white."""
+    lv = scale.BY_CODE.get(code or "")
+    if lv is None:
+        return format_html('<td class="cell empty" title="{}">·</td>', title or "pas de vote")
+    return format_html(
+        '<td class="cell lv-{}" title="{}">{}</td>', lv.code, f"{title} — {lv.label}".strip(" —"), lv.symbol
+    )
+
+
+@register.simple_tag
+def distribution_bar(counts, total=None):
+    """A horizontal bar of the 7 levels, widths proportional to counts."""
+    total = total or sum(counts.get(lv.code, 0) for lv in scale.LEVELS) or 1
+    parts = format_html_join(
+        "",
+        '<span class="lv-{}" style="flex-grow:{}" title="{} : {}">{}</span>',
+        (
+            (lv.code, counts[lv.code], lv.label, counts[lv.code], counts[lv.code])
+            for lv in scale.LEVELS
+            if counts.get(lv.code)
+        ),
+    )
+    return format_html('<span class="distribution" role="img" aria-label="répartition">{}</span>', parts)
+
+
+@register.filter
+def pct(value):
+    return "—" if value is None else f"{round(value * 100)} %"
+
+
+@register.filter
+def signed(value):
+    return "—" if value is None else f"{value:+.2f}".replace(".", ",")

@@ -1,0 +1,59 @@
+"""The vote grid: the facilitator types the paper colour cards of the room,
+driven by the keyboard, each cell saved at once."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from abaque import scale
+from abaque.live.notify import meeting_changed
+
+from ..access import get_meeting, get_round
+from ..matrix import round_matrix
+from ..models import Item, Participant, Vote
+from ..rounds import sync_open_round
+from ..votes import VoteRefused, cast_vote
+
+
+@login_required
+def vote_grid(request, meeting_id, number):
+    meeting = get_meeting(request, meeting_id)
+    if number == 1:
+        sync_open_round(meeting)
+    round_ = get_round(meeting, number)
+    matrix = round_matrix(round_)
+    rows = [
+        (entry, [(participant, code) for participant, code in zip(matrix.participants, codes)])
+        for entry, codes in zip(matrix.items, matrix.codes)
+    ]
+    context = {
+        "meeting": meeting,
+        "tab": "grid",
+        "round": round_,
+        "rounds": meeting.rounds.all(),
+        "matrix": matrix,
+        "labels": matrix.participant_labels(),
+        "rows": rows,
+        "levels": meeting.levels,
+    }
+    return render(request, "meetings/grid.html", context)
+
+
+@login_required
+@require_POST
+def grid_vote(request, meeting_id, number):
+    meeting = get_meeting(request, meeting_id)
+    round_ = get_round(meeting, number)
+    try:
+        item = meeting.items.get(pk=int(request.POST.get("item", "")))
+        participant = meeting.participants.get(pk=int(request.POST.get("participant", "")))
+    except (ValueError, Item.DoesNotExist, Participant.DoesNotExist):
+        return JsonResponse({"error": "Item ou participant inconnu dans cette séance."}, status=404)
+    try:
+        vote = cast_vote(round_, item, participant, request.POST.get("code", ""), Vote.Source.GRID)
+    except VoteRefused as refusal:
+        return JsonResponse({"error": str(refusal)}, status=409)
+    meeting_changed(meeting.pk, "votes")
+    level = scale.BY_CODE.get(vote.code) if vote else None
+    return JsonResponse({"code": vote.code if vote else "", "symbol": level.symbol if level else ""})

@@ -1,0 +1,163 @@
+"""Items typed live during the rounds of the table: Enter saves and opens the
+next one; deleting can be undone."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Max
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from abaque.live.notify import meeting_changed
+
+from ..access import get_item, get_meeting
+from ..forms import ItemForm
+from ..models import ITEM_WARNING_THRESHOLD, Item
+from ..rounds import sync_open_round
+from .ordering import move
+
+
+def _changed(meeting):
+    sync_open_round(meeting)
+    meeting_changed(meeting.pk, "items")
+
+
+def _next_author(meeting, author):
+    """The next participant around the table, for the next item."""
+    participants = list(meeting.participants.all())
+    if not author or author not in participants:
+        return author
+    return participants[(participants.index(author) + 1) % len(participants)]
+
+
+def _list_context(meeting, form, **extra):
+    items = meeting.active_items().select_related("author")
+    return {
+        "meeting": meeting,
+        "tab": "items",
+        "items": items,
+        "n_items": len(items),
+        "item_warning": ITEM_WARNING_THRESHOLD,
+        "pending": meeting.items.filter(status=Item.Status.PENDING, deleted_at__isnull=True),
+        "form": form,
+        "round_closed": (meeting.current_round() or meeting.ensure_first_round()).is_closed,
+        **extra,
+    }
+
+
+def _render_list(request, meeting, form, **extra):
+    template = "meetings/_items_panel.html" if request.htmx else "meetings/items.html"
+    return render(request, template, _list_context(meeting, form, **extra))
+
+
+@login_required
+def item_list(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    if request.method != "POST":
+        return _render_list(request, meeting, ItemForm(meeting=meeting))
+    form = ItemForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        return _render_list(request, meeting, form)
+    with transaction.atomic():
+        item = form.save(commit=False)
+        item.meeting = meeting
+        item.position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
+        item.save()
+        _changed(meeting)
+    author = item.author
+    if request.POST.get("next_author"):
+        author = _next_author(meeting, author)
+    fresh = ItemForm(meeting=meeting, initial={"author": author})
+    if not request.htmx:
+        messages.success(request, "Item ajouté.")
+        return redirect("meetings:items", meeting.pk)
+    return _render_list(request, meeting, fresh, just_added=item)
+
+
+@login_required
+def item_edit(request, meeting_id, item_id):
+    meeting = get_meeting(request, meeting_id)
+    item = get_item(meeting, item_id)
+    form = ItemForm(request.POST or None, instance=item, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            _changed(meeting)
+        messages.success(request, "Item enregistré.")
+        return redirect("meetings:items", meeting.pk)
+    return render(request, "meetings/item_form.html", {"meeting": meeting, "item": item, "form": form, "tab": "items"})
+
+
+@login_required
+@require_POST
+def item_delete(request, meeting_id, item_id):
+    meeting = get_meeting(request, meeting_id)
+    item = get_item(meeting, item_id)
+    with transaction.atomic():
+        item.deleted_at = timezone.now()
+        item.save(update_fields=["deleted_at"])
+        _changed(meeting)
+    if request.htmx:
+        return _render_list(request, meeting, ItemForm(meeting=meeting), undo=item)
+    messages.info(request, f"Item supprimé : « {item.text} ».")
+    return redirect("meetings:items", meeting.pk)
+
+
+@login_required
+@require_POST
+def item_restore(request, meeting_id, item_id):
+    meeting = get_meeting(request, meeting_id)
+    item = get_item(meeting, item_id)
+    with transaction.atomic():
+        item.deleted_at = None
+        item.save(update_fields=["deleted_at"])
+        _changed(meeting)
+    if request.htmx:
+        return _render_list(request, meeting, ItemForm(meeting=meeting))
+    messages.success(request, "Item rétabli.")
+    return redirect("meetings:items", meeting.pk)
+
+
+@login_required
+@require_POST
+def item_validate(request, meeting_id, item_id):
+    meeting = get_meeting(request, meeting_id)
+    item = get_item(meeting, item_id)
+    item.validated = not item.validated
+    item.save(update_fields=["validated"])
+    meeting_changed(meeting.pk, "items")
+    if request.htmx:
+        return _render_list(request, meeting, ItemForm(meeting=meeting))
+    return redirect("meetings:items", meeting.pk)
+
+
+@login_required
+@require_POST
+def item_accept(request, meeting_id, item_id):
+    """Accept (or, with reject=1, discard) an item proposed from a phone."""
+    meeting = get_meeting(request, meeting_id)
+    item = get_item(meeting, item_id)
+    with transaction.atomic():
+        if request.POST.get("reject"):
+            item.deleted_at = timezone.now()
+        else:
+            item.status = Item.Status.ACCEPTED
+            item.position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
+        item.save()
+        _changed(meeting)
+    if request.htmx:
+        return _render_list(request, meeting, ItemForm(meeting=meeting))
+    return redirect("meetings:items", meeting.pk)
+
+
+@login_required
+@require_POST
+def item_move(request, meeting_id, item_id):
+    meeting = get_meeting(request, meeting_id)
+    with transaction.atomic():
+        move(get_item(meeting, item_id), meeting.active_items(), request.POST.get("direction"))
+        _changed(meeting)
+    if request.htmx:
+        return _render_list(request, meeting, ItemForm(meeting=meeting))
+    return redirect("meetings:items", meeting.pk)

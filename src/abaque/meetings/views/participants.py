@@ -1,0 +1,116 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Max
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from abaque.live.notify import meeting_changed
+
+from .. import importing
+from ..access import get_meeting, get_participant
+from ..forms import ImportForm, ParticipantForm
+from ..models import Participant
+from .ordering import move
+
+
+def _next_position(meeting) -> int:
+    return (meeting.participants.aggregate(m=Max("position"))["m"] or 0) + 1
+
+
+@login_required
+def participant_list(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        participant = form.save(commit=False)
+        participant.meeting = meeting
+        participant.position = _next_position(meeting)
+        participant.save()
+        meeting_changed(meeting.pk, "participants")
+        messages.success(request, f"{participant.name} ajouté(e).")
+        return redirect("meetings:participants", meeting.pk)
+    context = {
+        "meeting": meeting,
+        "tab": "participants",
+        "participants": meeting.participants.all(),
+        "form": form,
+        "import_form": ImportForm(),
+    }
+    return render(request, "meetings/participants.html", context)
+
+
+@login_required
+def participant_import(request, meeting_id):
+    """Paste or upload, see a preview with the rows in error, then confirm."""
+    meeting = get_meeting(request, meeting_id)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"})
+    text = form.cleaned_data["text"]
+    if form.cleaned_data.get("file"):
+        try:
+            text = importing.file_to_text(form.cleaned_data["file"])
+        except ValueError as error:
+            form.add_error("file", str(error))
+            return render(request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"})
+    rows = importing.parse_text(text)
+    good = [row for row in rows if not row.errors]
+    if request.POST.get("confirm") and good:
+        _create_participants(meeting, good)
+        messages.success(request, f"{len(good)} participant(s) importé(s).")
+        return redirect("meetings:participants", meeting.pk)
+    context = {
+        "meeting": meeting,
+        "tab": "participants",
+        "form": ImportForm(initial={"text": text}),
+        "rows": rows,
+        "n_good": len(good),
+        "n_bad": len(rows) - len(good),
+    }
+    return render(request, "meetings/participant_import.html", context)
+
+
+@transaction.atomic
+def _create_participants(meeting, rows):
+    position = _next_position(meeting)
+    Participant.objects.bulk_create(
+        Participant(meeting=meeting, name=row.name, category=row.category, email=row.email, position=position + i)
+        for i, row in enumerate(rows)
+    )
+    meeting_changed(meeting.pk, "participants")
+
+
+@login_required
+def participant_edit(request, meeting_id, participant_id):
+    meeting = get_meeting(request, meeting_id)
+    participant = get_participant(meeting, participant_id)
+    form = ParticipantForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        meeting_changed(meeting.pk, "participants")
+        messages.success(request, "Participant enregistré.")
+        return redirect("meetings:participants", meeting.pk)
+    return render(request, "meetings/participant_form.html", {"meeting": meeting, "participant": participant, "form": form, "tab": "participants"})
+
+
+@login_required
+def participant_delete(request, meeting_id, participant_id):
+    meeting = get_meeting(request, meeting_id)
+    participant = get_participant(meeting, participant_id)
+    if request.method == "POST":
+        participant.delete()
+        meeting_changed(meeting.pk, "participants")
+        messages.success(request, f"{participant.name} retiré(e) de la séance, avec ses votes.")
+        return redirect("meetings:participants", meeting.pk)
+    n_votes = participant.votes.count()
+    return render(request, "meetings/participant_confirm_delete.html", {"meeting": meeting, "participant": participant, "n_votes": n_votes, "tab": "participants"})
+
+
+@login_required
+@require_POST
+def participant_move(request, meeting_id, participant_id):
+    meeting = get_meeting(request, meeting_id)
+    move(get_participant(meeting, participant_id), meeting.participants.all(), request.POST.get("direction"))
+    meeting_changed(meeting.pk, "participants")
+    return redirect("meetings:participants", meeting.pk)

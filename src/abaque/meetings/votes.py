@@ -1,0 +1,48 @@
+"""Casting votes: the one path by which a vote reaches the database, from a
+phone or from the facilitator's grid."""
+
+from django.db import transaction
+
+from abaque import scale
+
+from .models import Round, RoundItem, Vote, VoteLog
+
+
+class VoteRefused(Exception):
+    """A vote that cannot be taken; the message is shown to the voter."""
+
+
+def cast_vote(round_, item, participant, code, source=Vote.Source.GRID):
+    """Store `code` (or clear the cell when code is empty), log it, and return
+    the stored Vote or None. Idempotent: the same vote twice changes nothing
+    but the log. Committed before it returns, so an acknowledgement that
+    follows survives a crash of the server."""
+    code = (code or "").strip().upper()
+    with transaction.atomic():
+        _check(round_, item, participant, code)
+        if code:
+            vote, _ = Vote.objects.update_or_create(
+                round=round_, item=item, participant=participant,
+                defaults={"code": code, "source": source},
+            )
+        else:
+            Vote.objects.filter(round=round_, item=item, participant=participant).delete()
+            vote = None
+        VoteLog.objects.create(
+            round=round_, item=item, participant=participant, code=code, source=source
+        )
+    return vote
+
+
+def _check(round_, item, participant, code):
+    # Read the status inside the transaction: a round closed a moment ago wins.
+    status = Round.objects.values_list("status", flat=True).get(pk=round_.pk)
+    if status == Round.Status.CLOSED:
+        raise VoteRefused("Ce tour de vote est clos : votre vote n'a pas été enregistré.")
+    if participant.meeting_id != round_.meeting_id or item.meeting_id != round_.meeting_id:
+        raise VoteRefused("Cet item ou ce participant n'appartient pas à cette séance.")
+    if not RoundItem.objects.filter(round=round_, item=item).exists():
+        raise VoteRefused("Cet item n'est pas soumis au vote dans ce tour.")
+    allowed = scale.VARIANTS[round_.meeting.scale_variant]
+    if code and code not in allowed:
+        raise VoteRefused(f"Couleur inconnue pour cette séance : {code}.")

@@ -1,0 +1,67 @@
+"""Ready-made users and séances, Healthchecks-style, for every test file."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from abaque.meetings.models import Item, Meeting, Participant
+from abaque.meetings.rounds import sync_open_round
+
+PASSWORD = "colorvote-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(settings, tmp_path):
+    """Each test writes uploads and tokens in its own folder."""
+    settings.DATA_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def facilitator(db):
+    return get_user_model().objects.create_user("animatrice", "animatrice@pnr.fr", PASSWORD, first_name="Claire Morel")
+
+
+@pytest.fixture
+def other_facilitator(db):
+    return get_user_model().objects.create_user("autre", "autre@pnr.fr", PASSWORD)
+
+
+@pytest.fixture
+def client_in(client, facilitator):
+    """A client logged in as the facilitator."""
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
+def csrf_client(facilitator):
+    """A logged-in client that enforces CSRF checks, like a real browser."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(facilitator)
+    return client
+
+
+def build_meeting(facilitator, n_participants=4, items=("Créer un café associatif", "Un fonds d'initiatives habitants", "Covoiturage solidaire"), **fields):
+    fields.setdefault("title", "Regards croisés")
+    fields.setdefault("question", "Selon vous, comment renforcer le lien social ?")
+    meeting = Meeting.objects.create(facilitator=facilitator, **fields)
+    names = ["Anne Leroy", "Bruno Petit", "Chantal Roux", "David Girard", "Émilie Faure", "Farid Benali"]
+    for i in range(n_participants):
+        Participant.objects.create(meeting=meeting, name=names[i % len(names)] + ("" if i < len(names) else f" {i}"), position=i + 1)
+    for i, text in enumerate(items):
+        Item.objects.create(meeting=meeting, text=text, position=i + 1)
+    sync_open_round(meeting)
+    return meeting
+
+
+@pytest.fixture
+def meeting(facilitator):
+    """A séance with 4 participants and 3 items, its first round prepared."""
+    return build_meeting(facilitator)
+
+
+@pytest.fixture
+def other_meeting(other_facilitator):
+    """Another facilitator's séance: never reachable from `meeting`'s views."""
+    return build_meeting(other_facilitator, title="Séance d'un autre territoire")
