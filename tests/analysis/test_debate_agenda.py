@@ -6,7 +6,7 @@ ROWS = [
     ["VG", "VG", "VG", "RR", "RR", "RR"],  # 2: stronger dissensus
     ["VG", "VG", "VG", "VG", "G", "R"],  # 3: consensus for, one dissenter
     ["VG", "VG", "G", "G", "R", "B"],  # 4: consensus for, two dissenters
-    ["RR", "RR", "R", "R", "VG", "RR"],  # 5: consensus against, one supporter
+    ["RR", "RR", "R", "R", "G", "RR"],  # 5: consensus against, one supporter
     ["B", "B", "B", "B", "G", "W"],  # 6: too few opinions, four blacks
 ]
 

@@ -3,7 +3,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from abaque import scale
-from abaque.analysis import VERDICT_LABELS, Verdict, analyse
+from abaque.analysis import VERDICT_LABELS, Verdict, encode
+from abaque.analysis.stats import item_stats
 from abaque.analysis.verdict import MIN_OPINIONS, verdict_of
 
 from analysis_strategies import NON_OPINIONS, opinions
@@ -11,7 +12,7 @@ from analysis_strategies import NON_OPINIONS, opinions
 
 def item(*cells):
     """Stats of a single item voted by these cells."""
-    return analyse([list(cells)]).items[0]
+    return item_stats(encode([list(cells)]))[0]
 
 
 def test_an_item_everyone_strongly_agrees_with_is_a_consensus_for():

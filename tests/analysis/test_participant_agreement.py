@@ -1,7 +1,8 @@
 import pytest
 from hypothesis import given
 
-from abaque.analysis import analyse
+from abaque.analysis import analyse, encode
+from abaque.analysis.stats import agreements
 
 from analysis_strategies import matrices
 
@@ -31,5 +32,5 @@ def test_agreement_is_none_for_whoever_gave_no_opinion_or_voted_alone():
 
 @given(matrices())
 def test_agreement_is_between_zero_and_one(rows):
-    for participant in analyse(rows).participants:
-        assert participant.agreement is None or 0.0 <= participant.agreement <= 1.0
+    for agreement in agreements(encode(rows)):
+        assert agreement is None or 0.0 <= agreement <= 1.0

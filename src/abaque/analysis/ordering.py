@@ -30,28 +30,47 @@ def ranked(values: Sequence[float | None]) -> list[int]:
 
 def order_items(encoded: Rows | np.ndarray, by: str, width: int = STANDARD_WIDTH) -> list[int]:
     matrix = as_encoded(encoded)
-    return _dispatch(by, matrix, {
-        "entered": lambda: list(range(matrix.shape[0])),
-        "mean": lambda: ranked(item_means(matrix)),  # green to red, the classic sort
-        "consensus": lambda: ranked(item_consensus(matrix, width)),
-        "seriation": lambda: seriate(matrix, width)[0],
-    })
+    return pick_order(
+        by,
+        matrix.shape[0],
+        means=lambda: item_means(matrix),  # green to red, the classic Régnier sort
+        closeness=lambda: item_consensus(matrix, width),
+        seriation=lambda: seriate_rows(matrix, width),
+    )
 
 
 def order_participants(encoded: Rows | np.ndarray, by: str, width: int = STANDARD_WIDTH) -> list[int]:
     matrix = as_encoded(encoded)
-    return _dispatch(by, matrix, {
-        "entered": lambda: list(range(matrix.shape[1])),
-        "mean": lambda: ranked(participant_means(matrix)),
-        "consensus": lambda: ranked(agreements(matrix, width)),
-        "seriation": lambda: seriate(matrix, width)[1],
-    })
+    return pick_order(
+        by,
+        matrix.shape[1],
+        means=lambda: participant_means(matrix),
+        closeness=lambda: agreements(matrix, width),
+        seriation=lambda: seriate_rows(matrix.T, width),
+    )
 
 
-def _dispatch(by: str, matrix: np.ndarray, orders: dict[str, Callable[[], list[int]]]) -> list[int]:
+Values = Callable[[], Sequence[float | None]]
+
+
+def pick_order(by: str, n: int, means: Values, closeness: Values, seriation: Callable[[], list[int]]) -> list[int]:
+    """The order named `by`, computing only what it needs."""
+    orders: dict[str, Callable[[], list[int]]] = {
+        "entered": lambda: list(range(n)),
+        "mean": lambda: ranked(means()),
+        "consensus": lambda: ranked(closeness()),
+        "seriation": seriation,
+    }
     if by not in orders:
         raise ValueError(f"unknown order {by!r}; choose among {', '.join(ORDERS)}")
     return orders[by]()
+
+
+def all_orders(
+    n: int, means: Sequence[float | None], closeness: Sequence[float | None], seriation: list[int]
+) -> dict[str, list[int]]:
+    """Every order, from figures already computed."""
+    return {by: pick_order(by, n, lambda: means, lambda: closeness, lambda: seriation) for by in ORDERS}
 
 
 def seriate(encoded: Rows | np.ndarray, width: int = STANDARD_WIDTH) -> tuple[list[int], list[int]]:
@@ -64,10 +83,10 @@ def seriate(encoded: Rows | np.ndarray, width: int = STANDARD_WIDTH) -> tuple[li
     entered order.
     """
     matrix = as_encoded(encoded)
-    return _seriate_rows(matrix, width), _seriate_rows(matrix.T, width)
+    return seriate_rows(matrix, width), seriate_rows(matrix.T, width)
 
 
-def _seriate_rows(matrix: np.ndarray, width: int) -> list[int]:
+def seriate_rows(matrix: np.ndarray, width: int = STANDARD_WIDTH) -> list[int]:
     n = matrix.shape[0]
     distances = squareform(pair_distances(matrix, width), checks=False)
     if n < 3 or np.ptp(distances) == 0:

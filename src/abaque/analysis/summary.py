@@ -8,7 +8,7 @@ import numpy as np
 
 from .consensus import STANDARD_WIDTH
 from .matrix import Rows, as_encoded
-from .ordering import ORDERS, order_items, order_participants
+from .ordering import all_orders, seriate
 from .stats import ItemStats, ParticipantStats, item_stats, participant_stats
 
 
@@ -27,9 +27,13 @@ def analyse(rows_or_encoded: Rows | np.ndarray, width: int = STANDARD_WIDTH) -> 
     three-opinion variant.
     """
     matrix = as_encoded(rows_or_encoded)
+    items, participants = item_stats(matrix, width), participant_stats(matrix, width)
+    rows, columns = seriate(matrix, width)
     return Analysis(
-        items=item_stats(matrix, width),
-        participants=participant_stats(matrix, width),
-        item_orders={by: order_items(matrix, by, width) for by in ORDERS},
-        participant_orders={by: order_participants(matrix, by, width) for by in ORDERS},
+        items=items,
+        participants=participants,
+        item_orders=all_orders(len(items), [s.mean for s in items], [s.consensus for s in items], rows),
+        participant_orders=all_orders(
+            len(participants), [p.mean for p in participants], [p.agreement for p in participants], columns
+        ),
     )
