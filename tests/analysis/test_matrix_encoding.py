@@ -48,6 +48,9 @@ def test_an_encoded_matrix_with_values_outside_the_scale_is_refused():
 
 
 def test_the_analysis_package_imports_nothing_from_django():
-    code = "import sys, abaque.analysis, abaque.analysis.spreadsheet; print(any(m.split('.')[0] == 'django' for m in sys.modules))"
+    code = (
+        "import sys, abaque.analysis, abaque.analysis.spreadsheet;"
+        "print(any(m.split('.')[0] == 'django' for m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

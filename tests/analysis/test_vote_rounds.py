@@ -13,7 +13,8 @@ def test_compare_rounds_gives_each_item_its_figures_before_and_after():
     before = encode([["VG", "VG", "RR", "RR"], ["G", "G", "G", "G"]])
     after = encode([["VG", "VG", "G", "G"], ["G", "G", "G", "G"]])
     changed, same = compare_rounds(before, after)
-    assert (changed.item, changed.verdict_before, changed.verdict_after) == (0, Verdict.DISSENSUS, Verdict.CONSENSUS_FOR)
+    assert changed.item == 0
+    assert (changed.verdict_before, changed.verdict_after) == (Verdict.DISSENSUS, Verdict.CONSENSUS_FOR)
     assert (changed.consensus_before, changed.mean_before, changed.mean_after) == (0.0, 0.0, 1.5)
     assert changed.consensus_after > 0.7
     assert same.moves == [] and same.consensus_before == same.consensus_after == 1.0

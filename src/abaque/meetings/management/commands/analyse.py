@@ -1,0 +1,106 @@
+"""`abaque analyse FILE.csv`: the analysis of a matrix typed in a spreadsheet.
+
+Touches no database: a facilitator can check a file, or analyse a paper
+vote, before any séance exists.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from abaque import scale
+from abaque.analysis import ORDERS, VERDICT_LABELS, Analysis, ItemStats, analyse
+from abaque.analysis.spreadsheet import MatrixFileError, decode_matrix_bytes, read_matrix_csv
+
+ORDER_LABELS = {"entered": "saisie", "mean": "moyenne", "consensus": "consensus", "seriation": "sériation"}
+NONE = "—"
+
+
+class Erreur(CommandError):
+    """Django prints the class name before the message: keep that line French."""
+
+
+class Command(BaseCommand):
+    help = "Analyse une matrice de votes (CSV : participants en colonnes, items en lignes)."
+    requires_system_checks = []  # pure computation: nothing to check, no database
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="fichier CSV, séparé par ';' ou ','")
+        parser.add_argument("--order", choices=ORDERS, default="mean", help="ordre des items et des participants")
+        parser.add_argument("--json", action="store_true", help="sortie JSON")
+
+    def handle(self, *args, file: str, order: str, json: bool, **options):
+        names, texts, rows = _read(Path(file))
+        analysis = analyse(rows)
+        lines = _as_json(names, texts, analysis, order) if json else _as_table(names, texts, analysis, order)
+        for line in lines:
+            self.stdout.write(line)
+
+
+def _read(path: Path) -> tuple[list[str], list[str], list[list[str | None]]]:
+    try:
+        return read_matrix_csv(decode_matrix_bytes(path.read_bytes()))
+    except FileNotFoundError:
+        raise Erreur(f"Fichier introuvable : {path}") from None
+    except OSError as error:
+        raise Erreur(f"Lecture impossible de {path} ({error.strerror}).") from None
+    except MatrixFileError as error:
+        raise Erreur(str(error)) from None
+
+
+def _as_json(names: list[str], texts: list[str], analysis: Analysis, order: str) -> list[str]:
+    document = {
+        "order": order,
+        "participants": names,
+        "items": [
+            {"text": text, "mean": s.mean, "consensus": s.consensus, "verdict": s.verdict, "counts": s.counts}
+            for text, s in zip(texts, analysis.items)
+        ],
+        "item_order": analysis.item_orders[order],
+        "participant_order": analysis.participant_orders[order],
+    }
+    return [json.dumps(document, ensure_ascii=False, indent=2)]
+
+
+TABLE_HEADER = ["Rang", "N°", "Moyenne", "Consensus", "Verdict", *scale.CODES, "Vide", "Item"]
+VERDICT_COLUMN = TABLE_HEADER.index("Verdict")  # text, aligned left like the item
+
+
+def _as_table(names: list[str], texts: list[str], analysis: Analysis, order: str) -> list[str]:
+    body = [
+        _table_row(rank, i, analysis.items[i], texts[i])
+        for rank, i in enumerate(analysis.item_orders[order], start=1)
+    ]
+    participants = ", ".join(names[j] for j in analysis.participant_orders[order])
+    return [*_aligned([TABLE_HEADER, *body]), "", f"Participants (ordre « {ORDER_LABELS[order]} ») : {participants}"]
+
+
+def _table_row(rank: int, index: int, stats: ItemStats, text: str) -> list[str]:
+    return [
+        str(rank),
+        str(index + 1),
+        _number(stats.mean, "+.2f"),
+        _number(stats.consensus, ".2f"),
+        VERDICT_LABELS[stats.verdict],
+        *(str(stats.counts[code]) for code in scale.CODES),
+        str(stats.not_voted),
+        text,
+    ]
+
+
+def _number(value: float | None, spec: str) -> str:
+    return NONE if value is None else format(value, spec).replace(".", ",")  # French decimal comma
+
+
+def _aligned(table: list[list[str]]) -> list[str]:
+    """Columns padded to their widest cell, figures to the right; the last
+    column (the item text) is left as it is."""
+    widths = [max(len(row[c]) for row in table) for c in range(len(table[0]) - 1)]
+    return ["  ".join([*(_pad(c, row[c], w) for c, w in enumerate(widths)), row[-1]]) for row in table]
+
+
+def _pad(column: int, cell: str, width: int) -> str:
+    return cell.ljust(width) if column == VERDICT_COLUMN else cell.rjust(width)
