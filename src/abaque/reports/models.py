@@ -1,0 +1,46 @@
+"""Sending the compte-rendu: one mailing per sending, one delivery per
+participant, so that each recipient's outcome is kept and can be retried."""
+
+from django.db import models
+
+
+class Mailing(models.Model):
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="mailings")
+    subject = models.CharField("objet", max_length=200)
+    body = models.TextField("message")
+    attach_odt = models.BooleanField("joindre le document modifiable (ODT)", default=False)
+    attach_xlsx = models.BooleanField("joindre le tableur (XLSX)", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "envoi du compte-rendu"
+
+    def __str__(self):
+        return self.subject
+
+    def formats(self) -> list[str]:
+        """The attached documents: always the PDF, the others on request."""
+        return ["pdf"] + (["odt"] if self.attach_odt else []) + (["xlsx"] if self.attach_xlsx else [])
+
+
+class Delivery(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "En attente"
+        SENT = "sent", "Envoyé"
+        FAILED = "failed", "Échec"
+        NO_ADDRESS = "no_address", "Pas d'adresse"
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    participant = models.ForeignKey(
+        "meetings.Participant", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(max_length=120)  # kept if the participant is deleted
+    email = models.EmailField(blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "envoi à un participant"

@@ -1,0 +1,107 @@
+"""A séance with votes, two rounds, notes and recordings, shared by the report
+and mail tests; and the tests of the report's content itself."""
+
+import random
+
+from conftest import build_meeting
+
+from abaque import scale
+from abaque.debate.models import Note, Recording
+from abaque.meetings.models import ItemRevision, Vote
+from abaque.meetings.rounds import close_round, new_round, open_round
+from abaque.meetings.votes import cast_vote
+from abaque.reports.content import build_report
+
+ITEMS = (
+    "Créer un café associatif",
+    "Un fonds d'initiatives habitants",
+    "Covoiturage solidaire",
+    "Fête des voisins dans chaque hameau",
+    "Une épicerie itinérante",
+)
+# Votes of the first round, one string per item, one letter per participant:
+# the first three items reach a consensus, the fourth splits the room.
+FIRST_ROUND = ("VG VG G VG G VG", "G G VG G O W", "RR R RR R RR B", "VG RR G R VG B", "O G R W VG RR")
+NOTE = "Les habitants des hameaux craignent d'être oubliés ; proposer un calendrier tournant."
+
+
+def vote_round(round_, rows, source=Vote.Source.GRID):
+    participants = list(round_.meeting.participants.all())
+    for entry, row in zip(round_.round_items.select_related("item"), rows):
+        for participant, code in zip(participants, row.split()):
+            cast_vote(round_, entry.item, participant, code, source)
+
+
+def voted_meeting(facilitator, **fields):
+    """6 participants, 5 items, a second round on the fourth item, reworded."""
+    meeting = build_meeting(facilitator, n_participants=6, items=ITEMS, **fields)
+    for i, p in enumerate(meeting.participants.all()):
+        p.email = f"participant{i + 1}@exemple.fr" if i < 5 else ""
+        p.save()
+    first = meeting.current_round()
+    open_round(first)
+    vote_round(first, FIRST_ROUND)
+    close_round(first)
+    debated = meeting.active_items().get(text=ITEMS[3])
+    Note.objects.create(meeting=meeting, item=debated, text=NOTE)
+    Recording.objects.create(meeting=meeting, item=debated, file="recordings/debat.webm", duration_seconds=125)
+    ItemRevision.objects.create(item=debated, text=debated.text, reason="Mal compris")
+    debated.text = "Une fête des voisins tournante entre les hameaux"
+    debated.save()
+    second = new_round(meeting, [debated])
+    open_round(second)
+    vote_round(second, ("VG G G O VG W",), Vote.Source.PHONE)
+    close_round(second)
+    return meeting
+
+
+def big_meeting(facilitator, n_participants=40, n_items=40, seed=7):
+    """A full room: random but repeatable votes, for the landscape fit."""
+    rng = random.Random(seed)
+    items = [f"Proposition numéro {i + 1} : {rng.choice(ITEMS).lower()} avec les habitants du territoire" for i in range(n_items)]
+    meeting = build_meeting(facilitator, n_participants=n_participants, items=items, territory="PNR du Haut-Vallon")
+    rows = [" ".join(rng.choice(scale.CODES[:5] * 3 + scale.CODES[5:]) for _ in range(n_participants)) for _ in items]
+    first = meeting.current_round()
+    open_round(first)
+    vote_round(first, rows)
+    close_round(first)
+    return meeting
+
+
+def test_it_lists_consensus_items_and_the_debated_item_with_its_note(facilitator):
+    report = build_report(voted_meeting(facilitator))
+    # the fourth item reached a consensus in the second round, reworded
+    assert [o.number for o in report.consensus] == [1, 2, 3, 4]
+    assert [o.verdict_label for o in report.consensus] == ["Consensus pour", "Consensus pour", "Consensus contre", "Consensus pour"]
+    debated = {d["number"]: d for d in report.debated}
+    assert debated[4]["note"] == NOTE
+    assert debated[4]["kind"] == "Dissensus"
+    assert debated[4]["invited"] == ["Bruno Petit", "David Girard", "Farid Benali"]
+
+
+def test_it_keeps_the_last_round_as_the_outcome_of_a_revoted_item(facilitator):
+    report = build_report(voted_meeting(facilitator))
+    fourth = report.outcomes[3]
+    assert (fourth.round_number, fourth.text, fourth.verdict_label) == (2, "Une fête des voisins tournante entre les hameaux", "Consensus pour")
+
+
+def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):
+    report = build_report(voted_meeting(facilitator))
+    [evolution] = report.evolutions
+    [item] = evolution["items"]
+    assert item["text_before"] == ITEMS[3]
+    assert (item["verdict_before"], item["verdict_after"]) == ("Dissensus", "Consensus pour")
+    moves = [(m["label"], m["from"].code, m["to"].code) for m in item["moves"]]
+    assert moves == [("Bruno Petit", "RR", "G"), ("David Girard", "R", "O"), ("Farid Benali", "B", "W")]
+
+
+def test_it_shows_letters_and_no_name_in_an_anonymous_seance(facilitator):
+    report = build_report(voted_meeting(facilitator, mode="anonymous"))
+    assert [p["label"] for p in report.participants] == ["A", "B", "C", "D", "E", "F"]
+    assert all(p["name"] == "" for p in report.participants)
+    assert report.debated[0]["invited"] == ["B", "D", "F"]
+
+
+def test_it_lists_recordings_with_item_and_duration(facilitator):
+    report = build_report(voted_meeting(facilitator))
+    assert [(r["number"], r["duration"]) for r in report.recordings] == [(4, "2 min 05 s")]
