@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from abaque import scale
+from abaque.meetings.models import letter_for
 
 register = template.Library()
 
@@ -59,3 +60,9 @@ def pct(value):
 @register.filter
 def signed(value):
     return "—" if value is None else f"{value:+.2f}".replace(".", ",")
+
+
+@register.filter
+def letter(index):
+    """0 → A: how a participant is shown in anonymous mode."""
+    return letter_for(int(index))

@@ -36,6 +36,8 @@ def vote_grid(request, meeting_id, number):
         "labels": matrix.participant_labels(),
         "rows": rows,
         "levels": meeting.levels,
+        # What the keyboard script needs, derived from scale.py.
+        "grid_levels": {lv.key: {"code": lv.code, "symbol": lv.symbol} for lv in meeting.levels},
     }
     return render(request, "meetings/grid.html", context)
 

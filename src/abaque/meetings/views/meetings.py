@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 
+from django.views.decorators.http import require_POST
+
 from ..access import get_meeting
 from ..forms import MeetingForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
@@ -64,3 +66,14 @@ def meeting_delete(request, meeting_id):
         messages.success(request, f"La séance « {title} » a été supprimée.")
         return redirect("meetings:list")
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting})
+
+
+@login_required
+@require_POST
+def meeting_demo(request):
+    """Load the demo séance for this facilitator: a full matrix at once."""
+    from ..management.commands.demo import load_all
+
+    meeting = load_all(request.user)
+    messages.success(request, "Séance de démonstration chargée : deux tours de vote, le débat et la démarche.")
+    return redirect("meetings:results", meeting.pk)
