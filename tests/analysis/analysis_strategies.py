@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from abaque import scale
 
 NON_OPINIONS = [code for code in scale.CODES if code not in scale.WEIGHTS] + [None]
+# Few examples and no deadline: the suite stays fast, and does not flake on
+# a busy machine where one seriation may take longer than 200 ms.
+quick = settings(max_examples=50, deadline=None)
+
 cells = st.sampled_from([*scale.CODES, None])
 opinions = st.sampled_from(scale.OPINION_CODES)
 

@@ -8,21 +8,24 @@ from hypothesis import strategies as st
 from abaque import scale
 from abaque.analysis import consensus
 
-from analysis_strategies import opinions
+from analysis_strategies import opinions, quick
 
 WEIGHTS = sorted(set(scale.WEIGHTS.values()))
 
 
+@quick
 @given(st.sampled_from(WEIGHTS), st.integers(1, 60))
 def test_consensus_is_one_when_all_opinions_agree(weight, n):
     assert consensus([weight] * n) == 1.0
 
 
+@quick
 @given(st.integers(1, 30))
 def test_consensus_is_zero_for_an_even_split_between_the_two_extremes(n):
     assert consensus({max(WEIGHTS): n, min(WEIGHTS): n}) == 0.0
 
 
+@quick
 @given(st.lists(opinions, min_size=1, max_size=40))
 def test_consensus_stays_between_zero_and_one(codes):
     assert 0.0 <= consensus([scale.WEIGHTS[c] for c in codes]) <= 1.0

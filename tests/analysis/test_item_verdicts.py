@@ -7,7 +7,7 @@ from abaque.analysis import VERDICT_LABELS, Verdict, encode
 from abaque.analysis.stats import item_stats
 from abaque.analysis.verdict import MIN_OPINIONS, verdict_of
 
-from analysis_strategies import NON_OPINIONS, opinions
+from analysis_strategies import NON_OPINIONS, opinions, quick
 
 
 def item(*cells):
@@ -92,6 +92,7 @@ def test_the_mean_is_over_opinions_only():
     assert item("VG", "G", "W", "B", None).mean == pytest.approx(1.5)
 
 
+@quick
 @given(
     st.lists(opinions, min_size=1, max_size=20),
     st.lists(st.tuples(st.integers(0, 20), st.sampled_from(NON_OPINIONS)), max_size=15),

@@ -5,9 +5,10 @@ from hypothesis import strategies as st
 from abaque.analysis import ORDERS, analyse, encode, order_items, order_participants
 from abaque.analysis.stats import item_stats
 
-from analysis_strategies import matrices
+from analysis_strategies import matrices, quick
 
 
+@quick
 @given(matrices())
 def test_every_ordering_of_items_and_participants_is_a_permutation(rows):
     analysis = analyse(rows)
@@ -17,6 +18,7 @@ def test_every_ordering_of_items_and_participants_is_a_permutation(rows):
         assert sorted(analysis.participant_orders[by]) == list(range(n_participants))
 
 
+@quick
 @given(matrices(), st.randoms(use_true_random=False))
 def test_item_figures_are_invariant_under_permutation_of_participants(rows, random):
     columns = list(range(len(rows[0]) if rows else 0))

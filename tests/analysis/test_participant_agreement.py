@@ -4,7 +4,7 @@ from hypothesis import given
 from abaque.analysis import analyse, encode
 from abaque.analysis.stats import agreements
 
-from analysis_strategies import matrices
+from analysis_strategies import matrices, quick
 
 
 def test_participants_have_their_counts_and_mean_over_opinions():
@@ -30,6 +30,7 @@ def test_agreement_is_none_for_whoever_gave_no_opinion_or_voted_alone():
     assert [p.agreement for p in stats] == [None, None, None]
 
 
+@quick
 @given(matrices())
 def test_agreement_is_between_zero_and_one(rows):
     for agreement in agreements(encode(rows)):

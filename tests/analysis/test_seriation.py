@@ -1,13 +1,13 @@
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import given
 
 from abaque.analysis import analyse, encode, seriate
 from abaque.analysis.ordering import NON_OPINION_GAP, pair_distances
 
-from analysis_strategies import matrices
+from analysis_strategies import matrices, quick
 
 
-@settings(max_examples=60)
+@quick
 @given(matrices(max_items=12, max_participants=12))
 def test_seriation_returns_permutations_and_is_deterministic(rows):
     encoded = encode(rows)
@@ -45,6 +45,7 @@ def test_seriation_distance_compares_opinions_whites_blacks_and_skips_empty_cell
     assert distances[0, 2] == (0.0 + NON_OPINION_GAP) / 2
 
 
+@quick
 @given(matrices())
 def test_seriation_distances_stay_between_zero_and_one(rows):
     distances = pair_distances(encode(rows))
