@@ -34,3 +34,16 @@ class Recording(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class AgendaPosition(models.Model):
+    """The facilitator's own order of the debate agenda. Items without a
+    position keep the order computed from the votes, after the placed ones."""
+
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_positions")
+    item = models.ForeignKey("meetings.Item", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "item"], name="one_agenda_position_per_item")]

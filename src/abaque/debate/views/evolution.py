@@ -1,0 +1,27 @@
+"""The evolution between two vote rounds: consensus, verdict and who moved."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from abaque.meetings.access import get_meeting, get_round
+
+from ..evolution import evolution
+
+
+def _number(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@login_required
+def evolution_page(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    rounds = list(meeting.rounds.all())
+    context = {"meeting": meeting, "tab": "debate", "rounds": rounds, "items": None}
+    if len(rounds) >= 2:
+        round_a = get_round(meeting, _number(request.GET.get("de"), rounds[-2].number))
+        round_b = get_round(meeting, _number(request.GET.get("a"), rounds[-1].number))
+        context.update(round_a=round_a, round_b=round_b, items=evolution(meeting, round_a, round_b))
+    return render(request, "debate/evolution.html", context)
