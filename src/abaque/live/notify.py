@@ -5,9 +5,18 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+# Phones only need to know when the round opens or closes and when items or
+# names change: they never receive the flood of other people's votes.
+PHONE_TOPICS = frozenset({"round", "items", "participants", "meeting"})
+
 
 def group_name(meeting_id: int) -> str:
+    """The facilitator's screens: projector, controls, grid."""
     return f"meeting-{meeting_id}"
+
+
+def phone_group_name(meeting_id: int) -> str:
+    return f"meeting-{meeting_id}-phones"
 
 
 def meeting_changed(meeting_id: int, topic: str = "meeting") -> None:
@@ -17,9 +26,11 @@ def meeting_changed(meeting_id: int, topic: str = "meeting") -> None:
 
     def send():
         layer = get_channel_layer()
-        if layer is not None:
-            async_to_sync(layer.group_send)(
-                group_name(meeting_id), {"type": "meeting.changed", "topic": topic}
-            )
+        if layer is None:
+            return
+        message = {"type": "meeting.changed", "topic": topic}
+        async_to_sync(layer.group_send)(group_name(meeting_id), message)
+        if topic in PHONE_TOPICS:
+            async_to_sync(layer.group_send)(phone_group_name(meeting_id), message)
 
     transaction.on_commit(send)

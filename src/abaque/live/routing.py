@@ -1,3 +1,8 @@
 from django.urls import path
 
-websocket_urlpatterns: list = []
+from .consumers import MeetingConsumer, PhoneConsumer
+
+websocket_urlpatterns = [
+    path("ws/seances/<int:meeting_id>/", MeetingConsumer.as_asgi()),
+    path("ws/b/<str:token>/", PhoneConsumer.as_asgi()),
+]

@@ -1,0 +1,57 @@
+"""What the live screens show of a vote in progress: who has finished,
+never what they voted."""
+
+from django.db.models import Count
+
+from abaque.meetings.matrix import participant_labels
+from abaque.meetings.models import Meeting, RoundItem, Vote
+
+
+def round_counts(round_) -> tuple[int, set[int]]:
+    """Votes stored in the round (on its current items), and the ids of the
+    participants who voted on every one of them."""
+    item_ids = RoundItem.objects.filter(round=round_).values("item_id")
+    n_items = RoundItem.objects.filter(round=round_).count()
+    per_participant = dict(
+        Vote.objects.filter(round=round_, item_id__in=item_ids)
+        .values_list("participant_id").annotate(n=Count("id"))
+    )
+    done = {pk for pk, n in per_participant.items() if n_items and n >= n_items}
+    return sum(per_participant.values()), done
+
+
+def round_progress(meeting: Meeting) -> dict:
+    """The projector's progress message (a contract with the benchmark):
+    votes stored in the current round, participants who voted on every item
+    of it, and their labels (none in anonymous mode)."""
+    round_ = meeting.current_round()
+    participants = list(meeting.participants.all())
+    message = {"kind": "progress", "round": None, "votes": 0, "finished": 0,
+               "participants": len(participants), "names": []}
+    if round_ is None:
+        return message
+    votes, done = round_counts(round_)
+    labels = participant_labels(meeting, participants)
+    message.update(
+        round=round_.number,
+        votes=votes,
+        finished=len(done),
+        names=[] if meeting.is_anonymous else [lb for p, lb in zip(participants, labels) if p.pk in done],
+    )
+    return message
+
+
+def phone_state(participant) -> dict:
+    """What one phone may know: the current round, its items, and this
+    participant's own votes, nobody else's."""
+    round_ = participant.meeting.current_round()
+    if round_ is None:
+        return {"round": None, "status": "preparing", "items": [], "votes": {}}
+    items = [{"id": ri.item_id, "text": ri.text} for ri in round_.round_items.all()]
+    votes = Vote.objects.filter(round=round_, participant=participant).values_list("item_id", "code")
+    return {
+        "round": round_.number,
+        "status": round_.status,
+        "items": items,
+        "votes": {str(item_id): code for item_id, code in votes},
+    }

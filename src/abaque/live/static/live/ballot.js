@@ -1,0 +1,254 @@
+/* The phone ballot. A vote is shown « envoyé ✓ » only after the server's
+   200; until then it waits in a queue in localStorage (one entry per round
+   and item, the latest code wins) and is sent again when the network
+   returns, so a vote made in a dead spot of the hall is never lost. */
+(function () {
+  "use strict";
+  var root = document.getElementById("ballot");
+  var state = JSON.parse(document.getElementById("ballot-state").textContent);
+  var levels = JSON.parse(document.getElementById("ballot-levels").textContent);
+  var voting = document.getElementById("voting");
+  var waiting = document.getElementById("waiting");
+  var notice = document.getElementById("notice");
+  var net = document.getElementById("net");
+  var QUEUE_KEY = "abaque:queue:" + root.dataset.token;
+  var RETRY_EVERY = 4000;
+  var current = 0, sending = false, refused = {}, dead = false;
+
+  /* ---- the local queue of votes not yet acknowledged ---- */
+  // Kept in memory, written through to localStorage so that a reload or a
+  // dead battery loses nothing (private browsing may refuse the storage).
+  var memoryQueue = (function () {
+    try { return JSON.parse(localStorage.getItem(QUEUE_KEY)) || {}; } catch (e) { return {}; }
+  })();
+  function pending() { return memoryQueue; }
+  function saveQueue(q) {
+    memoryQueue = q;
+    try { localStorage.setItem(QUEUE_KEY, JSON.stringify(q)); } catch (e) { /* memory only */ }
+  }
+  function keyOf(item) { return state.round + ":" + item; }
+
+  function enqueue(item, code) {
+    var q = pending();
+    q[keyOf(item)] = code;
+    saveQueue(q);
+  }
+  function dequeue(key, code) {
+    var q = pending();
+    if (q[key] === code) { delete q[key]; saveQueue(q); }  // a newer choice stays queued
+  }
+
+  /* ---- what an item shows: the pending choice, else the stored vote ---- */
+  function shownCode(item) {
+    var q = pending(), key = keyOf(item);
+    return key in q ? q[key] : (state.votes[String(item)] || "");
+  }
+  function itemState(item) {
+    if (refused[item]) return "refused";
+    if (keyOf(item) in pending()) return "pending";
+    return state.votes[String(item)] ? "sent" : "empty";
+  }
+  var STATUS_TEXT = { sent: "envoyé ✓", pending: "en attente d'envoi…", empty: "pas encore voté" };
+
+  function levelOf(code) {
+    for (var i = 0; i < levels.length; i++) if (levels[i].code === code) return levels[i];
+    return null;
+  }
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    for (var name in attrs) node.setAttribute(name, attrs[name]);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* ---- rendering ---- */
+  function render() {
+    var open = state.status === "open", closed = state.status === "closed";
+    waiting.classList.toggle("hidden", open || closed);
+    voting.classList.toggle("hidden", !(open || closed));
+    if (dead || !(open || closed)) return;
+    if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
+    current = Math.max(0, Math.min(current, state.items.length - 1));
+    voting.replaceChildren(banner(closed), card(state.items[current], closed), stepper(), overview());
+  }
+
+  function banner(closed) {
+    var done = state.items.filter(function (it) { return shownCode(it.id); }).length;
+    var node = el("div", { "class": "ballot-head" + (closed ? " closed" : "") });
+    node.appendChild(el("p", { "class": "closed-text" }, closed ? "Le vote est clos" : "Tour " + state.round));
+    node.appendChild(el("p", { "class": "count" }, done + " / " + state.items.length + " votés"));
+    return node;
+  }
+
+  function card(item, closed) {
+    var node = el("article", { "class": "card", "data-item": item.id });
+    node.appendChild(el("p", { "class": "position" }, "Item " + (current + 1) + " sur " + state.items.length));
+    node.appendChild(el("p", { "class": "item-text" }, item.text));
+    var choices = el("div", { "class": "levels", role: "group", "aria-label": "Votre couleur" });
+    var chosen = shownCode(item.id);
+    levels.forEach(function (level) {
+      var button = el("button", { type: "button", "class": "level lv-" + level.code, "data-code": level.code,
+                                  "aria-pressed": String(chosen === level.code) });
+      button.appendChild(el("span", { "class": "symbol", "aria-hidden": "true" }, level.symbol));
+      button.appendChild(el("span", { "class": "label" }, level.label));
+      button.disabled = closed;
+      button.addEventListener("click", function () { choose(item.id, level.code); });
+      choices.appendChild(button);
+    });
+    node.appendChild(choices);
+    var status = itemState(item.id);
+    node.appendChild(el("p", { "class": "vote-status " + status, role: "status" },
+                        status === "refused" ? refused[item.id] : STATUS_TEXT[status]));
+    swipe(node);
+    return node;
+  }
+
+  function stepper() {
+    var nav = el("nav", { "class": "stepper" });
+    var prev = el("button", { type: "button", "class": "step prev" }, "← Précédent");
+    var next = el("button", { type: "button", "class": "step next" }, "Suivant →");
+    prev.disabled = current === 0;
+    next.disabled = current === state.items.length - 1;
+    prev.addEventListener("click", function () { go(current - 1); });
+    next.addEventListener("click", function () { go(current + 1); });
+    nav.append(prev, next);
+    return nav;
+  }
+
+  function overview() {
+    var list = el("ol", { "class": "overview", "aria-label": "Vue d'ensemble : touchez un numéro pour y aller" });
+    state.items.forEach(function (item, index) {
+      var code = shownCode(item.id), status = itemState(item.id), level = levelOf(code);
+      var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : ""),
+                               "data-state": status, "aria-current": String(index === current),
+                               title: item.text + (level ? " — " + level.label : " — pas encore voté") },
+                   String(index + 1));
+      dot.addEventListener("click", function () { go(index); });
+      var li = el("li");
+      li.appendChild(dot);
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function go(index) {
+    current = index;
+    render();
+    voting.querySelector(".card").scrollIntoView({ block: "start", behavior: "smooth" });
+  }
+
+  function swipe(node) {
+    var x0 = null, y0 = null;
+    node.addEventListener("touchstart", function (e) { x0 = e.touches[0].clientX; y0 = e.touches[0].clientY; }, { passive: true });
+    node.addEventListener("touchend", function (e) {
+      if (x0 === null) return;
+      var dx = e.changedTouches[0].clientX - x0, dy = e.changedTouches[0].clientY - y0;
+      x0 = null;
+      if (Math.abs(dx) > 60 && Math.abs(dx) > 1.5 * Math.abs(dy)) {
+        var target = current + (dx < 0 ? 1 : -1);
+        if (target >= 0 && target < state.items.length) go(target);
+      }
+    });
+  }
+
+  /* ---- voting and sending ---- */
+  function choose(item, code) {
+    if (state.status !== "open") return;
+    var first = !shownCode(item);
+    delete refused[item];
+    enqueue(item, code);
+    render();
+    flush();
+    // A first vote moves on to the next item left, as quick as paper cards.
+    if (first) setTimeout(function () { if (state.items[current] && state.items[current].id === item) nextLeft(); }, 350);
+  }
+
+  function nextLeft() {
+    for (var i = 1; i <= state.items.length; i++) {
+      var index = (current + i) % state.items.length;
+      if (!shownCode(state.items[index].id)) { go(index); return; }
+    }
+  }
+
+  function post(key, code) {
+    var parts = key.split(":");
+    return fetch(root.dataset.voteUrl, {
+      method: "POST", credentials: "same-origin", cache: "no-store",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": root.dataset.csrf },
+      body: JSON.stringify({ round: Number(parts[0]), item: Number(parts[1]), code: code })
+    });
+  }
+
+  async function flush() {
+    if (sending || dead) return;
+    sending = true;
+    try {
+      var keys;
+      while ((keys = Object.keys(pending())).length) {
+        var key = keys[0], code = pending()[key], item = Number(key.split(":")[1]), response;
+        try { response = await post(key, code); } catch (e) { online(false); break; }
+        online(true);
+        if (response.ok) {
+          var data = await response.json();
+          if (data.round === state.round) {
+            if (data.code) state.votes[String(item)] = data.code; else delete state.votes[String(item)];
+          }
+          dequeue(key, code);
+        } else if (response.status >= 500) {
+          break;  // the server is struggling: try again later
+        } else {
+          var body = await response.json().catch(function () { return {}; });
+          refused[item] = body.error || "Vote refusé (" + response.status + ") : rechargez la page.";
+          show(refused[item]);
+          dequeue(key, code);
+          if (response.status === 404) { linkDead(); break; }
+          if (response.status === 403) { show("Session expirée : rechargez la page."); break; }
+        }
+        render();
+      }
+    } finally {
+      sending = false;
+      render();
+    }
+  }
+
+  /* ---- the server's state: on load of the socket, and on every change ---- */
+  async function refetch() {
+    var response;
+    try { response = await fetch(root.dataset.stateUrl, { credentials: "same-origin", cache: "no-store" }); }
+    catch (e) { online(false); return; }
+    if (response.status === 404) { linkDead(); return; }
+    if (!response.ok) return;
+    var fresh = await response.json();
+    if (fresh.round !== state.round) current = 0;
+    state = fresh;
+    online(true);
+    render();
+    flush();
+  }
+
+  function linkDead() {
+    dead = true;
+    voting.classList.add("hidden");
+    waiting.classList.add("hidden");
+    show("Ce lien de vote n'est plus valable : l'animateur a libéré ce nom. Rejoignez la séance à nouveau.");
+  }
+  function show(message) {
+    notice.textContent = message;
+    notice.classList.remove("hidden");
+  }
+  function online(up) {
+    net.classList.toggle("hidden", up);
+    net.textContent = up ? "" : "Hors connexion : vos votes seront envoyés dès le retour du réseau.";
+  }
+
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", function () { online(false); });
+  setInterval(function () { if (Object.keys(pending()).length) flush(); }, RETRY_EVERY);
+  window.abaqueSocket(root.dataset.socket, {
+    open: refetch,
+    message: function (message) { if (message.kind === "refresh") refetch(); }
+  });
+  render();
+  flush();
+})();

@@ -1,0 +1,106 @@
+"""The facilitator's controls of the live séance: open and close the vote,
+follow it, reveal the results on the projector, free a phone's name."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from abaque.live.notify import meeting_changed
+from abaque.meetings.access import get_meeting, get_participant
+from abaque.meetings.models import Meeting
+from abaque.meetings.rounds import close_round, open_round
+
+from ..progress import round_counts, round_progress
+
+
+def _panel(request, meeting, status=200):
+    round_ = meeting.current_round() or meeting.ensure_first_round()
+    participants = list(meeting.participants.all())
+    progress = round_progress(meeting)
+    context = {
+        "meeting": meeting,
+        "round": round_,
+        "n_items": round_.round_items.count(),
+        "progress": progress,
+        "finished": round_counts(round_)[1],
+        "participants": participants,
+        "orderings": Meeting.Ordering.choices,
+        "tab": "live",
+    }
+    template = "live/_controls_panel.html" if request.htmx else "live/controls.html"
+    return render(request, template, context, status=status)
+
+
+def _done(request, meeting, topic, message="", level=messages.SUCCESS):
+    """After a change: tell the screens, then show the panel again."""
+    meeting_changed(meeting.pk, topic)
+    if message:
+        messages.add_message(request, level, message)
+    if request.htmx:
+        return _panel(request, meeting)
+    # Back to the page the button was on: the séance overview or this panel.
+    return redirect("meetings:detail" if request.POST.get("next") == "detail" else "live:controls", meeting.pk)
+
+
+@login_required
+def controls(request, meeting_id):
+    return _panel(request, get_meeting(request, meeting_id))
+
+
+@login_required
+@require_POST
+def open_vote(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    with transaction.atomic():
+        round_ = meeting.current_round() or meeting.ensure_first_round()
+        has_items = meeting.active_items().exists() if round_.number == 1 else round_.round_items.exists()
+        if not has_items:
+            return _done(request, meeting, "round", "Ajoutez au moins un item avant d'ouvrir le vote.", messages.ERROR)
+        open_round(round_)
+        return _done(request, meeting, "round", f"Le vote du tour {round_.number} est ouvert.")
+
+
+@login_required
+@require_POST
+def close_vote(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    with transaction.atomic():
+        round_ = meeting.current_round()
+        if round_ is None or round_.status != round_.Status.OPEN:
+            return _done(request, meeting, "round", "Aucun vote n'est ouvert.", messages.WARNING)
+        close_round(round_)
+        return _done(request, meeting, "round", f"Le vote du tour {round_.number} est clos.")
+
+
+@login_required
+@require_POST
+def reveal(request, meeting_id):
+    """Show (show=1) or hide the results on the projector."""
+    meeting = get_meeting(request, meeting_id)
+    meeting.results_revealed = request.POST.get("show") == "1"
+    meeting.save(update_fields=["results_revealed", "updated_at"])
+    return _done(request, meeting, "results")
+
+
+@login_required
+@require_POST
+def set_ordering(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    choice = request.POST.get("ordering")
+    if choice not in Meeting.Ordering.values:
+        return _done(request, meeting, "results", "Ordre inconnu : choisissez dans la liste.", messages.ERROR)
+    meeting.ordering = choice
+    meeting.save(update_fields=["ordering", "updated_at"])
+    return _done(request, meeting, "results")
+
+
+@login_required
+@require_POST
+def release(request, meeting_id, participant_id):
+    """Free a name taken by the wrong phone; the old link stops working."""
+    meeting = get_meeting(request, meeting_id)
+    participant = get_participant(meeting, participant_id)
+    participant.release()
+    return _done(request, meeting, "participants", f"Le nom de {participant.name} est libre : il peut être repris par un autre téléphone.")

@@ -1,0 +1,75 @@
+"""Joining from a phone: type the séance code (or scan the QR code), then tap
+one's own name, which binds it to this phone."""
+
+import re
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from abaque.meetings.models import JOIN_CODE_LENGTH, Meeting
+
+from .. import voter
+
+
+def _normalise(code: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "", (code or "").upper())
+
+
+def join(request):
+    """/rejoindre/: the code shown on the screen. GET with ?code= so that
+    the page works without any script on the oldest phones."""
+    typed = request.GET.get("code", "")
+    error = ""
+    if typed:
+        code = _normalise(typed)
+        if Meeting.objects.filter(join_code=code).exists():
+            return redirect("live:names", code)
+        error = (
+            f"Le code a {JOIN_CODE_LENGTH} caractères : vérifiez-le sur l'écran."
+            if len(code) != JOIN_CODE_LENGTH
+            else "Aucune séance ne porte ce code : vérifiez-le sur l'écran."
+        )
+    context = {"typed": typed, "error": error, "mine": voter.cookie_participant(request), "code_length": JOIN_CODE_LENGTH}
+    return render(request, "live/join.html", context, status=400 if error else 200)
+
+
+def _names_page(request, meeting, error="", status=200):
+    mine = voter.cookie_participant(request, meeting)
+    context = {
+        "meeting": meeting,
+        "participants": meeting.participants.all(),
+        "mine": mine,
+        "error": error,
+        "n_free": meeting.participants.filter(claimed_at__isnull=True).count(),
+    }
+    return render(request, "live/names.html", context, status=status)
+
+
+def names(request, join_code):
+    """/s/<code>/: the names of the séance; a phone already bound goes on to
+    its ballot (scanning the QR code again must not ask twice)."""
+    meeting = get_object_or_404(Meeting, join_code=_normalise(join_code))
+    mine = voter.cookie_participant(request, meeting)
+    if mine and not request.GET.get("changer"):
+        return redirect("live:ballot", mine.token)
+    return _names_page(request, meeting)
+
+
+@require_POST
+def take_name(request, join_code, participant_id):
+    meeting = get_object_or_404(Meeting, join_code=_normalise(join_code), mode=Meeting.Mode.NOMINATIVE)
+    participant = get_object_or_404(meeting.participants, pk=participant_id)
+    if not voter.claim(participant, request.COOKIES.get(voter.COOKIE)):
+        return _names_page(request, meeting, f"« {participant.name} » est déjà pris par un autre téléphone. "
+                           "Si c'est bien vous, demandez à l'animateur de libérer votre nom.", status=409)
+    return voter.bind(redirect("live:ballot", participant.token), participant)
+
+
+@require_POST
+def take_place(request, join_code):
+    """Anonymous séances show no names: the phone takes any free place."""
+    meeting = get_object_or_404(Meeting, join_code=_normalise(join_code), mode=Meeting.Mode.ANONYMOUS)
+    participant = voter.claim_free_place(meeting, request.COOKIES.get(voter.COOKIE))
+    if participant is None:
+        return _names_page(request, meeting, "Toutes les places sont prises : demandez à l'animateur.", status=409)
+    return voter.bind(redirect("live:ballot", participant.token), participant)
