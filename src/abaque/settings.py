@@ -115,23 +115,26 @@ TEMPLATES = [
     },
 ]
 
-if env("DATABASE_URL"):
-    DATABASES = {"default": database_from_url(env("DATABASE_URL"))}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "abaque.sqlite3",
-            # A vote is acknowledged only once committed: WAL with synchronous=FULL
-            # survives a SIGKILL; IMMEDIATE takes the write lock up front so that
-            # concurrent writers wait (busy timeout) instead of failing.
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
-            },
-        }
+def sqlite_database(path):
+    """A vote is acknowledged only once committed: WAL with synchronous=FULL
+    survives a SIGKILL; IMMEDIATE takes the write lock up front so that
+    concurrent writers wait (busy timeout) instead of failing."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": path,
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        },
     }
+
+
+DATABASES = {
+    "default": database_from_url(env("DATABASE_URL"))
+    if env("DATABASE_URL")
+    else sqlite_database(DATA_DIR / "abaque.sqlite3")
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -46,3 +46,30 @@ def _check(round_, item, participant, code):
     allowed = scale.VARIANTS[round_.meeting.scale_variant]
     if code and code not in allowed:
         raise VoteRefused(f"Couleur inconnue pour cette séance : {code}.")
+
+
+def replay_log(round_) -> dict[tuple[int, int], str]:
+    """The votes of a round as the log tells them: the last entry of each
+    (item, participant) wins; an empty code means the cell was cleared."""
+    cells: dict[tuple[int, int], str] = {}
+    for item_id, participant_id, code in VoteLog.objects.filter(round=round_).order_by("pk").values_list(
+        "item_id", "participant_id", "code"
+    ):
+        cells[item_id, participant_id] = code
+    return {key: code for key, code in cells.items() if code}
+
+
+def log_mismatches(round_) -> list[tuple[int, int, str | None, str | None]]:
+    """(item, participant, in the log, stored) wherever the two disagree."""
+    logged = replay_log(round_)
+    stored = {
+        (item_id, participant_id): code
+        for item_id, participant_id, code in Vote.objects.filter(round=round_).values_list(
+            "item_id", "participant_id", "code"
+        )
+    }
+    return [
+        (item, participant, logged.get((item, participant)), stored.get((item, participant)))
+        for item, participant in sorted(logged.keys() | stored.keys())
+        if logged.get((item, participant)) != stored.get((item, participant))
+    ]

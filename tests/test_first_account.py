@@ -1,0 +1,26 @@
+"""The first start: a one-time link creates the facilitator account."""
+
+from django.contrib.auth import get_user_model
+
+from abaque.accounts import first_account
+
+
+def test_the_one_time_link_creates_the_first_account_and_then_expires(client, db):
+    path = first_account.first_account_path()
+    assert path.startswith("/bienvenue/")
+    response = client.post(path, {"username": "claire", "first_name": "Claire Morel", "email": "",
+                                  "password1": "Abaque-en-Scarpe-2026", "password2": "Abaque-en-Scarpe-2026"})
+    assert response.status_code == 302
+    user = get_user_model().objects.get(username="claire")
+    assert user.is_superuser
+    assert client.get(path).status_code == 404
+    assert first_account.first_account_path() is None
+
+
+def test_a_wrong_token_answers_404(client, db):
+    first_account.first_account_path()
+    assert client.get("/bienvenue/not-the-token/").status_code == 404
+
+
+def test_no_link_once_an_account_exists(facilitator):
+    assert first_account.first_account_path() is None

@@ -1,0 +1,58 @@
+"""The results matrix: colours with symbols, verdicts, orderings."""
+
+from html import unescape
+
+import pytest
+
+from abaque.meetings.demo import load
+from abaque.meetings.models import Meeting
+from abaque.meetings.votes import cast_vote
+
+
+@pytest.fixture
+def voted(meeting):
+    """Item 1 unanimous VG; item 2 split between the two ends."""
+    first = meeting.rounds.get(number=1)
+    items, people = list(meeting.items.all()), list(meeting.participants.all())
+    for person in people:
+        cast_vote(first, items[0], person, "VG")
+    for j, person in enumerate(people):
+        cast_vote(first, items[1], person, "VG" if j % 2 else "RR")
+    return meeting
+
+
+def test_the_matrix_shows_each_vote_with_its_symbol_and_verdicts(client_in, voted):
+    page = unescape(client_in.get(f"/seances/{voted.pk}/resultats/?ordre=entered").content.decode())
+    assert page.count('class="cell lv-VG"') == 6 and page.count('class="cell lv-RR"') == 2
+    assert "Consensus pour" in page and "Dissensus" in page
+    assert "100 %" in page and "0 %" in page  # Tastle–Wierman at both ends
+
+
+def test_the_mean_ordering_puts_green_first(client_in, voted):
+    page = unescape(client_in.get(f"/seances/{voted.pk}/resultats/?ordre=mean").content.decode())
+    texts = [i.text for i in voted.items.all()]
+    assert page.index(texts[0]) < page.index(texts[1])
+    page = unescape(client_in.get(f"/seances/{voted.pk}/resultats/?ordre=consensus").content.decode())
+    assert page.index(texts[0]) < page.index(texts[1])
+
+
+@pytest.mark.parametrize("order", ["entered", "mean", "consensus", "seriation", "nonsense"])
+def test_every_ordering_renders(client_in, voted, order):
+    assert client_in.get(f"/seances/{voted.pk}/resultats/?ordre={order}&colonnes={order}").status_code == 200
+
+
+def test_anonymous_meetings_show_letters_not_names(client_in, voted):
+    voted.mode = Meeting.Mode.ANONYMOUS
+    voted.save()
+    page = unescape(client_in.get(f"/seances/{voted.pk}/resultats/").content.decode())
+    assert not any(p.name in page for p in voted.participants.all())
+    assert ">A</th>" in page
+
+
+def test_the_demo_has_consensus_dissensus_and_two_rounds(facilitator, client_in):
+    meeting = load(facilitator)
+    assert meeting.participants.count() >= 12 and 20 <= meeting.items.count() <= 30
+    assert {c for c in meeting.participants.values_list("category", flat=True)} >= {"elu", "technicien", "habitant"}
+    page = unescape(client_in.get(f"/seances/{meeting.pk}/tours/1/resultats/").content.decode())
+    assert "Consensus pour" in page and "Dissensus" in page and "Consensus contre" in page
+    assert meeting.rounds.count() == 2
