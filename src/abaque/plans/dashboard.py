@@ -1,0 +1,114 @@
+"""The snowball dashboard: per year, what the démarche sets in motion
+(booklet point 10: « une accélération progressive … effet boule de neige »)."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from abaque.meetings.models import Participant
+
+from . import charts
+from .compare import normalise
+from .models import Action
+
+STATUS_COLOURS = {
+    Action.Status.NEW: "#1f5fa8",
+    Action.Status.CONTINUED: "#5b9bd5",
+    Action.Status.IMPROVED: "#2e8b57",
+    Action.Status.FINISHED: "#7a7f87",
+    Action.Status.ABANDONED: "#c9cdd2",
+}
+ACTOR_KINDS = (Action.LeadKind.ACTOR, Action.LeadKind.INHABITANTS)
+COMMUNE_KINDS = (Action.LeadKind.COMMUNE, Action.LeadKind.INTERCOMMUNALITY)
+PARK_KINDS = (Action.LeadKind.PARK, Action.LeadKind.COMMITTEE)
+
+
+@dataclass
+class YearFigures:
+    year: int
+    by_status: dict[str, int] = field(default_factory=dict)
+    actions: int = 0
+    carried_by_others: int = 0  # actions whose lead is not the park: the « effet d'entraînement »
+    actors: int = 0
+    communes: int = 0
+    partners: int = 0
+    participants: int = 0
+    funds: Decimal = Decimal(0)
+
+
+def _distinct(names) -> int:
+    return len({normalise(n) for n in names if n.strip()})
+
+
+def year_figures(cycle) -> YearFigures:
+    plan = list(cycle.plan())
+    figures = YearFigures(cycle.year, by_status={s: 0 for s in Action.Status.values})
+    for action in plan:
+        figures.by_status[action.status] += 1
+    figures.actions = len(plan)
+    figures.carried_by_others = sum(a.lead_kind not in PARK_KINDS for a in plan)
+    figures.actors = _distinct(a.lead for a in plan if a.lead_kind in ACTOR_KINDS)
+    figures.communes = _distinct(a.lead for a in plan if a.lead_kind in COMMUNE_KINDS)
+    partner_names = [n for a in plan for n in a.partner_names()]
+    partner_names += [a.lead for a in plan if a.lead_kind == Action.LeadKind.PARTNER]
+    figures.partners = _distinct(partner_names)
+    names = Participant.objects.filter(meeting__cycle_link__cycle=cycle).values_list("name", flat=True)
+    figures.participants = _distinct(names)
+    figures.funds = sum((a.budget or Decimal(0) for a in plan), Decimal(0))
+    return figures
+
+
+def process_figures(process) -> list[YearFigures]:
+    return [year_figures(c) for c in process.cycles.order_by("year")]
+
+
+# (attribute, chart title, noun for the sentence)
+METRICS = (
+    ("actions", "Actions du plan", "actions dans le plan"),
+    ("carried_by_others", "Actions portées par d'autres que le Parc", "actions portées par des partenaires"),
+    ("actors", "Acteurs et habitants porteurs", "acteurs et habitants porteurs d'actions"),
+    ("communes", "Communes et intercommunalités porteuses", "communes et intercommunalités porteuses"),
+    ("partners", "Partenaires engagés", "partenaires engagés"),
+    ("participants", "Participants aux séances", "participants aux séances"),
+    ("funds", "Fonds mobilisés (€)", "fonds mobilisés"),
+)
+VOWELS = "aeiouyéèêàâîôûh"
+
+
+def _of(noun: str) -> str:
+    return ("d'" if noun[0] in VOWELS else "de ") + noun
+
+
+def trend_sentence(noun: str, first: YearFigures, last: YearFigures, attribute: str) -> str | None:
+    """« +40 % d'actions portées par des partenaires entre 2024 et 2026 »."""
+    before, after = getattr(first, attribute), getattr(last, attribute)
+    if first.year == last.year or (not before and not after):
+        return None
+    period = f"entre {first.year} et {last.year}"
+    if not before:
+        return f"De 0 à {charts.fmt(after)} {noun} {period}"
+    change = round((after - before) * 100 / before)
+    sign = "+" if change > 0 else ("−" if change < 0 else "±")
+    return f"{sign}{abs(change)} % {_of(noun)} {period}"
+
+
+def dashboard(process) -> dict:
+    years = process_figures(process)
+    labels = [str(y.year) for y in years]
+    status_series = [
+        (label, STATUS_COLOURS[value], [y.by_status[value] for y in years])
+        for value, label in Action.Status.choices
+    ]
+    charts_ = [charts.stacked_chart("Actions par statut", labels, status_series)]
+    charts_ += [charts.bar_chart(title, labels, [float(getattr(y, attr)) for y in years]) for attr, title, _ in METRICS[1:]]
+    sentences = []
+    if len(years) >= 2:
+        sentences = [s for attr, _, phrase in METRICS if (s := trend_sentence(phrase, years[0], years[-1], attr))]
+    return {"years": years, "charts": charts_, "sentences": sentences, "accelerating": _accelerating(years)}
+
+
+def _accelerating(years) -> bool | None:
+    """Does every year have more actions carried by others than the one before?"""
+    if len(years) < 2:
+        return None
+    values = [y.carried_by_others for y in years]
+    return all(b > a for a, b in zip(values, values[1:]))

@@ -1,0 +1,165 @@
+from django import forms
+
+from .models import Action, Axis, CommitteeMember, Communication, Criterion, Cycle, Deliberation, Process, Territory
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _rows(n):
+    return forms.Textarea(attrs={"rows": n})
+
+
+class TerritoryForm(forms.ModelForm):
+    class Meta:
+        model = Territory
+        fields = ["name", "kind", "parent"]
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Territory.objects.filter(owner=owner, kind=Territory.Kind.PARK)
+        self.fields["parent"].queryset = parents.exclude(pk=self.instance.pk) if self.instance.pk else parents
+        self.fields["parent"].empty_label = "— aucun —"
+
+
+class ProcessForm(forms.ModelForm):
+    first_year = forms.IntegerField(label="première année", min_value=2000, max_value=2100, required=False,
+                                    help_text="Crée la première boucle annuelle.")
+
+    class Meta:
+        model = Process
+        fields = ["title", "territory", "description", "park_supports_only", "lead_official", "lead_facilitator"]
+        widgets = {"description": _rows(3)}
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = Territory.objects.filter(owner=owner)
+        self.fields["territory"].empty_label = "— choisir —"
+        if self.instance.pk:
+            del self.fields["first_year"]
+
+    def clean(self):
+        data = super().clean()
+        territory = data.get("territory")
+        if data.get("park_supports_only") and territory and territory.parent_id is None:
+            self.add_error("park_supports_only", "Le Parc n'accompagne qu'une démarche locale : choisissez une "
+                                                 "communauté de communes rattachée au Parc.")
+        return data
+
+
+class DeliberationForm(forms.ModelForm):
+    class Meta:
+        model = Deliberation
+        fields = ["date", "body", "text", "mandate"]
+        widgets = {"date": DATE, "text": _rows(4), "mandate": _rows(3)}
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = CommitteeMember
+        fields = ["name", "organisation", "category", "email"]
+
+
+class AxisForm(forms.ModelForm):
+    class Meta:
+        model = Axis
+        fields = ["number", "title"]
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name"]
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Le nom du critère est vide.")
+        return name
+
+
+class CycleForm(forms.ModelForm):
+    class Meta:
+        model = Cycle
+        fields = ["year"]
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.process = process
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError("Indiquez une année entre 2000 et 2100.")
+        if self.process.cycles.filter(year=year).exists():
+            raise forms.ValidationError(f"La boucle {year} existe déjà.")
+        return year
+
+
+class SynthesisForm(forms.ModelForm):
+    class Meta:
+        model = Cycle
+        fields = ["synthesis"]
+        widgets = {"synthesis": _rows(6)}
+
+
+class ActionForm(forms.ModelForm):
+    """The action and its row of the co-construction table (one field per criterion)."""
+
+    class Meta:
+        model = Action
+        fields = ["title", "axis", "description", "retained", "lead", "lead_kind", "partners", "funders",
+                  "budget", "schedule", "enriches_park_action", "objectives"]
+        widgets = {"description": _rows(2), "partners": _rows(2), "funders": _rows(2), "objectives": _rows(2)}
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["axis"].queryset = process.axes.all()
+        self.fields["axis"].empty_label = "— sans axe —"
+        self.criteria = list(process.criteria.all())
+        values = {v.criterion_id: v.text for v in self.instance.criterion_values.all()} if self.instance.pk else {}
+        for criterion in self.criteria:
+            self.fields[f"criterion_{criterion.pk}"] = forms.CharField(
+                label=criterion.name, required=False, widget=_rows(2), initial=values.get(criterion.pk, "")
+            )
+
+    def criterion_texts(self) -> dict:
+        return {c: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = ["status", "objectives", "effectiveness", "impacts", "corrections"]
+        widgets = {f: _rows(2) for f in ["objectives", "effectiveness", "impacts", "corrections"]}
+
+
+class CommunicationForm(forms.ModelForm):
+    channels = forms.MultipleChoiceField(
+        label="supports et canaux", choices=Communication.Channel.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Communication
+        fields = ["who", "objectives", "targets", "messages", "channels", "start", "end", "status"]
+        widgets = {"objectives": _rows(2), "messages": _rows(2), "start": DATE, "end": DATE}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "La date de fin précède la date de début.")
+        return data
+
+
+class AttachMeetingForm(forms.Form):
+    meeting = forms.ModelChoiceField(label="séance", queryset=None, empty_label="— choisir une séance —")
+    group = forms.ChoiceField(label="groupe", choices=[])
+
+    def __init__(self, *args, user, **kwargs):
+        from abaque.meetings.models import Meeting
+
+        from .models import CycleMeeting
+
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(facilitator=user, cycle_link__isnull=True)
+        self.fields["group"].choices = CycleMeeting.Group.choices

@@ -1,0 +1,320 @@
+"""The démarche over the years: territories, governance, yearly cycles, the
+action plan and its evaluation, the communication plan (booklet points 2,
+5 to 10)."""
+
+from django.conf import settings
+from django.db import models
+
+from abaque.meetings.models import Item, Meeting, Participant
+
+DEFAULT_CRITERIA = (
+    "Convergence avec la charte du Parc",
+    "Convergence avec les politiques ou les actions des partenaires",
+    "Opérationnalité",
+    "Commentaires",
+)
+
+# The booklet: « priorisation de 10 actions ».
+RETAINED_TARGET = 10
+
+
+class Territory(models.Model):
+    """A park (PNR), or a communauté de communes whose parent is the park."""
+
+    class Kind(models.TextChoices):
+        PARK = "pnr", "Parc naturel régional"
+        INTERCOMMUNALITY = "cc", "Communauté de communes"
+        OTHER = "autre", "Autre territoire"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="territories")
+    name = models.CharField("nom", max_length=200)
+    kind = models.CharField("type", max_length=6, choices=Kind, default=Kind.PARK)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+        verbose_name="territoire parent (le Parc)",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "territoire"
+
+    def __str__(self):
+        return self.name
+
+
+class Process(models.Model):
+    """A démarche: several years of yearly cycles on one territory."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="processes")
+    territory = models.ForeignKey(Territory, on_delete=models.PROTECT, related_name="processes", verbose_name="territoire")
+    title = models.CharField("titre", max_length=200)
+    description = models.TextField("objectifs et attendus", blank=True)
+    park_supports_only = models.BooleanField(
+        "le Parc se situe uniquement en accompagnement", default=False,
+        help_text="Démarche locale portée par une communauté de communes, maître d'ouvrage.",
+    )
+    lead_official = models.CharField("élu référent", max_length=200, blank=True)
+    lead_facilitator = models.CharField("animateur référent", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "démarche"
+
+    def __str__(self):
+        return self.title
+
+    def add_default_criteria(self):
+        Criterion.objects.bulk_create(
+            [Criterion(process=self, name=name, position=i) for i, name in enumerate(DEFAULT_CRITERIA, 1)]
+        )
+
+
+class Deliberation(models.Model):
+    """The comité syndical officialises the démarche and mandates the committee."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="deliberations")
+    date = models.DateField("date")
+    body = models.CharField("instance", max_length=200, default="Comité syndical du Parc")
+    text = models.TextField("texte de la délibération")
+    mandate = models.TextField("mandat donné au comité de pilotage", blank=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = "délibération"
+
+
+class CommitteeMember(models.Model):
+    class Category(models.TextChoices):
+        ELECTED = "elu", "Élu"
+        STAFF = "technicien", "Technicien"
+        ACTOR = "acteur", "Acteur"
+        INHABITANT = "habitant", "Habitant"
+        PARTNER = "partenaire", "Partenaire"
+
+    # How a member sits in a séance voted by the committee.
+    PARTICIPANT_CATEGORY = {
+        Category.ELECTED: Participant.Category.ELECTED,
+        Category.STAFF: Participant.Category.STAFF,
+        Category.ACTOR: Participant.Category.ACTOR,
+        Category.INHABITANT: Participant.Category.INHABITANT,
+        Category.PARTNER: Participant.Category.OTHER,
+    }
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField("nom", max_length=120)
+    organisation = models.CharField("organisation", max_length=200, blank=True)
+    category = models.CharField("catégorie", max_length=12, choices=Category, default=Category.ELECTED)
+    email = models.EmailField("e-mail", blank=True)
+
+    class Meta:
+        ordering = ["category", "name"]
+        verbose_name = "membre du comité de pilotage"
+
+    def __str__(self):
+        return self.name
+
+
+class Cycle(models.Model):
+    """One yearly loop: séances, plan, evaluation, relaunch."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="cycles")
+    year = models.PositiveSmallIntegerField("année")
+    synthesis = models.TextField("synthèse de l'évaluation", blank=True)
+    relaunched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [models.UniqueConstraint(fields=["process", "year"], name="one_cycle_per_year")]
+        verbose_name = "boucle annuelle"
+
+    def __str__(self):
+        return str(self.year)
+
+    def previous(self):
+        return self.process.cycles.filter(year__lt=self.year).order_by("-year").first()
+
+    def plan(self):
+        """The retained actions, by axis then priority."""
+        return self.actions.filter(retained=True)
+
+    def memory_actions(self):
+        """Actions of the previous year that ended there: listed for memory."""
+        previous = self.previous()
+        if previous is None or previous.relaunched_at is None:
+            return Action.objects.none()
+        return previous.plan().filter(status__in=Action.ENDED)
+
+
+class CycleMeeting(models.Model):
+    """A séance attached to a cycle, with the group that met."""
+
+    class Group(models.TextChoices):
+        COMMITTEE = "copil", "Comité de pilotage"
+        TEST_GROUP = "groupe_test", "Groupe test"
+        PUBLIC = "reunion_publique", "Réunion publique"
+
+    class Purpose(models.TextChoices):
+        DIALOGUE = "dialogue", "Regards croisés"
+        PRIORITISATION = "priorisation", "Priorisation des actions"
+        EVALUATION = "evaluation", "Évaluation des actions"
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="cycle_meetings")
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="cycle_link")
+    group = models.CharField("groupe", max_length=16, choices=Group, default=Group.TEST_GROUP)
+    purpose = models.CharField("objet", max_length=12, choices=Purpose, default=Purpose.DIALOGUE)
+
+    class Meta:
+        ordering = ["meeting__date", "pk"]
+
+
+class Axis(models.Model):
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="axes")
+    number = models.PositiveSmallIntegerField("numéro")
+    title = models.CharField("intitulé", max_length=300)
+
+    class Meta:
+        ordering = ["number", "pk"]
+        verbose_name = "axe"
+
+    def __str__(self):
+        return f"Axe {self.number} : {self.title}"
+
+
+class Criterion(models.Model):
+    """A column of the co-construction table, configurable per démarche."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField("critère", max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "critère"
+
+    def __str__(self):
+        return self.name
+
+
+class Action(models.Model):
+    class Status(models.TextChoices):
+        NEW = "nouvelle", "Nouvelle"
+        CONTINUED = "a_poursuivre", "À poursuivre"
+        IMPROVED = "amelioree", "Améliorée"
+        FINISHED = "terminee", "Terminée"
+        ABANDONED = "abandonnee", "Abandonnée"
+
+    class LeadKind(models.TextChoices):
+        PARK = "parc", "Le Parc"
+        COMMUNE = "commune", "Une commune"
+        INTERCOMMUNALITY = "intercommunalite", "Une intercommunalité"
+        ACTOR = "acteur", "Un acteur social ou culturel, une association"
+        PARTNER = "partenaire", "Un partenaire institutionnel"
+        INHABITANTS = "habitants", "Des habitants"
+        COMMITTEE = "copil", "Le comité de pilotage"
+
+    ENDED = (Status.FINISHED, Status.ABANDONED)
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="actions")
+    axis = models.ForeignKey(Axis, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions", verbose_name="axe")
+    item = models.ForeignKey(
+        Item, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_actions", verbose_name="item d'origine"
+    )
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next", verbose_name="action de l'année précédente"
+    )
+    title = models.CharField("action", max_length=300)
+    description = models.TextField("description", blank=True)
+    priority = models.PositiveSmallIntegerField("rang", default=0)
+    retained = models.BooleanField("retenue", default=False)
+    lead = models.CharField("porteur", max_length=200, blank=True)
+    lead_kind = models.CharField("type de porteur", max_length=16, choices=LeadKind, default=LeadKind.PARK)
+    partners = models.TextField("partenaires", blank=True, help_text="Un par ligne ou séparés par des virgules.")
+    funders = models.TextField("financements", blank=True, help_text="CAF, MSA, fondations, collectivités… séparés par des virgules.")
+    budget = models.DecimalField("budget (€)", max_digits=10, decimal_places=2, null=True, blank=True)
+    schedule = models.CharField("calendrier", max_length=200, blank=True)
+    enriches_park_action = models.CharField(
+        "ajoute un contenu social à l'action du Parc", max_length=200, blank=True,
+        help_text="Le nom de l'action existante du Parc, s'il y a lieu (livret, point 6).",
+    )
+    status = models.CharField("statut", max_length=12, choices=Status, default=Status.NEW)
+    # The yearly evaluation (booklet point 10).
+    objectives = models.TextField("objectifs initiaux", blank=True)
+    effectiveness = models.TextField("efficacité", blank=True)
+    impacts = models.TextField("impacts", blank=True)
+    corrections = models.TextField("correctifs à apporter", blank=True)
+
+    class Meta:
+        ordering = ["axis__number", "priority", "pk"]
+        verbose_name = "action"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_ended(self) -> bool:
+        return self.status in self.ENDED
+
+    def partner_names(self) -> list[str]:
+        return split_names(self.partners)
+
+    def funder_names(self) -> list[str]:
+        return split_names(self.funders)
+
+
+def split_names(text: str) -> list[str]:
+    parts = text.replace("\n", ",").replace(";", ",").split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+class CriterionValue(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="criterion_values")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="values")
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action", "criterion"], name="one_value_per_action_criterion")]
+
+
+class BallotEntry(models.Model):
+    """Which item of a committee's abacus vote stands for which action."""
+
+    cycle_meeting = models.ForeignKey(CycleMeeting, on_delete=models.CASCADE, related_name="entries")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="ballot_entries")
+    item = models.OneToOneField(Item, on_delete=models.CASCADE, related_name="ballot_entry")
+
+
+class Communication(models.Model):
+    """A line of the communication plan (booklet point 9)."""
+
+    class Channel(models.TextChoices):
+        COMMUNES = "communes", "Communes"
+        PRESS = "presse", "Presse locale"
+        BULLETINS = "journaux", "Journaux des collectivités"
+        POSTERS = "affiches", "Affiches"
+        SOCIAL = "reseaux_sociaux", "Réseaux sociaux"
+        ASSOCIATIONS = "reseaux_associatifs", "Réseaux associatifs"
+        EVENTS = "evenements", "Événements"
+
+    class Status(models.TextChoices):
+        PLANNED = "prevue", "Prévue"
+        ONGOING = "en_cours", "En cours"
+        DONE = "realisee", "Réalisée"
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="communications")
+    who = models.CharField("qui communique", max_length=200)
+    objectives = models.TextField("objectifs", blank=True)
+    targets = models.CharField("cibles", max_length=300, blank=True)
+    messages = models.TextField("messages", blank=True)
+    channels = models.JSONField("supports et canaux", default=list, blank=True)
+    start = models.DateField("date", null=True, blank=True)
+    end = models.DateField("jusqu'au", null=True, blank=True)
+    status = models.CharField("état", max_length=10, choices=Status, default=Status.PLANNED)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = "action de communication"
+
+    def channel_labels(self) -> list[str]:
+        labels = dict(self.Channel.choices)
+        return [labels[c] for c in self.channels if c in labels]

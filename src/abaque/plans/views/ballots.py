@@ -1,0 +1,42 @@
+"""The committee votes on actions with the abacus (prioritisation and
+evaluation), through an ordinary séance."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from ..access import get_cycle_meeting
+from ..ballots import PURPOSE, BallotRefused, apply_ranking, create_ballot
+from .common import cycle_context
+
+BACK = {PURPOSE.PRIORITISATION: "plans:plan", PURPOSE.EVALUATION: "plans:evaluation"}
+
+
+@login_required
+@require_POST
+def ballot_create(request, process_id, year, purpose):
+    process, cycle, _ = cycle_context(request, process_id, year, "plan")
+    if purpose not in BACK:
+        return redirect("plans:plan", process.pk, cycle.year)
+    try:
+        link = create_ballot(cycle, purpose, request.user)
+    except BallotRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(BACK[purpose], process.pk, cycle.year)
+    messages.success(request, f"Séance « {link.meeting.title} » créée : le comité vote sur "
+                              f"{link.entries.count()} actions, depuis les téléphones ou sur papier.")
+    return redirect("meetings:detail", link.meeting.pk)
+
+
+@login_required
+@require_POST
+def ballot_apply(request, process_id, year, link_id):
+    process, cycle, _ = cycle_context(request, process_id, year, "plan")
+    link = get_cycle_meeting(cycle, link_id)
+    if link.purpose != PURPOSE.PRIORITISATION:
+        messages.error(request, "Seul un vote de priorisation donne un classement des actions.")
+    else:
+        count = apply_ranking(link)
+        messages.success(request, f"Classement appliqué : {count} actions rangées par moyenne du vote du comité.")
+    return redirect("plans:plan", process.pk, cycle.year)

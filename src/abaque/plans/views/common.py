@@ -1,0 +1,27 @@
+"""What every démarche page shares: the form page and the cycle context."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from ..access import get_cycle, get_process
+
+
+def form_page(request, form, *, title, back, success, context=None, on_save=None):
+    """Render `form`; on a valid POST save it (then `on_save(obj, form)`),
+    tell the user and go `back` (a URL, or a function of the saved object).
+    Invalid input is shown again, untouched."""
+    if request.method == "POST" and form.is_valid():
+        obj = form.save()
+        if on_save:
+            on_save(obj, form)
+        messages.success(request, success)
+        return redirect(back(obj) if callable(back) else back)
+    cancel = None if callable(back) else back
+    return render(request, "plans/form.html", {"form": form, "title": title, "back": cancel, **(context or {})})
+
+
+def cycle_context(request, process_id, year, tab):
+    """The process, the cycle and what the navigation of a cycle page needs."""
+    process = get_process(request, process_id)
+    cycle = get_cycle(process, year)
+    return process, cycle, {"process": process, "cycle": cycle, "tab": tab, "cycles": process.cycles.all()}

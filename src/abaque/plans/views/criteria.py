@@ -1,0 +1,69 @@
+"""The columns of the co-construction table, configurable per démarche:
+add, rename, reorder, remove."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ..access import get_of_process, get_process
+from ..forms import CriterionForm
+from ..models import Criterion
+from .common import form_page
+
+
+@login_required
+def criteria(request, process_id):
+    process = get_process(request, process_id)
+    form = CriterionForm(request.POST or None, instance=Criterion(process=process))
+    if request.method == "POST" and form.is_valid():
+        criterion = form.save(commit=False)
+        criterion.position = (process.criteria.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        criterion.save()
+        messages.success(request, f"Critère « {criterion.name} » ajouté : une colonne de plus au tableau.")
+        return redirect("plans:criteria", process.pk)
+    context = {"process": process, "tab": "governance", "criteria": process.criteria.all(), "form": form}
+    return render(request, "plans/criteria.html", context)
+
+
+@login_required
+def criterion_edit(request, process_id, criterion_id):
+    process = get_process(request, process_id)
+    criterion = get_of_process(Criterion, process, criterion_id)
+    form = CriterionForm(request.POST or None, instance=criterion)
+    return form_page(request, form, title="Renommer le critère", back=reverse("plans:criteria", args=[process.pk]),
+                     success="Critère renommé.", context={"process": process, "tab": "governance"})
+
+
+@login_required
+@require_POST
+def criterion_move(request, process_id, criterion_id):
+    process = get_process(request, process_id)
+    criterion = get_of_process(Criterion, process, criterion_id)
+    move_in_list(list(process.criteria.all()), criterion, request.POST.get("direction"), "position")
+    return redirect("plans:criteria", process.pk)
+
+
+@login_required
+@require_POST
+def criterion_delete(request, process_id, criterion_id):
+    process = get_process(request, process_id)
+    criterion = get_of_process(Criterion, process, criterion_id)
+    criterion.delete()
+    messages.success(request, f"Critère « {criterion.name} » retiré, avec ce qui était écrit dans sa colonne.")
+    return redirect("plans:criteria", process.pk)
+
+
+@transaction.atomic
+def move_in_list(objects, obj, direction, field):
+    """Swap `obj` with its neighbour ("up" or "down") and renumber 1..n."""
+    index = next(i for i, o in enumerate(objects) if o.pk == obj.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(objects):
+        objects[index], objects[target] = objects[target], objects[index]
+    for rank, o in enumerate(objects, 1):
+        if getattr(o, field) != rank:
+            setattr(o, field, rank)
+            o.save(update_fields=[field])

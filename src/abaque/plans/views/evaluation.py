@@ -1,0 +1,44 @@
+"""The yearly evaluation of every action and the synthesis (booklet point 10)."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+
+from ..access import get_action
+from ..ballots import PURPOSE, ballot_results, latest_ballot
+from ..forms import EvaluationForm, SynthesisForm
+from ..models import Action
+from .common import cycle_context, form_page
+
+
+@login_required
+def evaluation(request, process_id, year):
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    ballot = latest_ballot(cycle, PURPOSE.EVALUATION)
+    votes = ballot_results(ballot) if ballot else {}
+    actions = list(cycle.plan().select_related("axis", "item", "previous__cycle").order_by("axis__number", "priority", "pk"))
+    counts = {label: sum(a.status == value for a in actions) for value, label in Action.Status.choices}
+    context.update({
+        "rows": [(a, votes.get(a.pk)) for a in actions], "ballot": ballot, "counts": counts,
+        "synthesis_form": SynthesisForm(instance=cycle),
+        "following": process.cycles.filter(year=cycle.year + 1).first(),
+    })
+    return render(request, "plans/evaluation.html", context)
+
+
+@login_required
+def evaluate_action(request, process_id, year, action_id):
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    action = get_action(cycle, action_id)
+    form = EvaluationForm(request.POST or None, instance=action)
+    context["action"] = action
+    return form_page(request, form, title=f"Évaluer : {action.title}", back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
+                     success="Évaluation enregistrée.", context=context)
+
+
+@login_required
+def synthesis(request, process_id, year):
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    form = SynthesisForm(request.POST or None, instance=cycle)
+    return form_page(request, form, title=f"Synthèse {cycle.year}", back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
+                     success="Synthèse enregistrée.", context=context)
