@@ -17,6 +17,12 @@ def _data_dir(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every test creates users: the default hasher costs about a second each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def facilitator(db):
     return get_user_model().objects.create_user("animatrice", "animatrice@pnr.fr", PASSWORD, first_name="Claire Morel")
