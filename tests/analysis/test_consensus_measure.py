@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from abaque import scale
 from abaque.analysis import consensus
 
-from analysis_strategies import opinions, quick
+from .analysis_strategies import opinions, quick
 
 WEIGHTS = sorted(set(scale.WEIGHTS.values()))
 

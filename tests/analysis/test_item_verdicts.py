@@ -7,7 +7,7 @@ from abaque.analysis import VERDICT_LABELS, Verdict, encode
 from abaque.analysis.stats import item_stats
 from abaque.analysis.verdict import MIN_OPINIONS, verdict_of
 
-from analysis_strategies import NON_OPINIONS, opinions, quick
+from .analysis_strategies import NON_OPINIONS, opinions, quick
 
 
 def item(*cells):

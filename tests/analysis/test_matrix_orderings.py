@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from abaque.analysis import ORDERS, analyse, encode, order_items, order_participants
 from abaque.analysis.stats import item_stats
 
-from analysis_strategies import matrices, quick
+from .analysis_strategies import matrices, quick
 
 
 @quick

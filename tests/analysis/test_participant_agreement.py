@@ -4,7 +4,7 @@ from hypothesis import given
 from abaque.analysis import analyse, encode
 from abaque.analysis.stats import agreements
 
-from analysis_strategies import matrices, quick
+from .analysis_strategies import matrices, quick
 
 
 def test_participants_have_their_counts_and_mean_over_opinions():

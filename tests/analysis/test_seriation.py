@@ -4,7 +4,7 @@ from hypothesis import given
 from abaque.analysis import analyse, encode, seriate
 from abaque.analysis.ordering import NON_OPINION_GAP, pair_distances
 
-from analysis_strategies import matrices, quick
+from .analysis_strategies import matrices, quick
 
 
 @quick
