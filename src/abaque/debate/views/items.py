@@ -3,29 +3,16 @@ misunderstanding, and a new round on chosen items."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from abaque.live.notify import meeting_changed
 from abaque.meetings.access import get_item, get_meeting
-from abaque.meetings.models import ItemRevision, Round, RoundItem
-from abaque.meetings.rounds import new_round, open_round, sync_open_round
+from abaque.meetings.rounds import new_round, open_round
 
 from ..forms import NewRoundForm, ReformulationForm
+from ..revisions import reword
 from .page import render_page
-
-
-@transaction.atomic
-def reword(item, text, reason):
-    """Keep the old wording as a revision and give the item the new one.
-    Votes stay with the wording they were given to: closed and open rounds
-    keep their RoundItem text; only rounds still in preparation follow."""
-    ItemRevision.objects.create(item=item, text=item.text, reason=reason)
-    item.text = text
-    item.save(update_fields=["text"])
-    sync_open_round(item.meeting)
-    RoundItem.objects.filter(item=item, round__status=Round.Status.PREPARING).update(text=text)
 
 
 @login_required
