@@ -41,10 +41,10 @@ def claim(participant: Participant, token_on_phone: str | None = None) -> bool:
     return taken == 1
 
 
-def claim_free_place(meeting, token_on_phone: str | None = None) -> Participant | None:
+def claim_free_place(meeting) -> Participant | None:
     """Anonymous séances: the phone takes the first free place, no name shown."""
     for participant in meeting.participants.filter(claimed_at__isnull=True):
-        if claim(participant, token_on_phone):
+        if claim(participant):
             return participant
     return None
 

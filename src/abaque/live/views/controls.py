@@ -28,6 +28,8 @@ def _panel(request, meeting, status=200):
         "participants": participants,
         "orderings": Meeting.Ordering.choices,
         "tab": "live",
+        # The overview page embeds this panel: its buttons come back there.
+        "next": request.GET.get("next") or request.POST.get("next", ""),
     }
     template = "live/_controls_panel.html" if request.htmx else "live/controls.html"
     return render(request, template, context, status=status)

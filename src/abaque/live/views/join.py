@@ -69,7 +69,7 @@ def take_name(request, join_code, participant_id):
 def take_place(request, join_code):
     """Anonymous séances show no names: the phone takes any free place."""
     meeting = get_object_or_404(Meeting, join_code=_normalise(join_code), mode=Meeting.Mode.ANONYMOUS)
-    participant = voter.claim_free_place(meeting, request.COOKIES.get(voter.COOKIE))
+    participant = voter.cookie_participant(request, meeting) or voter.claim_free_place(meeting)
     if participant is None:
         return _names_page(request, meeting, "Toutes les places sont prises : demandez à l'animateur.", status=409)
     return voter.bind(redirect("live:ballot", participant.token), participant)

@@ -1,0 +1,208 @@
+"""The WebSocket consumers: who may listen, and how many messages a flood
+of votes becomes."""
+
+import asyncio
+import functools
+import json
+
+import pytest
+from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.testing import ApplicationCommunicator
+from channels.routing import URLRouter
+from django.test import Client
+
+from abaque.live.notify import meeting_changed
+from abaque.live.routing import websocket_urlpatterns
+from abaque.meetings.rounds import open_round
+from abaque.meetings.votes import cast_vote
+from tests.conftest import build_meeting
+
+pytestmark = pytest.mark.django_db(transaction=True)
+router = URLRouter(websocket_urlpatterns)
+
+
+def run_async(test):
+    """Run an async test in its own event loop (no pytest-asyncio needed);
+    database calls made through sync_to_async come back to this thread."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return async_to_sync(test)(*args, **kwargs)
+
+    return run
+
+
+class WebsocketCommunicator(ApplicationCommunicator):
+    """channels.testing's communicator, which cannot be imported without
+    daphne (a server we do not use: uvicorn serves Abaque)."""
+
+    def __init__(self, application, path, headers=None):
+        scope = {"type": "websocket", "path": path, "query_string": b"", "headers": headers or [], "subprotocols": []}
+        super().__init__(application, scope)
+
+    async def connect(self, timeout=2):
+        await self.send_input({"type": "websocket.connect"})
+        response = await self.receive_output(timeout)
+        return response["type"] == "websocket.accept", response
+
+    async def receive_json_from(self, timeout=2):
+        response = await self.receive_output(timeout)
+        assert response["type"] == "websocket.send", response
+        return json.loads(response["text"])
+
+    async def disconnect(self, code=1000, timeout=2):
+        await self.send_input({"type": "websocket.disconnect", "code": code})
+        await self.wait(timeout)
+
+
+@pytest.fixture(autouse=True)
+def _memory_layer(settings):
+    """In-memory channel layer and fast hashing, even where REDIS_URL is set."""
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+async def connect(path, user=None):
+    communicator = WebsocketCommunicator(router, path)
+    if user is not None:
+        communicator.scope["user"] = user
+    connected, _ = await communicator.connect()
+    return communicator, connected
+
+
+@sync_to_async
+def flood_of_votes(meeting, announcements=200):
+    """Every participant votes on every item, then the votes are announced
+    many times in a row, as a busy room does."""
+    round_ = meeting.current_round()
+    for participant in meeting.participants.all():
+        for entry in round_.round_items.select_related("item"):
+            cast_vote(round_, entry.item, participant, "G")
+    for _ in range(announcements):
+        meeting_changed(meeting.pk, "votes")
+
+
+@sync_to_async
+def changed(meeting, topic):
+    meeting_changed(meeting.pk, topic)
+
+
+@pytest.fixture
+def live_meeting(facilitator):
+    meeting = build_meeting(facilitator, n_participants=6)
+    open_round(meeting.current_round())
+    return meeting
+
+
+@run_async
+async def test_the_projector_socket_refuses_a_visitor(live_meeting):
+    from django.contrib.auth.models import AnonymousUser
+
+    communicator, connected = await connect(f"/ws/seances/{live_meeting.pk}/", AnonymousUser())
+    assert not connected
+
+
+@run_async
+async def test_the_projector_socket_refuses_another_facilitator(live_meeting, other_facilitator):
+    communicator, connected = await connect(f"/ws/seances/{live_meeting.pk}/", other_facilitator)
+    assert not connected
+
+
+@run_async
+async def test_the_projector_gets_the_progress_on_connection(live_meeting, facilitator):
+    communicator, connected = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
+    assert connected
+    assert await communicator.receive_json_from() == {
+        "kind": "progress", "round": 1, "votes": 0, "finished": 0, "participants": 6, "names": [],
+    }
+    await communicator.disconnect()
+
+
+@run_async
+async def test_a_flood_of_votes_becomes_one_progress_message(live_meeting, facilitator, monkeypatch):
+    monkeypatch.setattr("abaque.live.consumers.FLUSH_DELAY", 0.5)  # room for a slow machine
+    communicator, _ = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
+    await communicator.receive_json_from()
+    await flood_of_votes(live_meeting)
+    message = await communicator.receive_json_from(timeout=2)
+    assert message["kind"] == "progress"
+    assert (message["votes"], message["finished"]) == (18, 6)
+    assert message["names"] == ["Anne Leroy", "Bruno Petit", "Chantal Roux", "David Girard", "Émilie Faure", "Farid Benali"]
+    assert await communicator.receive_nothing(timeout=0.4)
+    await communicator.disconnect()
+
+
+@run_async
+async def test_votes_arriving_after_a_flush_get_their_own_message(live_meeting, facilitator):
+    communicator, _ = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
+    await communicator.receive_json_from()
+    await changed(live_meeting, "votes")
+    await communicator.receive_json_from(timeout=2)
+    await changed(live_meeting, "votes")
+    assert (await communicator.receive_json_from(timeout=2))["kind"] == "progress"
+    await communicator.disconnect()
+
+
+@run_async
+async def test_a_change_of_items_asks_the_screens_to_refresh(live_meeting, facilitator):
+    communicator, _ = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
+    await communicator.receive_json_from()
+    await changed(live_meeting, "items")
+    assert await communicator.receive_json_from() == {"kind": "refresh", "topic": "items"}
+    assert (await communicator.receive_json_from(timeout=2))["kind"] == "progress"  # the count of items changed
+    await communicator.disconnect()
+
+
+@run_async
+async def test_an_anonymous_seance_sends_no_names(facilitator):
+    meeting = await sync_to_async(build_meeting)(facilitator, mode="anonymous")
+    await sync_to_async(open_round)(await sync_to_async(meeting.current_round)())
+    communicator, _ = await connect(f"/ws/seances/{meeting.pk}/", facilitator)
+    await communicator.receive_json_from()
+    await flood_of_votes(meeting)
+    message = await communicator.receive_json_from(timeout=2)
+    assert message["finished"] == 4 and message["names"] == []
+    await communicator.disconnect()
+
+
+@run_async
+async def test_a_phone_hears_of_the_round_but_not_of_others_votes(live_meeting):
+    anne = await sync_to_async(live_meeting.participants.first)()
+    communicator, connected = await connect(f"/ws/b/{anne.token}/")
+    assert connected
+    await changed(live_meeting, "votes")
+    assert await communicator.receive_nothing(timeout=0.3)
+    await changed(live_meeting, "round")
+    assert await communicator.receive_json_from() == {"kind": "refresh", "topic": "round"}
+    await communicator.disconnect()
+
+
+@run_async
+async def test_a_phone_socket_with_an_unknown_token_is_refused(live_meeting):
+    communicator, connected = await connect("/ws/b/pas-un-jeton/")
+    assert not connected
+
+
+@run_async
+async def test_a_phone_hears_nothing_of_another_seance(live_meeting, other_meeting):
+    anne = await sync_to_async(live_meeting.participants.first)()
+    communicator, _ = await connect(f"/ws/b/{anne.token}/")
+    await changed(other_meeting, "round")
+    assert await communicator.receive_nothing(timeout=0.3)
+    await communicator.disconnect()
+
+
+@run_async
+async def test_the_real_application_authenticates_the_session_and_checks_the_origin(live_meeting, facilitator):
+    from abaque.asgi import application
+
+    client = Client()
+    await sync_to_async(client.force_login)(facilitator)
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    path = f"/ws/seances/{live_meeting.pk}/"
+    good = WebsocketCommunicator(application, path, headers=[(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1"), (b"cookie", cookie)])
+    assert (await good.connect())[0]
+    await good.disconnect()
+    foreign = WebsocketCommunicator(application, path, headers=[(b"origin", b"http://evil.example"), (b"cookie", cookie)])
+    assert not (await foreign.connect())[0]
+    await asyncio.sleep(0)
