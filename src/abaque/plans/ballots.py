@@ -4,10 +4,10 @@ run with the séance machinery (phones or paper cards), then read back."""
 
 from django.db import transaction
 
-from abaque.meetings.matrix import round_matrix
 from abaque.meetings.models import Item, Meeting, Participant
 from abaque.meetings.rounds import sync_open_round
 
+from .compare import latest_stats
 from .models import Action, BallotEntry, CycleMeeting
 
 PURPOSE = CycleMeeting.Purpose
@@ -56,14 +56,9 @@ def create_ballot(cycle, purpose, user) -> CycleMeeting:
 
 
 def ballot_results(link) -> dict[int, object]:
-    """Action id → ItemStats of the séance's latest round."""
-    round_ = link.meeting.current_round()
-    if round_ is None:
-        return {}
-    matrix = round_matrix(round_)
-    analysis = matrix.analyse()
-    by_item = {entry.item_id: analysis.items[i] for i, entry in enumerate(matrix.items)}
-    return {e.action_id: by_item[e.item_id] for e in link.entries.all() if e.item_id in by_item}
+    """Action id → ItemStats of the latest round that voted on its item."""
+    stats = latest_stats(link.meeting)
+    return {e.action_id: stats[e.item_id][1] for e in link.entries.all() if e.item_id in stats}
 
 
 def latest_ballot(cycle, purpose):

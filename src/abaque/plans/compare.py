@@ -1,5 +1,6 @@
 """Séances that voted on the same items, side by side: items are matched by
-their normalised wording, each séance read from its latest round."""
+their normalised wording, each item read from the latest round of its séance
+that voted on it."""
 
 import unicodedata
 from dataclasses import dataclass
@@ -32,13 +33,16 @@ class ComparedItem:
 
 
 def latest_stats(meeting) -> dict[int, tuple[str, ItemStats]]:
-    """Item id → (wording, stats) in the séance's latest round."""
-    round_ = meeting.current_round()
-    if round_ is None:
-        return {}
-    matrix = round_matrix(round_)
-    analysis = matrix.analyse()
-    return {ri.item_id: (ri.text, analysis.items[i]) for i, ri in enumerate(matrix.items)}
+    """Item id → (wording, stats) in the latest round that voted on it: a
+    second round after the debate often revotes only the dissensus items."""
+    latest = {}
+    for round_ in meeting.rounds.order_by("number"):
+        matrix = round_matrix(round_)
+        if not any(any(row) for row in matrix.codes):
+            continue  # a round prepared but not voted yet says nothing
+        analysis = matrix.analyse()
+        latest.update({ri.item_id: (ri.text, analysis.items[i]) for i, ri in enumerate(matrix.items)})
+    return latest
 
 
 def item_stats(items) -> dict[int, ItemStats]:
@@ -51,7 +55,7 @@ def item_stats(items) -> dict[int, ItemStats]:
 
 
 def meeting_items(meeting) -> dict[str, tuple[str, ItemStats]]:
-    """Normalised text → (wording, stats) for the séance's latest round."""
+    """Normalised text → (wording, stats), as `latest_stats`."""
     return {normalise(text): (text, s) for text, s in latest_stats(meeting).values()}
 
 

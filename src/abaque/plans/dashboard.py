@@ -8,7 +8,7 @@ from abaque.meetings.models import Participant
 
 from . import charts
 from .compare import normalise
-from .models import Action
+from .models import Action, CycleMeeting
 
 STATUS_COLOURS = {
     Action.Status.NEW: "#1f5fa8",
@@ -51,7 +51,10 @@ def year_figures(cycle) -> YearFigures:
     partner_names = [n for a in plan for n in a.partner_names()]
     partner_names += [a.lead for a in plan if a.lead_kind == Action.LeadKind.PARTNER]
     figures.partners = _distinct(partner_names)
-    names = Participant.objects.filter(meeting__cycle_link__cycle=cycle).values_list("name", flat=True)
+    # People the dialogue reached: the committee's own votes on actions are not counted.
+    names = Participant.objects.filter(
+        meeting__cycle_link__cycle=cycle, meeting__cycle_link__purpose=CycleMeeting.Purpose.DIALOGUE
+    ).values_list("name", flat=True)
     figures.participants = _distinct(names)
     figures.funds = sum((a.budget or Decimal(0) for a in plan), Decimal(0))
     return figures
