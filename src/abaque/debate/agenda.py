@@ -22,6 +22,7 @@ class AgendaLine:
     score: float
     stats: ItemStats
     voices: list[str]  # who is invited to speak; empty in anonymous mode
+    n_invited: int
 
     @property
     def kind_label(self) -> str:
@@ -53,6 +54,7 @@ def computed_agenda(matrix: RoundMatrix) -> list[AgendaLine]:
             score=entry.score,
             stats=analysis.items[entry.item],
             voices=[labels[j] for j in entry.dissenters] if labels else [],
+            n_invited=len(entry.dissenters),
         )
         for entry in debate_agenda(analysis, width=meeting.scale_width)
     ]

@@ -23,5 +23,15 @@ def evolution_page(request, meeting_id):
     if len(rounds) >= 2:
         round_a = get_round(meeting, _number(request.GET.get("de"), rounds[-2].number))
         round_b = get_round(meeting, _number(request.GET.get("a"), rounds[-1].number))
-        context.update(round_a=round_a, round_b=round_b, items=evolution(meeting, round_a, round_b))
+        items = evolution(meeting, round_a, round_b)
+        context.update(round_a=round_a, round_b=round_b, items=items, summary=_summary(items))
     return render(request, "debate/evolution.html", context)
+
+
+def _summary(items) -> dict:
+    """The headline: how many items grew closer, and how many votes moved."""
+    return {
+        "closer": sum(1 for row in items if (row["consensus_delta"] or 0) > 0),
+        "further": sum(1 for row in items if (row["consensus_delta"] or 0) < 0),
+        "moves": sum(len(row["moves"]) for row in items),
+    }
