@@ -4,13 +4,16 @@ Python, no Django, no JavaScript: they print and work offline."""
 from html import escape
 
 WIDTH, HEIGHT = 420, 220
-MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 44, 28, 16
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 62, 28, 16
+LEGEND_ROW = 18
 BAR_FILL = "#1f5fa8"
 
 
 def fmt(value: float) -> str:
-    text = f"{value:,.0f}".replace(",", " ")
-    return text
+    """French digits: 170 730, 2,5."""
+    if value != int(value):
+        return f"{value:.1f}".replace(".", ",")
+    return f"{value:,.0f}".replace(",", " ")
 
 
 def _scale_max(values) -> float:
@@ -23,7 +26,7 @@ def _scale_max(values) -> float:
     return top
 
 
-def _frame(title: str, top: float, body: list[str], legend: str = "") -> str:
+def _frame(title: str, top: float, body: list[str], legend: tuple[str, int] = ("", 0)) -> str:
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
     lines = []
     for fraction in (0, 0.5, 1):
@@ -31,9 +34,9 @@ def _frame(title: str, top: float, body: list[str], legend: str = "") -> str:
         lines.append(f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d7dce2"/>')
         lines.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#5b6572">{fmt(top * fraction)}</text>')
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + (22 if legend else 0)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + legend[1]}" '
         f'role="img" aria-label="{escape(title)}" class="chart" font-family="system-ui, sans-serif">'
-        f"<title>{escape(title)}</title>{''.join(lines)}{''.join(body)}{legend}</svg>"
+        f"<title>{escape(title)}</title>{''.join(lines)}{''.join(body)}{legend[0]}</svg>"
     )
 
 
@@ -87,12 +90,16 @@ def stacked_chart(title: str, labels: list[str], series: list[tuple[str, str, li
     return _frame(title, top, body, _legend(series))
 
 
-def _legend(series) -> str:
-    parts, x = [], MARGIN_LEFT
+def _legend(series) -> tuple[str, int]:
+    """Swatches and names, wrapped to the width; returns the SVG and its height."""
+    parts, x, y = [], MARGIN_LEFT, HEIGHT + 4
     for name, colour, _ in series:
+        width = 22 + 6.5 * len(name)
+        if x + width > WIDTH:
+            x, y = MARGIN_LEFT, y + LEGEND_ROW
         parts.append(
-            f'<rect x="{x}" y="{HEIGHT + 6}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{x + 14}" y="{HEIGHT + 15}" font-size="11">{escape(name)}</text>'
+            f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{x + 14:.0f}" y="{y + 9}" font-size="11">{escape(name)}</text>'
         )
-        x += 22 + 6.2 * len(name)
-    return "".join(parts)
+        x += width
+    return "".join(parts), y - HEIGHT + LEGEND_ROW

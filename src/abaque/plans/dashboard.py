@@ -90,8 +90,9 @@ def trend_sentence(noun: str, first: YearFigures, last: YearFigures, attribute: 
     if not before:
         return f"De 0 à {charts.fmt(after)} {noun} {period}"
     change = round((after - before) * 100 / before)
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
-    return f"{sign}{abs(change)} % {_of(noun)} {period}"
+    if change == 0:
+        return f"Autant {_of(noun)} en {last.year} qu'en {first.year}"
+    return f"{'+' if change > 0 else '−'}{abs(change)} % {_of(noun)} {period}"
 
 
 def dashboard(process) -> dict:
@@ -101,8 +102,8 @@ def dashboard(process) -> dict:
         (label, STATUS_COLOURS[value], [y.by_status[value] for y in years])
         for value, label in Action.Status.choices
     ]
-    charts_ = [charts.stacked_chart("Actions par statut", labels, status_series)]
-    charts_ += [charts.bar_chart(title, labels, [float(getattr(y, attr)) for y in years]) for attr, title, _ in METRICS[1:]]
+    charts_ = [("Actions du plan, par statut", charts.stacked_chart("Actions du plan, par statut", labels, status_series))]
+    charts_ += [(title, charts.bar_chart(title, labels, [float(getattr(y, attr)) for y in years])) for attr, title, _ in METRICS[1:]]
     sentences = []
     if len(years) >= 2:
         sentences = [s for attr, _, phrase in METRICS if (s := trend_sentence(phrase, years[0], years[-1], attr))]

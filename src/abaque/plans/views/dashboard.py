@@ -19,7 +19,7 @@ from .common import cycle_context
 def dashboard(request, process_id):
     process = get_process(request, process_id)
     data = figures(process)
-    data["charts"] = [mark_safe(svg) for svg in data["charts"]]  # built from escaped text in charts.py
+    data["charts"] = [(title, mark_safe(svg)) for title, svg in data["charts"]]  # built from escaped text in charts.py
     return render(request, "plans/dashboard.html", {"process": process, "tab": "dashboard", **data})
 
 
