@@ -1,26 +1,18 @@
 """Audio recordings of the debate: uploaded from the browser, checked, kept
 under MEDIA_ROOT and served only to the séance's facilitator."""
 
-import io
-import wave
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from abaque.debate import forms
+from abaque.debate.demo import silent_wav
 from abaque.debate.models import Recording
 
 
-def wav_bytes(seconds=0.5, rate=8000) -> bytes:
-    """A short, real, silent WAV file."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(b"\x00\x00" * int(seconds * rate))
-    return buffer.getvalue()
+def wav_bytes() -> bytes:
+    """A short, real, silent WAV file (half a second)."""
+    return silent_wav(0.5)
 
 
 def upload(client, meeting, item, content, content_type="audio/wav", duration="0.5"):
