@@ -22,7 +22,7 @@ def phone_group_name(meeting_id: int) -> str:
 def meeting_changed(meeting_id: int, topic: str = "meeting") -> None:
     """Broadcast once the current transaction commits (never a change that
     could still roll back). `topic`: items, participants, round, votes,
-    results, debate, meeting."""
+    results, debate, meeting, phones (a name bound to a phone)."""
 
     def send():
         layer = get_channel_layer()

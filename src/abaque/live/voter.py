@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from abaque.meetings.models import Participant
 
+from .notify import meeting_changed
+
 COOKIE = "abaque_voter"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 400  # browsers cap cookies at about 400 days
 
@@ -37,7 +39,13 @@ def claim(participant: Participant, token_on_phone: str | None = None) -> bool:
     tapping the same name at once cannot both win."""
     if token_on_phone == participant.token:
         return True
+    return _take(participant)
+
+
+def _take(participant: Participant) -> bool:
     taken = Participant.objects.filter(pk=participant.pk, claimed_at__isnull=True).update(claimed_at=timezone.now())
+    if taken:  # the facilitator's panel shows which names are bound
+        meeting_changed(participant.meeting_id, "phones")
     return taken == 1
 
 
@@ -52,4 +60,4 @@ def claim_free_place(meeting) -> Participant | None:
 def mark_claimed(participant: Participant) -> None:
     """Opening a personal link (a printed card) binds the phone too."""
     if participant.claimed_at is None:
-        Participant.objects.filter(pk=participant.pk, claimed_at__isnull=True).update(claimed_at=timezone.now())
+        _take(participant)

@@ -125,6 +125,7 @@ class Command(BaseCommand):
         setup_path = first_account_path()
         connections.close_all()  # the server opens its own connections, in its threads
         sock = bind(host, port)
+        port = sock.getsockname()[1]  # the one the system chose for --port 0
         self.stdout.write(announcement(host, port, local_addresses(), setup_path))
         self.stdout.flush()
         serve(sock, host, port, workers, access_log)
@@ -147,9 +148,11 @@ def allow_host(host):
     os.environ["ABAQUE_ALLOWED_HOSTS"] = ",".join([*extra, host])
 
 
-def serve(sock, host, port, workers, access_log):
-    config = uvicorn.Config(
-        APP,
+def uvicorn_config(app, host, port, workers=1, access_log=False) -> uvicorn.Config:
+    """The server's options, shared with the benchmark's raw ASGI baseline so
+    that both are served the same way."""
+    return uvicorn.Config(
+        app,
         host=host,
         port=port,
         workers=workers,
@@ -158,6 +161,10 @@ def serve(sock, host, port, workers, access_log):
         log_level="info" if access_log else "warning",
         access_log=access_log,
     )
+
+
+def serve(sock, host, port, workers=1, access_log=False, app=APP):
+    config = uvicorn_config(app, host, port, workers, access_log)
     try:
         if workers > 1:
             Multiprocess(config, sockets=[sock]).run()
