@@ -73,7 +73,7 @@ def test_it_lists_consensus_items_and_the_debated_item_with_its_note(facilitator
     # the fourth item reached a consensus in the second round, reworded
     assert [o.number for o in report.consensus] == [1, 2, 3, 4]
     assert [o.verdict_label for o in report.consensus] == ["Consensus pour", "Consensus pour", "Consensus contre", "Consensus pour"]
-    debated = {d["number"]: d for d in report.debated}
+    debated = {d["item"].number: d for d in report.debated}
     assert debated[4]["note"] == NOTE
     assert debated[4]["kind"] == "Dissensus"
     assert debated[4]["invited"] == ["Bruno Petit", "David Girard", "Farid Benali"]

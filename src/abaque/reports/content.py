@@ -4,7 +4,7 @@ story. Documents only lay this out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from abaque import scale
 from abaque.analysis import AGENDA_KIND_LABELS, Verdict, debate_agenda
@@ -32,26 +32,27 @@ class MatrixView:
 
 
 @dataclass
-class RoundReport:
-    round: Round
-    matrices: list[MatrixView]
-    rows: list[dict]  # entered order: number, text, stats, verdict label
-
-    @property
-    def title(self) -> str:
-        return f"Tour {self.round.number}"
-
-
-@dataclass
 class ItemOutcome:
-    """An item as the séance left it: its last round's figures."""
+    """An item's figures in a round; in Report.outcomes, its last round's."""
 
+    item_id: int
     number: int
     text: str
     stats: object
     verdict_label: str
     round_number: int
     note: str = ""
+
+
+@dataclass
+class RoundReport:
+    round: Round
+    matrices: list[MatrixView]
+    items: list[ItemOutcome]  # entered order
+
+    @property
+    def title(self) -> str:
+        return f"Tour {self.round.number}"
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Report:
     debated: list[dict]
     evolutions: list[dict]
     recordings: list[dict]
+    numbers: dict[int, int]  # item id → its number in the report
     levels: tuple = field(default=scale.LEVELS)
 
     @property
@@ -74,6 +76,11 @@ class Report:
     def is_dense(self) -> bool:
         """Smaller cells when a 40 × 40 matrix must fit a landscape page."""
         return len(self.participants) > 24 or len(self.outcomes) > 26
+
+    @property
+    def matrix_text_chars(self) -> int:
+        """Item texts are cut in the matrix; the per-item table has them whole."""
+        return 44 if self.is_dense else 64
 
 
 def build_report(meeting: Meeting) -> Report:
@@ -88,9 +95,10 @@ def build_report(meeting: Meeting) -> Report:
         participants=_participants(meeting),
         rounds=round_reports,
         outcomes=outcomes,
-        debated=_debated(round_reports[:1], outcomes, notes),
+        debated=_debated(round_reports[:1], outcomes),
         evolutions=[round_evolution(meeting, a, b, numbers) for a, b in zip(rounds, rounds[1:])],
         recordings=_recordings(meeting, numbers),
+        numbers=numbers,
     )
 
 
@@ -127,53 +135,47 @@ def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int]) -> R
         for row in table["rows"]:
             row["number"] = numbers[row["entry"].item_id]
         matrices.append(MatrixView(order, title, table))
-    return RoundReport(round_, matrices, matrices[0].table["rows"])
+    items = [
+        ItemOutcome(row["entry"].item_id, row["number"], row["entry"].text, row["stats"], row["verdict_label"], round_.number)
+        for row in matrices[0].table["rows"]
+    ]
+    return RoundReport(round_, matrices, items)
 
 
 def _outcomes(round_reports: list[RoundReport], notes: dict[int, str]) -> list[ItemOutcome]:
-    latest: dict[int, ItemOutcome] = {}
-    for report in round_reports:  # later rounds overwrite earlier ones
-        for row in report.rows:
-            item_id = row["entry"].item_id
-            latest[item_id] = ItemOutcome(
-                row["number"], row["entry"].text, row["stats"], row["verdict_label"],
-                report.round.number, notes.get(item_id, ""),
-            )
-    return sorted(latest.values(), key=lambda o: o.number)
+    """Each item's last round, later rounds overwriting earlier ones."""
+    latest = {item.item_id: item for report in round_reports for item in report.items}
+    return [replace(item, note=notes.get(item.item_id, "")) for item in sorted(latest.values(), key=lambda o: o.number)]
 
 
-def _debated(first: list[RoundReport], outcomes: list[ItemOutcome], notes: dict[int, str]) -> list[dict]:
+def _debated(first: list[RoundReport], outcomes: list[ItemOutcome]) -> list[dict]:
     """The debate agenda of the first round (dissensus, then minority
     positions), each with its notes; then any other item that has notes."""
     if not first:
         return []
-    rows = first[0].rows
-    labels = [p["label"] for p in first[0].matrices[0].table["participants"]]  # entered order
-    by_number = {o.number: o for o in outcomes}
-    debated = []
-    for entry in debate_agenda(first[0].matrices[0].table["analysis"], first[0].round.meeting.scale_width):
-        row = rows[entry.item]
-        debated.append(_debated_item(row, AGENDA_KIND_LABELS[entry.kind], [labels[j] for j in entry.dissenters], by_number))
-    listed = {d["number"] for d in debated}
-    debated += [
-        _debated_item(row, "Autre item débattu", [], by_number)
-        for row in rows
-        if row["number"] not in listed and notes.get(row["entry"].item_id)
+    items, table = first[0].items, first[0].matrices[0].table
+    labels = [p["label"] for p in table["participants"]]  # entered order
+    last = {o.item_id: o for o in outcomes}
+    debated = [
+        _debated_item(items[e.item], AGENDA_KIND_LABELS[e.kind], [labels[j] for j in e.dissenters], last)
+        for e in debate_agenda(table["analysis"], first[0].round.meeting.scale_width)
     ]
-    return debated
+    listed = {d["item"].item_id for d in debated}
+    return debated + [
+        _debated_item(item, "Autre item débattu", [], last)
+        for item in items
+        if item.item_id not in listed and last[item.item_id].note
+    ]
 
 
-def _debated_item(row: dict, kind: str, invited: list[str], by_number: dict[int, ItemOutcome]) -> dict:
-    outcome = by_number[row["number"]]
+def _debated_item(item: ItemOutcome, kind: str, invited: list[str], last: dict[int, ItemOutcome]) -> dict:
+    outcome = last[item.item_id]
     return {
-        "number": row["number"],
-        "text": row["entry"].text,
+        "item": item,
         "kind": kind,
-        "stats": row["stats"],
-        "verdict_label": row["verdict_label"],
         "invited": invited,
         "note": outcome.note,
-        "outcome": outcome if outcome.round_number > 1 else None,
+        "outcome": outcome if outcome.round_number > item.round_number else None,
     }
 
 
@@ -187,6 +189,19 @@ def _recordings(meeting: Meeting, numbers: dict[int, int]) -> list[dict]:
         }
         for rec in Recording.objects.filter(meeting=meeting).select_related("item")
     ]
+
+
+def participant_keys(report: Report) -> dict[int, str]:
+    """Participant id → letter, or number: short column headers."""
+    return {
+        p["participant"].pk: p["label"] if report.meeting.shows_letters else str(n)
+        for n, p in enumerate(report.participants, 1)
+    }
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """« ++ 3 · + 2 · ∅ 1 »: a distribution that reads in black and white."""
+    return " · ".join(f"{lv.symbol} {counts[lv.code]}" for lv in scale.LEVELS if counts.get(lv.code))
 
 
 def format_duration(seconds: float) -> str:

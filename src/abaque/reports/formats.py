@@ -1,0 +1,44 @@
+"""The formats of the compte-rendu: one builder, file extension and media
+type each, shared by the download views, the e-mail and the command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.utils.text import slugify
+
+from .content import Report, build_report
+from .odt import build_odt
+from .pdf import build_pdf
+from .raw import build_csv, build_json
+from .xlsx import build_xlsx
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str
+    label: str
+    media_type: str
+    build: Callable[[Report], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    f.key: f
+    for f in (
+        Format("pdf", "PDF à imprimer", "application/pdf", build_pdf),
+        Format("odt", "Document modifiable (ODT)", "application/vnd.oasis.opendocument.text", build_odt),
+        Format("xlsx", "Tableur (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", build_xlsx),
+        Format("csv", "Votes bruts (CSV)", "text/csv; charset=utf-8", build_csv),
+        Format("json", "Données complètes (JSON)", "application/json", build_json),
+    )
+}
+
+
+def filename(meeting, key: str) -> str:
+    return f"compte-rendu-{meeting.date:%Y-%m-%d}-{slugify(meeting.title)[:40] or meeting.pk}.{key}"
+
+
+def render(meeting, key: str, report: Report | None = None) -> bytes:
+    """The document in format `key`; pass `report` to build several from one."""
+    return FORMATS[key].build(report or build_report(meeting))

@@ -1,0 +1,258 @@
+"""The compte-rendu as an editable OpenDocument text (LibreOffice, Word),
+with the PDF's content, for the facilitator to complete."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import formats, timezone
+from odf.opendocument import OpenDocumentText
+from odf.style import (
+    MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
+    TableColumnProperties, TableProperties, TextProperties,
+)
+from odf.table import Table, TableCell, TableColumn, TableRow
+from odf.text import H, P
+
+from abaque import scale
+
+from abaque.meetings.templatetags.abaque_tags import pct, signed
+
+from .content import Report, counts_text, participant_keys
+
+PORTRAIT_TEXT_CM = 17.0
+LANDSCAPE_TEXT_CM = 27.7
+BORDER = "0.5pt solid #777777"
+
+
+class OdtWriter:
+    """A small vocabulary over odfpy: headings, paragraphs, tables with
+    coloured cells, and switching between portrait and landscape pages."""
+
+    def __init__(self):
+        self.doc = OpenDocumentText()
+        self._styles: dict[str, Style] = {}
+        self._page_styles()
+        self._text_styles()
+
+    def _page_styles(self):
+        for name, width, height in (("Portrait", "21cm", "29.7cm"), ("Paysage", "29.7cm", "21cm")):
+            layout = PageLayout(name=f"{name}Layout")
+            layout.addElement(PageLayoutProperties(
+                pagewidth=width, pageheight=height, printorientation=name == "Paysage" and "landscape" or "portrait",
+                margintop="1.5cm", marginbottom="1.5cm", marginleft="1.5cm", marginright="1.5cm",
+            ))
+            self.doc.automaticstyles.addElement(layout)
+            self.doc.masterstyles.addElement(MasterPage(name=name, pagelayoutname=layout))
+            # A heading in this style starts a page of this orientation.
+            self._add(f"Début{name}", "paragraph", self.doc.automaticstyles, master=name,
+                      text=TextProperties(fontsize="15pt", fontweight="bold"),
+                      para=ParagraphProperties(marginbottom="0.3cm"))
+
+    def _text_styles(self):
+        self._add("Titre", "paragraph", self.doc.styles, text=TextProperties(fontsize="24pt", fontweight="bold"),
+                  para=ParagraphProperties(margintop="1cm", marginbottom="0.5cm"))
+        self._add("Question", "paragraph", self.doc.styles, text=TextProperties(fontsize="14pt", fontstyle="italic"),
+                  para=ParagraphProperties(marginbottom="0.8cm"))
+        for level, size in ((1, "15pt"), (2, "12pt")):
+            self._add(f"Titre{level}", "paragraph", self.doc.styles, text=TextProperties(fontsize=size, fontweight="bold"),
+                      para=ParagraphProperties(margintop="0.5cm", marginbottom="0.2cm", keepwithnext="always"))
+        self._add("Note", "paragraph", self.doc.styles, text=TextProperties(fontstyle="italic"),
+                  para=ParagraphProperties(marginleft="0.6cm", padding="0.15cm", backgroundcolor="#f3f5f7"))
+        self._add("Petit", "paragraph", self.doc.styles, text=TextProperties(fontsize="7pt"))
+        self._add("Entete", "paragraph", self.doc.styles, text=TextProperties(fontsize="8pt", fontweight="bold"))
+        self._add("Cellule", "table-cell", self.doc.automaticstyles, cell=TableCellProperties(border=BORDER, padding="0.05cm"))
+        for lv in scale.LEVELS:
+            self._add(f"lv-{lv.code}", "table-cell", self.doc.automaticstyles,
+                      cell=TableCellProperties(backgroundcolor=lv.colour, border=BORDER, padding="0.02cm"))
+            self._add(f"sym-{lv.code}", "paragraph", self.doc.automaticstyles,
+                      text=TextProperties(color=lv.ink, fontweight="bold", fontsize="7pt"),
+                      para=ParagraphProperties(textalign="center"))
+
+    def _add(self, name, family, where, master=None, text=None, para=None, cell=None):
+        style = Style(name=name, family=family, **({"masterpagename": master} if master else {}))
+        for properties in (text, para, cell):
+            if properties is not None:
+                style.addElement(properties)
+        where.addElement(style)
+        self._styles[name] = style
+
+    def _style(self, name):
+        return self._styles[name]
+
+    # Content
+
+    def heading(self, text: str, level: int = 1, page: str | None = None):
+        style = self._style(f"Début{page}") if page else self._style(f"Titre{level}")
+        self.doc.text.addElement(H(outlinelevel=level, stylename=style, text=text))
+
+    def para(self, text: str, style: str | None = None):
+        paragraph = P(stylename=self._style(style), text=text) if style else P(text=text)
+        self.doc.text.addElement(paragraph)
+
+    def table(self, header: list[str], rows: list[list], widths_cm: list[float], small: bool = False):
+        """`rows` hold strings, or Level objects for a coloured cell with its symbol."""
+        table = Table(stylename=self._table_style(sum(widths_cm)))
+        for i, width in enumerate(widths_cm):
+            table.addElement(TableColumn(stylename=self._column_style(width)))
+        table.addElement(self._row(header, "Entete"))
+        for row in rows:
+            table.addElement(self._row(row, "Petit" if small else None))
+        self.doc.text.addElement(table)
+
+    def _row(self, values, text_style):
+        row = TableRow()
+        for value in values:
+            if isinstance(value, scale.Level):
+                cell = TableCell(stylename=self._style(f"lv-{value.code}"), valuetype="string")
+                cell.addElement(P(stylename=self._style(f"sym-{value.code}"), text=value.symbol))
+            else:
+                cell = TableCell(stylename=self._style("Cellule"), valuetype="string")
+                for line in str(value).split("\n"):
+                    cell.addElement(P(stylename=self._style(text_style), text=line) if text_style else P(text=line))
+            row.addElement(cell)
+        return row
+
+    def _table_style(self, width_cm):
+        name = f"Table{width_cm:.2f}"
+        if name not in self._styles:
+            style = Style(name=name, family="table")
+            style.addElement(TableProperties(width=f"{width_cm:.2f}cm", align="left"))
+            self.doc.automaticstyles.addElement(style)
+            self._styles[name] = style
+        return self._styles[name]
+
+    def _column_style(self, width_cm):
+        name = f"Col{width_cm:.2f}"
+        if name not in self._styles:
+            style = Style(name=name, family="table-column")
+            style.addElement(TableColumnProperties(columnwidth=f"{width_cm:.2f}cm"))
+            self.doc.automaticstyles.addElement(style)
+            self._styles[name] = style
+        return self._styles[name]
+
+    def save(self) -> bytes:
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+
+def build_odt(report: Report) -> bytes:
+    w = OdtWriter()
+    _cover(w, report)
+    _participants(w, report)
+    for round_report in report.rounds:
+        for view in round_report.matrices:
+            _matrix(w, report, f"{round_report.title} · {view.title}", view.table)
+        w.heading(f"{round_report.title} · Résultats par item", page="Portrait")
+        _item_table(w, round_report.items)
+    w.heading("Les consensus")
+    _item_table(w, report.consensus) if report.consensus else w.para("Aucun item n'a fait consensus.")
+    _debate(w, report)
+    _evolutions(w, report)
+    _recordings(w, report)
+    return w.save()
+
+
+def _cover(w: OdtWriter, report: Report):
+    meeting = report.meeting
+    if meeting.territory:
+        w.para(meeting.territory, "Titre2")
+    w.para(meeting.title, "Titre")
+    w.para(f"« {meeting.question} »", "Question")
+    for label, value in cover_facts(report):
+        w.para(f"{label} : {value}")
+
+
+def cover_facts(report: Report) -> list[tuple[str, str]]:
+    """Date, place, facilitator… as the cover of every document shows them."""
+    meeting = report.meeting
+    facts = [("Date", formats.date_format(meeting.date, "l j F Y"))]
+    facts += [("Lieu", meeting.place)] if meeting.place else []
+    facts += [
+        ("Animation", report.facilitator_name),
+        ("Participants", str(len(report.participants)) + (" (séance anonyme)" if meeting.is_anonymous else "")),
+        ("Items", str(len(report.outcomes))),
+        ("Tours de vote", str(len(report.rounds))),
+    ]
+    return facts
+
+
+def _participants(w: OdtWriter, report: Report):
+    w.heading("Les participants")
+    if report.meeting.is_anonymous:
+        rows = [[p["label"], p["category"]] for p in report.participants]
+        w.table(["Lettre", "Catégorie"], rows, [2, 15])
+        w.para("Séance anonyme : chaque participant est désigné par une lettre.")
+    else:
+        keys = participant_keys(report)
+        rows = [[keys[p["participant"].pk], p["name"], p["category"]] for p in report.participants]
+        w.table(["N°", "Nom", "Catégorie"], rows, [2, 9, 6])
+
+
+def _matrix(w: OdtWriter, report: Report, title: str, table: dict):
+    """Participants by number (or letter) as column headers, so that the
+    matrix fits a landscape page; the participants table gives the names."""
+    w.heading(title, page="Paysage")
+    columns = table["participants"]
+    keys = participant_keys(report)
+    header = ["N°", "Item"] + [keys[p["participant"].pk] for p in columns]
+    header += ["Moy.", "Cons."]
+    cell_cm = min(0.7, (LANDSCAPE_TEXT_CM - 9.5) / max(len(columns), 1))
+    rows = [
+        [str(row["number"]), row["entry"].text]
+        + [scale.BY_CODE[code] if code else "·" for _, code in row["cells"]]
+        + [signed(row["stats"].mean), pct(row["stats"].consensus)]
+        for row in table["rows"]
+    ]
+    w.table(header, rows, [0.8, 6.2] + [cell_cm] * len(columns) + [1.25, 1.25], small=True)
+    w.para(" · ".join(f"{lv.symbol} {lv.label}" for lv in scale.LEVELS) + " · · pas de vote", "Petit")
+
+
+def _item_table(w: OdtWriter, items):
+    rows = [
+        [str(o.number), o.text, counts_text(o.stats.counts), signed(o.stats.mean),
+         pct(o.stats.consensus), o.verdict_label]
+        for o in items
+    ]
+    w.table(["N°", "Item", "Répartition", "Moyenne", "Consensus", "Verdict"], rows, [1, 7, 3.4, 1.8, 1.8, 2.5])
+
+
+def _debate(w: OdtWriter, report: Report):
+    w.heading("Les dissensus et le débat")
+    if not report.debated:
+        w.para("Aucun dissensus ni position minoritaire.")
+    for d in report.debated:
+        item = d["item"]
+        w.heading(f"{item.number}. {item.text}", level=2)
+        w.para(f"{d['kind']} · {item.verdict_label} · moyenne {signed(item.stats.mean)} · "
+               f"consensus {pct(item.stats.consensus)} · {counts_text(item.stats.counts)}")
+        if d["invited"]:
+            w.para("Invités à s'exprimer : " + ", ".join(d["invited"]))
+        w.para(d["note"] or "Pas de notes pour cet item (à compléter).", "Note")
+        if d["outcome"]:
+            w.para(f"Après le tour {d['outcome'].round_number} : {d['outcome'].verdict_label} "
+                   f"(« {d['outcome'].text} »).")
+
+
+def _evolutions(w: OdtWriter, report: Report):
+    for evolution in report.evolutions:
+        w.heading(f"L'évolution du tour {evolution['before'].number} au tour {evolution['after'].number}")
+        rows = [
+            [str(i["number"]), i["text"] + (f"\n(avant : « {i['text_before']} »)" if i["text_before"] != i["text"] else ""),
+             f"{i['verdict_before']}\n{pct(i['change'].consensus_before)}",
+             f"{i['verdict_after']}\n{pct(i['change'].consensus_after)}",
+             "\n".join(f"{m['label']} : {m['from'].symbol} → {m['to'].symbol}" for m in i["moves"]) or "aucun"]
+            for i in evolution["items"]
+        ]
+        w.table(["N°", "Item", "Avant", "Après", "Changements de vote"], rows, [1, 6.5, 2.8, 2.8, 3.9])
+
+
+def _recordings(w: OdtWriter, report: Report):
+    w.heading("Les enregistrements")
+    if not report.recordings:
+        w.para("Aucun enregistrement.")
+        return
+    rows = [[f"{r['number']}. {r['text']}" if r["number"] else "Débat général", r["duration"],
+             formats.date_format(timezone.localtime(r["created_at"]), "j F Y, H:i")] for r in report.recordings]
+    w.table(["Item", "Durée", "Date"], rows, [10, 3, 4])

@@ -1,0 +1,75 @@
+"""The compte-rendu as a spreadsheet: one coloured matrix per round, and
+every vote as a row for those who want to redo the analysis."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from abaque import scale
+
+from .content import Report
+from .raw import vote_rows
+
+THIN = Side(style="thin", color="777777")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BOLD = Font(bold=True)
+# Fill and font per code, from the scale: never a colour written here.
+FILLS = {lv.code: PatternFill("solid", fgColor=lv.colour.lstrip("#").upper()) for lv in scale.LEVELS}
+INKS = {lv.code: Font(bold=True, color=lv.ink.lstrip("#").upper()) for lv in scale.LEVELS}
+STATS_HEADER = ["N°", "Item", "Moyenne", "Consensus", "Verdict"]
+
+
+def build_xlsx(report: Report) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for round_report in report.rounds:
+        _round_sheet(book.create_sheet(round_report.title), round_report.matrices[0].table)
+    _votes_sheet(book.create_sheet("Votes"), report)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _round_sheet(sheet, table: dict):
+    """Items as rows (text, mean, consensus, verdict), participants as columns."""
+    participants = [p["label"] for p in table["participants"]]
+    sheet.append(STATS_HEADER + participants)
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for j in range(len(STATS_HEADER) + 1, len(STATS_HEADER) + len(participants) + 1):
+        sheet.cell(1, j).alignment = Alignment(text_rotation=90, horizontal="center")
+        sheet.column_dimensions[get_column_letter(j)].width = 4.5
+    for row in table["rows"]:
+        stats = row["stats"]
+        consensus = None if stats.consensus is None else round(stats.consensus, 3)
+        mean = None if stats.mean is None else round(stats.mean, 2)
+        symbols = [scale.BY_CODE[code].symbol if code else None for _, code in row["cells"]]
+        sheet.append([row["number"], row["entry"].text, mean, consensus, row["verdict_label"], *symbols])
+        _colour(sheet, sheet.max_row, [code for _, code in row["cells"]])
+    sheet.column_dimensions["B"].width = 50
+    sheet.column_dimensions["E"].width = 18
+    sheet.freeze_panes = sheet.cell(2, len(STATS_HEADER) + 1)
+
+
+def _colour(sheet, row: int, codes: list[str | None]):
+    for k, code in enumerate(codes):
+        cell = sheet.cell(row, len(STATS_HEADER) + 1 + k)
+        cell.border = BORDER
+        cell.alignment = Alignment(horizontal="center")
+        if code:
+            cell.fill, cell.font = FILLS[code], INKS[code]
+
+
+def _votes_sheet(sheet, report: Report):
+    rows = vote_rows(report)
+    sheet.append(list(rows[0].keys()) if rows else ["tour"])
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for row in rows:
+        sheet.append([str(v) if v is not None and not isinstance(v, (int, float, str)) else v for v in row.values()])
+    for column, width in zip("ABCDEFGHI", (6, 6, 45, 20, 14, 6, 32, 22, 20)):
+        sheet.column_dimensions[column].width = width
