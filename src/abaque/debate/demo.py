@@ -10,8 +10,9 @@ import wave
 from django.core.files.base import ContentFile
 
 from abaque.meetings.matrix import round_matrix
+from abaque.meetings.models import Round
 
-from .agenda import agenda, latest_closed_round, move
+from .agenda import agenda, move
 from .models import Note, Recording
 from .revisions import reword
 
@@ -21,59 +22,80 @@ MAX_NOTED = 8
 # the item. {against} is someone who voted red or black, {other} a second
 # one, {for_} someone who voted green.
 TOPIC_NOTES: list[tuple[tuple[str, ...], str]] = [
-    (("café", "cafe", "bistrot"),
-     "{against} craint un café qui ferait concurrence au dernier bar du bourg. {for_} répond qu'il s'agit d'un lieu "
-     "associatif ouvert l'après-midi, sans alcool, tenu par des bénévoles. Malentendu levé : personne ne veut fermer "
-     "le bar, l'idée serait même de s'associer avec lui pour les soirées. {other} demande qui paiera le loyer : piste "
-     "d'un local communal prêté. Proposition : une permanence test deux après-midi par mois à la salle des fêtes."),
+    (("tiers-lieu",),
+     "{against} : un tiers-lieu par communauté de communes, c'est encore un équipement au bourg-centre, loin des "
+     "hameaux. {for_} précise qu'il peut être itinérant ou s'installer dans un café existant. {other} demande qui "
+     "paiera le fonctionnement après la première année. Malentendu levé : personne ne propose de construire. "
+     "Proposition : recenser d'abord les lieux déjà ouverts (médiathèques, cafés, salles)."),
+    (("salles communales", "salle"),
+     "{against} a voté rouge : les élus répondent des clés, du ménage et de l'assurance. {for_} rappelle que des "
+     "associations se réunissent aujourd'hui dans des garages faute de salle. {other} propose une convention type avec "
+     "un référent par association. Accord pour essayer dans deux communes volontaires avant de généraliser."),
+    (("chantiers nature", "chantier"),
+     "{against} ne voit pas le lien avec le lien social : c'est une politique d'insertion, pas une action du Parc. "
+     "{for_} raconte le chantier de l'an dernier au marais, où habitants et salariés en insertion ont travaillé "
+     "ensemble. « Personnes éloignées de l'emploi » a été compris comme « public à part ». {other} demande que les "
+     "chantiers soient ouverts aux bénévoles du village."),
+    (("former les élus", "élus à l'animation", "animation de réunions"),
+     "{against} : « on ne va pas nous apprendre à faire une réunion ». {for_} parle moins de formation que d'échange "
+     "entre élus qui ont essayé. {other} rappelle que Mairie-conseils propose des journées gratuites. Le mot « former » "
+     "a braqué ; « échanger entre pairs » fait consensus dans la salle."),
     (("fonds", "initiative"),
      "{against} a voté rouge : « encore un dossier à remplir, les habitants ne viendront pas ». {for_} cite le fonds "
      "de la CAF, qui finance avec un formulaire d'une page et un jury d'habitants. {other} s'inquiète de l'équité entre "
      "petites et grandes communes. Accord pour un plafond par projet et un jury tournant. À préciser : qui instruit "
      "les demandes au Parc."),
-    (("covoiturage", "transport", "mobilité", "mobilite"),
-     "{against} : le covoiturage ne marche pas pour les personnes âgées qui ne conduisent plus, il faut un transport "
-     "solidaire avec chauffeurs bénévoles. {for_} précise que l'item visait aussi cela. Le mot « solidaire » a été "
-     "compris comme « payant » par plusieurs personnes. Décision : reformuler l'item avant le deuxième tour."),
-    (("repas", "voisin", "fête", "fete"),
-     "{against} rappelle que la fête des voisins existe déjà et peine à trouver des volontaires. {for_} propose de "
-     "s'appuyer sur les associations de parents d'élèves. {other} souligne que les nouveaux arrivants ne sont jamais "
-     "invités. Piste : un repas d'accueil des nouveaux habitants chaque automne, porté par la mairie."),
-    (("âgé", "age", "aîné", "aine", "isolement", "seniors"),
-     "{against} ne veut pas d'un dispositif de plus : le CCAS et l'ADMR passent déjà. {for_} parle des personnes "
-     "âgées qui ne demandent rien et que personne ne voit. Consensus sur l'idée d'un repérage par les voisins, pas sur "
-     "une visite systématique. {other} demande que les services sociaux soient associés dès le départ."),
-    (("jardin", "potager"),
-     "{against} doute qu'on trouve des terrains en centre-bourg. {for_} signale deux parcelles communales en friche à "
-     "côté de l'école. Question de l'eau soulevée : récupération sur le toit de l'atelier municipal. Les enfants de "
-     "l'école pourraient y avoir un carré."),
-    (("service", "maison", "numérique", "numerique"),
-     "{against} : une maison des services au bourg-centre éloigne encore les hameaux. {for_} propose une permanence "
-     "itinérante, un jour par commune. {other} rappelle que beaucoup n'ont pas d'internet et ont besoin d'aide pour "
-     "les démarches en ligne. Accord pour un conseiller numérique itinérant, à chiffrer."),
-    (("mémoire", "memoire", "patrimoine", "histoire"),
-     "{against} craint que la mémoire ne parle qu'aux anciens. {for_} propose des collectages menés par les collégiens "
-     "auprès des aînés. Le groupe retient l'idée : elle répond aussi à « ici il n'y a rien », en valorisant ce que le "
-     "territoire a été. {other} propose une exposition itinérante dans les mairies."),
+    (("minibus",),
+     "Beaucoup de blancs sur cet item : « mutualiser » n'était pas clair (vendre, prêter, partager le chauffeur ?). "
+     "{against} craint pour l'assurance des véhicules prêtés. {for_} signale que le club de foot cherche un minibus "
+     "le samedi et que celui de la commune dort au garage. Décision : reformuler l'item avant un nouveau vote."),
+    (("jeunes",),
+     "{against} : les jeunes ne viennent pas aux réunions, inutile de leur réserver une place. {for_} répond qu'on ne "
+     "les invite jamais aux heures où ils sont libres. {other} propose un conseil de jeunes, qui rendrait un avis sur "
+     "deux ou trois projets par an. À creuser avec les collèges et la mission locale."),
+    (("isolées", "isolement", "âgé", "aîné"),
+     "{against} ne veut pas d'une liste de personnes « fragiles » tenue par la mairie : question de respect et de "
+     "données personnelles. {for_} rappelle le registre canicule qui existe déjà. Consensus sur un repérage par les "
+     "voisins et les facteurs, sans fichier. {other} demande que le CCAS soit associé dès le départ."),
+    (("fête",),
+     "{against} : une fête de plus, alors que les comités des fêtes s'essoufflent. {for_} propose de s'appuyer sur "
+     "les fêtes existantes plutôt que d'en créer une. Accord pour un stand du Parc dans les fêtes de village, pas pour "
+     "une nouvelle date."),
+    (("annuaire",),
+     "{against} doute qu'un annuaire papier reste à jour plus de six mois. {for_} insiste : beaucoup d'aînés n'ont "
+     "pas internet. {other} propose une page par commune dans le bulletin municipal, mise à jour chaque année."),
+    (("café",),
+     "{against} craint un café qui ferait concurrence au dernier bar du bourg. {for_} répond qu'il s'agit d'un lieu "
+     "associatif ouvert l'après-midi, tenu par des bénévoles. Malentendu levé : personne ne veut fermer le bar. "
+     "Proposition : une permanence test deux après-midi par mois à la salle des fêtes."),
+    (("covoiturage", "transport"),
+     "{against} : le covoiturage ne sert pas les personnes âgées qui ne conduisent plus. {for_} précise que l'item "
+     "visait aussi des chauffeurs bénévoles. Le mot « solidaire » a été compris comme « payant » par plusieurs "
+     "personnes. Décision : reformuler l'item avant le deuxième tour."),
 ]
 
 GENERIC_NOTES = [
-    "{against} a voté rouge : l'item lui paraît hors du rôle du Parc, c'est au Département de le porter. {for_} répond "
+    "{against} a voté rouge : l'item paraît hors du rôle du Parc, c'est au Département de le porter. {for_} répond "
     "que le Parc peut réunir les acteurs sans se substituer à eux. Malentendu sur « social », compris comme « aide aux "
     "personnes en difficulté » ; l'item vise tous les habitants. {other} demande un exemple concret avant de revoter.",
     "{against} ne voit pas qui portera l'action : les bénévoles sont toujours les mêmes et s'épuisent. {for_} propose de "
     "commencer petit, dans une commune volontaire, et d'évaluer au bout d'un an. Le groupe s'accorde sur une "
     "expérimentation avant toute généralisation.",
-    "{against} a voté noir : il ne veut pas se prononcer tant que le coût n'est pas connu. {for_} rappelle qu'une "
-    "enveloppe est réservée pour les premières actions. {other} demande que les habitants soient associés au choix. "
-    "À reprendre au comité de pilotage.",
+    "{against} a voté noir : pas de position tant que le coût n'est pas connu. {for_} rappelle qu'une enveloppe est "
+    "réservée pour les premières actions. {other} demande que les habitants soient associés au choix. À reprendre au "
+    "comité de pilotage.",
+    "{against} trouve l'item trop vague pour voter pour. {for_} donne l'exemple d'une commune voisine où cela "
+    "fonctionne depuis deux ans. {other} propose d'inviter ses porteurs à la prochaine réunion. Le groupe veut un "
+    "exemple local avant de trancher.",
 ]
 
 REWORDINGS: list[tuple[tuple[str, ...], str, str]] = [
+    (("minibus",), "Prêter les minibus des communes et des clubs aux associations, avec un planning partagé",
+     "Beaucoup de votes blancs : « mutualiser » a été compris de plusieurs façons (vendre, prêter, partager un chauffeur)."),
+    (("former les élus",), "Organiser des échanges entre élus sur l'animation de réunions participatives",
+     "« Former » a été entendu comme une leçon donnée aux élus ; l'idée est un échange entre pairs."),
     (("covoiturage",), "Covoiturage et transport solidaire avec des chauffeurs bénévoles, sans but lucratif",
      "« Solidaire » a été compris comme « payant » ; l'item vise aussi les personnes qui ne conduisent plus."),
-    (("café", "cafe"), "Créer un café associatif sans alcool, en lien avec les commerces existants",
-     "Plusieurs participants ont cru que l'item menaçait le bar du bourg."),
 ]
 GENERIC_REWORDING = (" — ouvert à tous les habitants",
                      "« Social » a été compris comme « aide aux personnes en difficulté » ; l'item vise tous les habitants.")
@@ -84,12 +106,15 @@ def _pick(text: str, table):
     return next((row for row in table if any(word in lowered for word in row[0])), None)
 
 
-def _voices(line, labels, anonymous: bool) -> dict:
+def _voices(line, labels, anonymous: bool, turn: int) -> dict:
+    """Who speaks in a note: taken in turn among those invited and those
+    who voted green, so that the same name does not open every note."""
     if anonymous:
-        return {"against": "Un participant", "other": "Une autre personne", "for_": "Une élue"}
-    against = line.voices or ["Un participant"]
-    supporters = [labels[j] for j in line.stats.supporters] or ["Une élue"]
-    return {"against": against[0], "other": against[1] if len(against) > 1 else "Une habitante", "for_": supporters[0]}
+        return {"against": "Une participante", "other": "Une autre personne", "for_": "Un participant"}
+    against = line.voices or ["Une participante"]
+    supporters = [labels[j] for j in line.stats.supporters] or ["Un participant"]
+    other = against[(turn + 1) % len(against)] if len(against) > 1 else "Une habitante"
+    return {"against": against[turn % len(against)], "other": other, "for_": supporters[turn % len(supporters)]}
 
 
 def silent_wav(seconds: float = 1.0, rate: int = 8000) -> bytes:
@@ -103,39 +128,47 @@ def silent_wav(seconds: float = 1.0, rate: int = 8000) -> bytes:
 
 
 def load(meeting) -> None:
-    """Fill the demo séance's debate; a no-op before a round is closed.
-    Running it twice updates the notes and adds nothing else."""
-    round_ = latest_closed_round(meeting)
+    """Fill the demo séance's debate, the one that followed its first round;
+    a no-op before that round is closed. Running it twice updates the notes
+    and adds nothing else."""
+    round_ = meeting.rounds.filter(status=Round.Status.CLOSED).order_by("number").first()
     if round_ is None:
         return
     matrix = round_matrix(round_)
     labels = matrix.participant_labels()
     lines = agenda(meeting, matrix)[:MAX_NOTED]
     generic = iter(GENERIC_NOTES * MAX_NOTED)
-    for line in lines:
+    for turn, line in enumerate(lines):
         found = _pick(line.item.text, TOPIC_NOTES)
-        text = (found[1] if found else next(generic)).format(**_voices(line, labels, meeting.is_anonymous))
+        text = (found[1] if found else next(generic)).format(**_voices(line, labels, meeting.is_anonymous, turn))
         Note.objects.update_or_create(meeting=meeting, item=line.item, defaults={"text": text})
     if lines:
         _reword_one(lines)
-        _debate(meeting, lines)
+    _debate(meeting)
 
 
 def _reword_one(lines) -> None:
     if any(line.item.revisions.exists() for line in lines):
         return
-    target = next((line for line in lines if _pick(line.item.text, REWORDINGS)), lines[0])
-    found = _pick(target.item.text, REWORDINGS)
-    text, reason = (found[1], found[2]) if found else (target.item.text + GENERIC_REWORDING[0], GENERIC_REWORDING[1])
+    found = next(((line, row) for row in REWORDINGS for line in lines if _pick(line.item.text, [row])), None)
+    if found:
+        target, (_, text, reason) = found
+    else:
+        target, (suffix, reason) = lines[0], GENERIC_REWORDING
+        text = target.item.text + suffix
     reword(target.item, text[:300], reason)
 
 
-def _debate(meeting, lines) -> None:
-    """The facilitator took the last line before the others (they wanted to
-    settle a quick minority point first), and recorded the first item."""
-    if len(lines) > 2 and not meeting.agenda_positions.exists():
-        move(meeting, lines[-1].item.pk, -1)
-    first = lines[0].item
+def _debate(meeting) -> None:
+    """The agenda the facilitator sees now: they took its last line before
+    the one above (a quick minority point first); the head is in debate,
+    with a short recording."""
+    current = agenda(meeting)
+    if not current:
+        return
+    if len(current) > 2 and not meeting.agenda_positions.exists():
+        move(meeting, current[-1].item.pk, -1)
+    first = current[0].item
     meeting.debate_item = first
     meeting.save(update_fields=["debate_item", "updated_at"])
     if not meeting.recordings.exists():
