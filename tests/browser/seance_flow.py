@@ -82,8 +82,10 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
     meeting, n_items = seeded["meeting"], len(seeded["items"])
     staff = browser.new_context(viewport={"width": 1920, "height": 1080})
     staff.add_cookies([{"name": "sessionid", "value": seeded["session"], "url": screen_url}])
-    controls = staff.new_page()
-    controls.goto(f"{screen_url}/seances/{meeting}/direct/")
+    controls = staff.new_page()  # the séance overview, where the live panel loads itself
+    controls.goto(f"{screen_url}/seances/{meeting}/")
+    grid = staff.new_page()
+    grid.goto(f"{screen_url}/seances/{meeting}/tours/1/grille/")
     projector = staff.new_page()
     projector.goto(f"{screen_url}/seances/{meeting}/projecteur/")
     expect(projector.locator(".pj-code")).to_have_text(seeded["join_code"])
@@ -103,6 +105,8 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
         vote(phones[name][1], codes)
         expect(phones[name][1].locator('.overview .dot[data-state="sent"]')).to_have_count(n_items)
     expect(phones["Anne Leroy"][1].locator(".vote-status")).to_have_text("envoyé ✓")
+    anne_id = seeded["participants"]["Anne Leroy"]["id"]
+    expect(grid.locator(f'td.cell[data-participant="{anne_id}"].lv-RR')).to_have_count(1)  # the grid follows the phones
     started = time.monotonic()
     expect(projector.locator('[data-progress="finished"]')).to_have_text("2")
     lag = time.monotonic() - started
@@ -146,7 +150,7 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
     shot(projector, "projector-results-1920x1080")
     projector.set_viewport_size({"width": 1280, "height": 720})
     shot(projector, "projector-results-1280x720")
-    shot(controls, "controls-1920x1080")
+    shot(controls, "overview-with-live-panel-1920x1080")
     for context, _ in phones.values():
         context.close()
     staff.close()

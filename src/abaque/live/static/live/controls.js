@@ -5,22 +5,15 @@
   "use strict";
   var panel = document.getElementById("live-controls");
   if (!panel) return;
-  var loading = false, again = false;
-
-  async function reload() {
-    if (loading) { again = true; return; }
+  var reload = window.abaqueCoalesce(async function () {
     if (panel.contains(document.activeElement) && document.activeElement.tagName === "SELECT") return;
-    loading = true;
-    try {
-      var response = await fetch(panel.dataset.panel, { credentials: "same-origin", cache: "no-store", headers: { "HX-Request": "true" } });
-      if (response.ok) {
-        panel.innerHTML = await response.text();
-        if (window.htmx) window.htmx.process(panel);
-      }
-    } catch (e) { /* the socket reconnects and calls us again */ }
-    loading = false;
-    if (again) { again = false; reload(); }
-  }
+    var response = await fetch(panel.dataset.panel, { credentials: "same-origin", cache: "no-store", headers: { "HX-Request": "true" } });
+    if (response.ok) {
+      panel.innerHTML = await response.text();
+      if (window.htmx) window.htmx.process(panel);
+    }
+  });
 
+  if (!panel.querySelector(".lc-grid")) reload();  // on the overview, the panel loads itself
   window.abaqueSocket(panel.dataset.socket, { open: reload, message: reload });
 })();

@@ -4,18 +4,10 @@
   "use strict";
   var root = document.getElementById("projector");
   var net = document.getElementById("net");
-  var loading = false, again = false;
-
-  async function refresh() {
-    if (loading) { again = true; return; }
-    loading = true;
-    try {
-      var response = await fetch(root.dataset.fragment, { credentials: "same-origin", cache: "no-store" });
-      if (response.ok) root.innerHTML = await response.text();
-    } catch (e) { /* the socket reconnects and calls us again */ }
-    loading = false;
-    if (again) { again = false; refresh(); }
-  }
+  var refresh = window.abaqueCoalesce(async function () {
+    var response = await fetch(root.dataset.fragment, { credentials: "same-origin", cache: "no-store" });
+    if (response.ok) root.innerHTML = await response.text();
+  });
 
   function progress(message) {
     var box = root.querySelector(".pj-progress");

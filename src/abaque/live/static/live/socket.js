@@ -35,4 +35,18 @@
     });
     connect();
   };
+
+  /* Wraps an async refetch so that calls arriving while it runs fold into
+     one more run at the end: a burst of changes costs two fetches, and the
+     last change is never missed. */
+  window.abaqueCoalesce = function (run) {
+    var running = false, again = false;
+    return async function coalesced() {
+      if (running) { again = true; return; }
+      running = true;
+      try { await run(); } catch (e) { /* the socket reconnects and calls us again */ }
+      running = false;
+      if (again) { again = false; coalesced(); }
+    };
+  };
 })();
