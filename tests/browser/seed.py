@@ -16,11 +16,12 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from abaque.meetings.models import Item, Meeting, Participant  # noqa: E402
-from abaque.meetings.rounds import sync_open_round  # noqa: E402
+from abaque.meetings.rounds import open_round, sync_open_round  # noqa: E402
 
 
 def seed(spec):
-    user = get_user_model().objects.create_user("animatrice", "animatrice@pnr.fr", "colorvote-2026!")
+    user = get_user_model().objects.filter(username="animatrice").first() or get_user_model().objects.create_user(
+        "animatrice", "animatrice@pnr.fr", "colorvote-2026!")
     meeting = Meeting.objects.create(
         facilitator=user, title=spec.get("title", "Regards croisés"),
         question=spec.get("question", "Selon vous, comment pouvons-nous, ensemble, renforcer le lien social ?"),
@@ -28,7 +29,9 @@ def seed(spec):
     )
     participants = [Participant.objects.create(meeting=meeting, name=name, position=i + 1) for i, name in enumerate(spec["participants"])]
     items = [Item.objects.create(meeting=meeting, text=text, position=i + 1) for i, text in enumerate(spec["items"])]
-    sync_open_round(meeting)
+    round_ = sync_open_round(meeting)
+    if spec.get("open"):
+        open_round(round_)
     client = Client()
     client.force_login(user)
     return {

@@ -3,7 +3,9 @@ laptop and the projector."""
 
 import pytest
 
-from .conftest import Server, abaque, require_chromium, seed, server_env
+from playwright.sync_api import expect
+
+from .conftest import PHONE, Server, abaque, require_chromium, seed, server_env
 from .seance_flow import SPEC, Database, run_seance
 
 require_chromium()
@@ -16,12 +18,43 @@ def one_server(tmp_module_dir):
     abaque(env, "migrate", "--noinput")
     seeded = seed(env, SPEC)
     server = Server(env, tmp_module_dir)
-    yield server, seeded, Database(sqlite_path=tmp_module_dir / "abaque.sqlite3")
+    yield server, seeded, Database(sqlite_path=tmp_module_dir / "abaque.sqlite3"), env
     server.stop()
 
 
 def test_phones_vote_one_offline_and_the_projector_follows_without_reload(browser, one_server):
-    server, seeded, db = one_server
+    server, seeded, db, _ = one_server
     figures = run_seance(browser, server.url, server.url, seeded, db)
     print(f"offline votes acknowledged {figures['offline_votes_sent_after_s'] * 1000:.0f} ms after the network came back")
     print(f"projector lag after the last vote: {figures['projector_lag_s'] * 1000:.0f} ms")
+
+
+def test_a_vote_refused_by_the_server_is_shown_and_a_released_link_says_so(browser, one_server):
+    server, _, db, env = one_server
+    seeded = seed(env, {"participants": ["Anne Leroy"], "items": ["Un café associatif", "Un jardin partagé"], "open": True})
+    anne = seeded["participants"]["Anne Leroy"]
+    phone_context = browser.new_context(**PHONE)
+    phone = phone_context.new_page()
+    phone.goto(f"{server.url}/b/{anne['token']}/")  # the personal link of a printed card
+    expect(phone.locator(".card .level")).to_have_count(7)
+
+    phone_context.set_offline(True)
+    phone.locator(".card .level[data-code='VG']").click()
+    expect(phone.locator(".overview .dot").first).to_have_attribute("data-state", "pending")
+    staff = browser.new_context()
+    staff.add_cookies([{"name": "sessionid", "value": seeded["session"], "url": server.url}])
+    controls = staff.new_page()
+    controls.goto(f"{server.url}/seances/{seeded['meeting']}/direct/")
+    controls.click("text=Clore le vote")
+    expect(controls.locator(".lc-title .badge")).to_have_text("Clos")
+
+    phone_context.set_offline(False)
+    expect(phone.locator("#notice")).to_contain_text("Le vote est clos : votre vote n'a pas été enregistré.")
+    expect(phone.locator(".overview .dot").first).to_have_attribute("data-state", "refused")
+    assert db.votes_of(anne["id"]) == []
+
+    controls.on("dialog", lambda dialog: dialog.accept())
+    controls.click("text=libérer")
+    expect(phone.locator("#notice")).to_contain_text("Ce lien de vote n'est plus valable")
+    phone_context.close()
+    staff.close()
