@@ -1,2 +1,16 @@
+from django.urls import path
+
+from .views import documents, mailings
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:meeting_id>/compte-rendu/", documents.report_page, name="index"),
+    path("<int:meeting_id>/compte-rendu/telecharger/<str:fmt>/", documents.download, name="download"),
+    path("<int:meeting_id>/compte-rendu/envoyer/", mailings.mailing_new, name="mailing_new"),
+    path("<int:meeting_id>/compte-rendu/envois/<int:mailing_id>/", mailings.mailing_detail, name="mailing"),
+    path(
+        "<int:meeting_id>/compte-rendu/envois/<int:mailing_id>/<int:delivery_id>/reessayer/",
+        mailings.delivery_retry,
+        name="retry",
+    ),
+]

@@ -23,3 +23,12 @@ def print_distribution(counts: dict[str, int]):
         ((lv.code, f"{BAR_WIDTH_MM * counts[lv.code] / total:.2f}") for lv in scale.LEVELS if counts.get(lv.code)),
     )
     return format_html('<span class="bar">{}</span><br><span class="counts">{}</span>', segments, counts_text(counts))
+
+
+STATUS_BADGES = {"sent": "ok", "failed": "failed", "pending": "open", "no_address": "warn"}
+
+
+@register.filter
+def status_badge(status: str) -> str:
+    """The badge class of a delivery status."""
+    return STATUS_BADGES.get(status, "")

@@ -1,0 +1,129 @@
+"""Sending the compte-rendu to every participant with an address, over one
+SMTP connection, keeping each recipient's outcome so failures can be retried."""
+
+from __future__ import annotations
+
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import formats, timezone
+
+from .content import build_report
+from .formats import FORMATS, filename, render
+from .models import Delivery, Mailing
+
+
+def default_subject(meeting) -> str:
+    return f"Compte-rendu de la séance « {meeting.title} » du {formats.date_format(meeting.date, 'j F Y')}"
+
+
+def default_body(meeting) -> str:
+    user = meeting.facilitator
+    place = f" à {meeting.place}" if meeting.place else ""
+    return (
+        "Bonjour,\n\n"
+        f"Merci pour votre participation à la séance du {formats.date_format(meeting.date, 'j F Y')}{place}.\n\n"
+        f"Vous trouverez ci-joint le compte-rendu : la question « {meeting.question} », "
+        "les matrices des votes, les consensus, les dissensus et les notes du débat.\n\n"
+        "N'hésitez pas à me faire part de vos remarques.\n\n"
+        f"Bien cordialement,\n{user.first_name or user.username}"
+    )
+
+
+def attachment_names(mailing_or_formats, meeting) -> list[str]:
+    keys = mailing_or_formats.formats() if isinstance(mailing_or_formats, Mailing) else mailing_or_formats
+    return [filename(meeting, key) for key in keys]
+
+
+@transaction.atomic
+def create_mailing(meeting, **fields) -> Mailing:
+    """The mailing and one delivery per participant, before anything is sent,
+    so that an interrupted sending still shows who is waiting."""
+    mailing = Mailing.objects.create(meeting=meeting, **fields)
+    Delivery.objects.bulk_create([
+        Delivery(
+            mailing=mailing, participant=p, name=p.name, email=p.email,
+            status=Delivery.Status.PENDING if p.email else Delivery.Status.NO_ADDRESS,
+        )
+        for p in meeting.participants.all()
+    ])
+    return mailing
+
+
+def send(mailing: Mailing, deliveries) -> None:
+    """Send to `deliveries` over one connection; each one ends sent or failed."""
+    deliveries = list(deliveries)
+    if not deliveries:
+        return
+    files = _attachments(mailing)
+    connection = get_connection(fail_silently=False)
+    try:
+        connection.open()
+    except (smtplib.SMTPException, OSError) as error:
+        for delivery in deliveries:
+            _record(delivery, error)
+        return
+    try:
+        for delivery in deliveries:
+            _send_one(connection, mailing, delivery, files)
+    finally:
+        _close(connection)
+
+
+def send_pending(mailing: Mailing) -> None:
+    send(mailing, mailing.deliveries.filter(status=Delivery.Status.PENDING))
+
+
+def retry(delivery: Delivery) -> None:
+    """Send again, to the participant's current address if it was corrected."""
+    if delivery.participant and delivery.participant.email:
+        delivery.email = delivery.participant.email
+    send(delivery.mailing, [delivery])
+
+
+def _attachments(mailing: Mailing) -> list[tuple[str, bytes, str]]:
+    meeting = mailing.meeting
+    report = build_report(meeting)
+    return [(filename(meeting, key), render(meeting, key, report), FORMATS[key].media_type) for key in mailing.formats()]
+
+
+def _send_one(connection, mailing, delivery, files):
+    message = EmailMessage(
+        mailing.subject, mailing.body, settings.DEFAULT_FROM_EMAIL, [delivery.email], connection=connection
+    )
+    for name, content, media_type in files:
+        message.attach(name, content, media_type.split(";")[0])
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        _record(delivery, error)
+    else:
+        _record(delivery, None)
+
+
+def _record(delivery: Delivery, error: Exception | None) -> None:
+    delivery.status = Delivery.Status.FAILED if error else Delivery.Status.SENT
+    delivery.error = describe(error) if error else ""
+    delivery.sent_at = None if error else timezone.now()
+    delivery.save(update_fields=["status", "error", "sent_at", "email"])
+
+
+def describe(error: Exception) -> str:
+    """The reason of a failure, in French, with the server's own words."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        reasons = "; ".join(f"{code} {text.decode(errors='replace')}" for code, text in error.recipients.values())
+        return f"Adresse refusée par le serveur d'envoi : {reasons}"
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return "Identifiant ou mot de passe du serveur d'envoi refusé."
+    if isinstance(error, (ConnectionError, smtplib.SMTPServerDisconnected, TimeoutError)):
+        return f"Serveur d'envoi injoignable ({settings.EMAIL_HOST}:{settings.EMAIL_PORT}) : {error}"
+    return f"Échec de l'envoi : {error}"
+
+
+def _close(connection) -> None:
+    try:
+        connection.close()
+    except (smtplib.SMTPException, OSError):
+        pass  # the server went away: every delivery already has its status

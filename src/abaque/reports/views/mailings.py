@@ -1,0 +1,82 @@
+"""Sending the compte-rendu: the e-mail's preview, the sending, each
+recipient's outcome and the retry of a failed delivery."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from abaque.meetings.access import get_meeting
+
+from ..forms import MailingForm
+from ..mailing import attachment_names, create_mailing, default_body, default_subject, retry, send_pending
+from ..models import Delivery, Mailing
+
+
+def get_mailing(meeting, mailing_id) -> Mailing:
+    return get_object_or_404(Mailing, pk=mailing_id, meeting=meeting)
+
+
+@login_required
+def mailing_new(request, meeting_id):
+    meeting = get_meeting(request, meeting_id)
+    initial = {"subject": default_subject(meeting), "body": default_body(meeting)}
+    form = MailingForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        mailing = create_mailing(meeting, **form.cleaned_data)
+        send_pending(mailing)
+        _summarise(request, mailing)
+        return redirect("reports:mailing", meeting.pk, mailing.pk)
+    participants = list(meeting.participants.all())
+    context = {
+        "meeting": meeting,
+        "tab": "report",
+        "form": form,
+        "with_address": [p for p in participants if p.email],
+        "without_address": [p for p in participants if not p.email],
+        "optional_names": dict(zip(("odt", "xlsx"), attachment_names(["odt", "xlsx"], meeting))),
+        "pdf_name": attachment_names(["pdf"], meeting)[0],
+    }
+    return render(request, "reports/mailing_form.html", context)
+
+
+def _summarise(request, mailing):
+    counts = {status: mailing.deliveries.filter(status=status).count() for status in Delivery.Status.values}
+    sent, failed = counts[Delivery.Status.SENT], counts[Delivery.Status.FAILED]
+    if failed:
+        messages.error(request, f"{sent} envoi(s) réussi(s), {failed} en échec : vous pouvez réessayer ci-dessous.")
+    elif sent:
+        messages.success(request, f"Compte-rendu envoyé à {sent} participant(s).")
+    else:
+        messages.warning(request, "Aucun participant n'a d'adresse e-mail : rien n'a été envoyé.")
+
+
+@login_required
+def mailing_detail(request, meeting_id, mailing_id):
+    meeting = get_meeting(request, meeting_id)
+    mailing = get_mailing(meeting, mailing_id)
+    context = {
+        "meeting": meeting,
+        "tab": "report",
+        "mailing": mailing,
+        "deliveries": mailing.deliveries.all(),
+        "attachments": attachment_names(mailing, meeting),
+    }
+    return render(request, "reports/mailing_detail.html", context)
+
+
+@login_required
+@require_POST
+def delivery_retry(request, meeting_id, mailing_id, delivery_id):
+    meeting = get_meeting(request, meeting_id)
+    mailing = get_mailing(meeting, mailing_id)
+    delivery = get_object_or_404(Delivery, pk=delivery_id, mailing=mailing)
+    if delivery.status != Delivery.Status.FAILED:
+        messages.info(request, f"L'envoi à {delivery.name} n'est pas en échec.")
+    else:
+        retry(delivery)
+        if delivery.status == Delivery.Status.SENT:
+            messages.success(request, f"Compte-rendu envoyé à {delivery.name} ({delivery.email}).")
+        else:
+            messages.error(request, f"Nouvel échec pour {delivery.name} : {delivery.error}")
+    return redirect("reports:mailing", meeting.pk, mailing.pk)
