@@ -108,7 +108,7 @@ class CommitteeMember(models.Model):
     email = models.EmailField("e-mail", blank=True)
 
     class Meta:
-        ordering = ["category", "name"]
+        ordering = ["pk"]  # as entered: the facilitator lists them as the committee sits
         verbose_name = "membre du comité de pilotage"
 
     def __str__(self):
