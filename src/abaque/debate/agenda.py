@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from abaque.analysis import AGENDA_KIND_LABELS, VERDICT_LABELS, ItemStats, debate_agenda
+from abaque.analysis import AGENDA_KIND_LABELS, VERDICT_LABELS, ItemStats, debate_agenda, encode
+from abaque.analysis.stats import item_stats
 from abaque.meetings.matrix import RoundMatrix, round_matrix
 from abaque.meetings.models import Item, Round
 
@@ -42,21 +43,27 @@ def latest_closed_round(meeting, item=None) -> Round | None:
     return rounds.order_by("-number").first()
 
 
+def item_figures(matrix: RoundMatrix) -> list[ItemStats]:
+    """Per item figures only: the debate needs no ordering, and the
+    seriation is the costly part of a full analysis."""
+    return item_stats(encode(matrix.codes), matrix.round.meeting.scale_width)
+
+
 def computed_agenda(matrix: RoundMatrix) -> list[AgendaLine]:
     """The agenda as the votes give it (abaque.analysis.debate_agenda)."""
     meeting = matrix.round.meeting
-    analysis = matrix.analyse()
+    stats = item_figures(matrix)
     labels = [] if meeting.is_anonymous else matrix.participant_labels()
     return [
         AgendaLine(
             item=matrix.items[entry.item].item,
             kind=entry.kind,
             score=entry.score,
-            stats=analysis.items[entry.item],
+            stats=stats[entry.item],
             voices=[labels[j] for j in entry.dissenters] if labels else [],
             n_invited=len(entry.dissenters),
         )
-        for entry in debate_agenda(analysis, width=meeting.scale_width)
+        for entry in debate_agenda(encode(matrix.codes), width=meeting.scale_width)
     ]
 
 

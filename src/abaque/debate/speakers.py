@@ -9,7 +9,7 @@ from abaque import scale
 from abaque.analysis import VERDICT_LABELS
 from abaque.meetings.matrix import RoundMatrix, round_matrix
 
-from .agenda import latest_closed_round
+from .agenda import item_figures, latest_closed_round
 
 # The booklet's way: those who voted red or black are invited first
 # (« les personnes ayant voté rouge ou noir sont invitées à s'exprimer »).
@@ -61,7 +61,7 @@ def item_in_debate(meeting, item, matrix: RoundMatrix | None = None) -> dict:
     if matrix is None:
         return {"item": item, "round": None, "distribution": None, "speakers": None, "stats": None}
     row = next(i for i, entry in enumerate(matrix.items) if entry.item_id == item.pk)
-    stats = matrix.analyse().items[row]
+    stats = item_figures(matrix)[row]
     labels = matrix.participant_labels()
     votes = [(labels[j], code) for j, code in enumerate(matrix.codes[row]) if code]
     return {
