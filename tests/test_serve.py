@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from django.core.management import CommandError, call_command
 from abaque.live.management.commands import serve
 from abaque.network import local_addresses
 
-START_TIMEOUT = 30  # seconds: importing Django on a busy 2-core machine
+START_TIMEOUT = 90  # seconds: a guard against a hang, not a timing: the machine is shared
 
 
 def abaque(data_dir, *args):
@@ -75,11 +76,11 @@ def get_status(url):
 
 
 def test_it_prints_the_addresses_and_the_first_account_link_then_serves_them(migrated_dir):
-    port = free_port()
-    process = abaque(migrated_dir, "serve", "--port", str(port))
+    process = abaque(migrated_dir, "serve", "--port", "0")  # the system picks a free port
     try:
         out = read_until(process, "Ctrl+C")
-        assert f"http://localhost:{port}/" in out
+        port = int(re.search(r"http://localhost:(\d+)/\n", out).group(1))
+        assert port > 0
         addresses = local_addresses()
         if addresses:
             join_url = f"http://{addresses[0]}:{port}/rejoindre/"
