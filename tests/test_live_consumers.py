@@ -70,6 +70,14 @@ async def connect(path, user=None):
     return communicator, connected
 
 
+async def screen(meeting, user):
+    """A facilitator's screen, connected, its first progress message read."""
+    communicator, connected = await connect(f"/ws/seances/{meeting.pk}/", user)
+    assert connected
+    await communicator.receive_json_from()
+    return communicator
+
+
 @sync_to_async
 def flood_of_votes(meeting, announcements=200):
     """Every participant votes on every item, then the votes are announced
@@ -121,8 +129,7 @@ async def test_the_projector_gets_the_progress_on_connection(live_meeting, facil
 @run_async
 async def test_a_flood_of_votes_becomes_one_progress_message(live_meeting, facilitator, monkeypatch):
     monkeypatch.setattr("abaque.live.consumers.FLUSH_DELAY", 0.5)  # room for a slow machine
-    communicator, _ = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
-    await communicator.receive_json_from()
+    communicator = await screen(live_meeting, facilitator)
     await flood_of_votes(live_meeting)
     message = await communicator.receive_json_from(timeout=2)
     assert message["kind"] == "progress"
@@ -134,8 +141,7 @@ async def test_a_flood_of_votes_becomes_one_progress_message(live_meeting, facil
 
 @run_async
 async def test_votes_arriving_after_a_flush_get_their_own_message(live_meeting, facilitator):
-    communicator, _ = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
-    await communicator.receive_json_from()
+    communicator = await screen(live_meeting, facilitator)
     await changed(live_meeting, "votes")
     await communicator.receive_json_from(timeout=2)
     await changed(live_meeting, "votes")
@@ -145,8 +151,7 @@ async def test_votes_arriving_after_a_flush_get_their_own_message(live_meeting, 
 
 @run_async
 async def test_a_change_of_items_asks_the_screens_to_refresh(live_meeting, facilitator):
-    communicator, _ = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
-    await communicator.receive_json_from()
+    communicator = await screen(live_meeting, facilitator)
     await changed(live_meeting, "items")
     assert await communicator.receive_json_from() == {"kind": "refresh", "topic": "items"}
     assert (await communicator.receive_json_from(timeout=2))["kind"] == "progress"  # the count of items changed
@@ -157,8 +162,7 @@ async def test_a_change_of_items_asks_the_screens_to_refresh(live_meeting, facil
 async def test_an_anonymous_seance_sends_no_names(facilitator):
     meeting = await sync_to_async(build_meeting)(facilitator, mode="anonymous")
     await sync_to_async(open_round)(await sync_to_async(meeting.current_round)())
-    communicator, _ = await connect(f"/ws/seances/{meeting.pk}/", facilitator)
-    await communicator.receive_json_from()
+    communicator = await screen(meeting, facilitator)
     await flood_of_votes(meeting)
     message = await communicator.receive_json_from(timeout=2)
     assert message["finished"] == 4 and message["names"] == []

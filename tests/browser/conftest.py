@@ -113,3 +113,10 @@ def browser():
 def tmp_module_dir():
     with tempfile.TemporaryDirectory(prefix="abaque-browser-") as path:
         yield Path(path)
+
+
+def prepared_servers(env, spec, log_dir, count=1):
+    """Migrate, seed, then start `count` servers on the same database."""
+    abaque(env, "migrate", "--noinput")
+    seeded = seed(env, spec)
+    return [Server(env, log_dir) for _ in range(count)], seeded
