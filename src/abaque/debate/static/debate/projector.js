@@ -42,6 +42,10 @@
     });
   }
 
+  const fullscreen = document.getElementById("debate-fullscreen");
+  fullscreen.addEventListener("click", () => document.documentElement.requestFullscreen().catch(() => {}));
+  document.addEventListener("fullscreenchange", () => fullscreen.classList.toggle("hidden", !!document.fullscreenElement));
+
   poll(true);
   connect();
 })();
