@@ -93,23 +93,30 @@ def _create_from(cycle, items) -> int:
     return len(items)
 
 
+def _cycle_action(request, process_id, year, action_id):
+    process, cycle, _ = cycle_context(request, process_id, year, "plan")
+    return process, cycle, get_action(cycle, action_id)
+
+
+def _back_to_ranking(process, cycle):
+    return redirect(reverse("plans:plan", args=[process.pk, cycle.year]) + "#priorisation")
+
+
 @login_required
 @require_POST
 def action_move(request, process_id, year, action_id):
-    process, cycle, _ = cycle_context(request, process_id, year, "plan")
-    action = get_action(cycle, action_id)
+    process, cycle, action = _cycle_action(request, process_id, year, action_id)
     move_in_list(list(cycle.actions.order_by("priority", "pk")), action, request.POST.get("direction"), "priority")
-    return redirect(reverse("plans:plan", args=[process.pk, cycle.year]) + "#priorisation")
+    return _back_to_ranking(process, cycle)
 
 
 @login_required
 @require_POST
 def action_retain(request, process_id, year, action_id):
-    process, cycle, _ = cycle_context(request, process_id, year, "plan")
-    action = get_action(cycle, action_id)
+    process, cycle, action = _cycle_action(request, process_id, year, action_id)
     action.retained = not action.retained
     action.save(update_fields=["retained"])
-    return redirect(reverse("plans:plan", args=[process.pk, cycle.year]) + "#priorisation")
+    return _back_to_ranking(process, cycle)
 
 
 @login_required
@@ -121,14 +128,13 @@ def retain_first(request, process_id, year):
     cycle.actions.update(retained=False)
     cycle.actions.filter(pk__in=ranked[:RETAINED_TARGET]).update(retained=True)
     messages.success(request, f"Les {min(len(ranked), RETAINED_TARGET)} premières actions du classement sont retenues.")
-    return redirect(reverse("plans:plan", args=[process.pk, cycle.year]) + "#priorisation")
+    return _back_to_ranking(process, cycle)
 
 
 @login_required
 @require_POST
 def action_delete(request, process_id, year, action_id):
-    process, cycle, _ = cycle_context(request, process_id, year, "plan")
-    action = get_action(cycle, action_id)
+    process, cycle, action = _cycle_action(request, process_id, year, action_id)
     action.delete()
     messages.success(request, f"Action « {action.title} » supprimée.")
     return redirect("plans:plan", process.pk, cycle.year)
