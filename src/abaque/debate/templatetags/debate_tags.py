@@ -20,8 +20,9 @@ def colour_counts(distribution, speaking_order="dissent_first"):
 
 @register.filter
 def duration(seconds):
-    """1 h 02 min 05 s → « 1:02:05 », 65 s → « 1:05 »."""
-    total = int(round(seconds or 0))
+    """1 h 02 min 05 s → « 1:02:05 », 65.8 s → « 1:05 » (whole seconds
+    elapsed, as the recorder's clock shows them)."""
+    total = int(seconds or 0)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
