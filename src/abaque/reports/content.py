@@ -80,7 +80,7 @@ class Report:
     @property
     def matrix_text_chars(self) -> int:
         """Item texts are cut in the matrix; the per-item table has them whole."""
-        return 52 if self.is_dense else 70
+        return 48 if self.is_dense else 70
 
 
 def build_report(meeting: Meeting) -> Report:

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 
 from .content import build_report
 from .formats import FORMATS, filename, render
-from .models import Delivery, Mailing
+from .models import Attachment, Delivery, Mailing
 
 
 def default_subject(meeting) -> str:
@@ -32,16 +32,21 @@ def default_body(meeting) -> str:
     )
 
 
-def attachment_names(mailing_or_formats, meeting) -> list[str]:
-    keys = mailing_or_formats.formats() if isinstance(mailing_or_formats, Mailing) else mailing_or_formats
+def attachment_names(keys, meeting) -> list[str]:
     return [filename(meeting, key) for key in keys]
 
 
 @transaction.atomic
 def create_mailing(meeting, **fields) -> Mailing:
-    """The mailing and one delivery per participant, before anything is sent,
-    so that an interrupted sending still shows who is waiting."""
+    """The mailing, its documents and one delivery per participant, before
+    anything is sent, so that an interrupted sending still shows who waits."""
     mailing = Mailing.objects.create(meeting=meeting, **fields)
+    report = build_report(meeting)
+    Attachment.objects.bulk_create([
+        Attachment(mailing=mailing, name=filename(meeting, key), media_type=FORMATS[key].media_type,
+                   content=render(meeting, key, report))
+        for key in mailing.formats()
+    ])
     Delivery.objects.bulk_create([
         Delivery(
             mailing=mailing, participant=p, name=p.name, email=p.email,
@@ -57,7 +62,7 @@ def send(mailing: Mailing, deliveries) -> None:
     deliveries = list(deliveries)
     if not deliveries:
         return
-    files = _attachments(mailing)
+    files = [(a.name, bytes(a.content), a.media_type.split(";")[0]) for a in mailing.attachments.all()]
     connection = get_connection(fail_silently=False)
     try:
         connection.open()
@@ -83,18 +88,12 @@ def retry(delivery: Delivery) -> None:
     send(delivery.mailing, [delivery])
 
 
-def _attachments(mailing: Mailing) -> list[tuple[str, bytes, str]]:
-    meeting = mailing.meeting
-    report = build_report(meeting)
-    return [(filename(meeting, key), render(meeting, key, report), FORMATS[key].media_type) for key in mailing.formats()]
-
-
 def _send_one(connection, mailing, delivery, files):
     message = EmailMessage(
         mailing.subject, mailing.body, settings.DEFAULT_FROM_EMAIL, [delivery.email], connection=connection
     )
     for name, content, media_type in files:
-        message.attach(name, content, media_type.split(";")[0])
+        message.attach(name, content, media_type)
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:

@@ -44,3 +44,16 @@ class Delivery(models.Model):
     class Meta:
         ordering = ["pk"]
         verbose_name = "envoi à un participant"
+
+
+class Attachment(models.Model):
+    """A document as it was sent, so that a retry sends the same files
+    without building them again."""
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField(max_length=200)
+    media_type = models.CharField(max_length=120)
+    content = models.BinaryField()
+
+    class Meta:
+        ordering = ["pk"]

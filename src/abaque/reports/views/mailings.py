@@ -60,7 +60,7 @@ def mailing_detail(request, meeting_id, mailing_id):
         "tab": "report",
         "mailing": mailing,
         "deliveries": mailing.deliveries.all(),
-        "attachments": attachment_names(mailing, meeting),
+        "attachments": mailing.attachments.values_list("name", flat=True),
     }
     return render(request, "reports/mailing_detail.html", context)
 
