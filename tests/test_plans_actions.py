@@ -126,3 +126,14 @@ def test_the_new_plan_lists_memory_actions_read_only(client_in, process):
     assert "modifier" not in memory.lower().split("</section>")[0]
     evaluation = page(client_in.get(base(process) + "evaluation/"))
     assert "Relancé le" in evaluation and "/evaluer/" not in evaluation  # 2024 is closed
+
+
+def test_a_memory_action_can_no_longer_be_edited_or_evaluated(client_in, process):
+    cycle = process.cycles.get()
+    ended = add_action(cycle, "Café des habitants", status=Action.Status.FINISHED, effectiveness="Atteint")
+    relaunch(cycle)
+    for path in (f"actions/{ended.pk}/modifier/", f"actions/{ended.pk}/evaluer/"):
+        response = client_in.post(base(process) + path, {"title": "Changé", "status": "a_poursuivre", "lead_kind": "parc"}, follow=True)
+        assert "gardée pour mémoire et ne se modifie plus" in page(response)
+    ended.refresh_from_db()
+    assert (ended.title, ended.status, ended.effectiveness) == ("Café des habitants", "terminee", "Atteint")

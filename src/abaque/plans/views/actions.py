@@ -49,12 +49,22 @@ def plan(request, process_id, year):
 def action_form(request, process_id, year, action_id=None):
     process, cycle, context = cycle_context(request, process_id, year, "plan")
     action = get_action(cycle, action_id) if action_id else Action(cycle=cycle, priority=cycle.actions.count() + 1)
-    if action.pk and action.is_ended and cycle.relaunched_at:
-        messages.warning(request, "Cette action est close et le plan a été relancé : elle reste telle quelle, pour mémoire.")
+    if action.pk and is_memory(action):
+        return memory_refusal(request, process, cycle)
     form = ActionForm(request.POST or None, instance=action, process=process)
     return form_page(request, form, title="Modifier l'action" if action.pk else "Nouvelle action",
                      back=reverse("plans:plan", args=[process.pk, cycle.year]), success="Action enregistrée.",
                      context=context, on_save=_save_criteria)
+
+
+def is_memory(action) -> bool:
+    """An ended action of a relaunched year is kept for memory, as it was."""
+    return action.is_ended and action.cycle.relaunched_at is not None
+
+
+def memory_refusal(request, process, cycle):
+    messages.error(request, "Cette action est close et le plan a été relancé : elle est gardée pour mémoire et ne se modifie plus.")
+    return redirect("plans:plan", process.pk, cycle.year)
 
 
 def _save_criteria(action, form):

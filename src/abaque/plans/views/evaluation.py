@@ -8,6 +8,7 @@ from ..access import get_action
 from ..ballots import PURPOSE, ballot_results, latest_ballot
 from ..forms import EvaluationForm, SynthesisForm
 from ..models import Action
+from .actions import is_memory, memory_refusal
 from .common import cycle_context, form_page
 
 
@@ -30,6 +31,8 @@ def evaluation(request, process_id, year):
 def evaluate_action(request, process_id, year, action_id):
     process, cycle, context = cycle_context(request, process_id, year, "evaluation")
     action = get_action(cycle, action_id)
+    if is_memory(action):
+        return memory_refusal(request, process, cycle)
     form = EvaluationForm(request.POST or None, instance=action)
     context["action"] = action
     return form_page(request, form, title=f"Évaluer : {action.title}", back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
