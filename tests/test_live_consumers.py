@@ -210,3 +210,12 @@ async def test_the_real_application_authenticates_the_session_and_checks_the_ori
     foreign = WebsocketCommunicator(application, path, headers=[(b"origin", b"http://evil.example"), (b"cookie", cookie)])
     assert not (await foreign.connect())[0]
     await asyncio.sleep(0)
+
+
+@run_async
+async def test_a_screen_of_a_deleted_seance_is_closed(live_meeting, facilitator):
+    communicator = await screen(live_meeting, facilitator)
+    meeting_id = live_meeting.pk
+    await sync_to_async(live_meeting.delete)()
+    await sync_to_async(meeting_changed)(meeting_id, "votes")
+    assert (await communicator.receive_output(timeout=2))["type"] == "websocket.close"

@@ -30,7 +30,7 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
         self.group = group_name(self.meeting_id)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
-        await self.send_json(await self._progress())
+        await self.send_json(await self._progress())  # the séance exists: _allowed said so
 
     async def disconnect(self, code):
         if getattr(self, "group", None):
@@ -49,7 +49,11 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
         try:
             await asyncio.sleep(FLUSH_DELAY)
             self.flush = None  # votes arriving from now on schedule the next flush
-            await self.send_json(await self._progress())
+            progress = await self._progress()
+            if progress is None:  # the séance was deleted
+                await self.close(code=REFUSED)
+            else:
+                await self.send_json(progress)
         except asyncio.CancelledError:
             pass
 
@@ -62,7 +66,8 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
 
     @database_sync_to_async
     def _progress(self):
-        return round_progress(Meeting.objects.get(pk=self.meeting_id))
+        meeting = Meeting.objects.filter(pk=self.meeting_id).first()
+        return round_progress(meeting) if meeting else None
 
 
 class PhoneConsumer(AsyncJsonWebsocketConsumer):

@@ -44,7 +44,7 @@
     return key in q ? q[key] : (state.votes[String(item)] || "");
   }
   function itemState(item) {
-    if (refused[item]) return "refused";
+    if (refused[keyOf(item)]) return "refused";
     if (keyOf(item) in pending()) return "pending";
     return state.votes[String(item)] ? "sent" : "empty";
   }
@@ -98,7 +98,7 @@
     node.appendChild(choices);
     var status = itemState(item.id);
     node.appendChild(el("p", { "class": "vote-status " + status, role: "status" },
-                        status === "refused" ? refused[item.id] : STATUS_TEXT[status]));
+                        status === "refused" ? refused[keyOf(item.id)] : STATUS_TEXT[status]));
     swipe(node);
     return node;
   }
@@ -155,7 +155,7 @@
   function choose(item, code) {
     if (state.status !== "open") return;
     var first = !shownCode(item);
-    delete refused[item];
+    delete refused[keyOf(item)];
     enqueue(item, code);
     render();
     flush();
@@ -182,27 +182,27 @@
   async function flush() {
     if (sending || dead) return;
     sending = true;
+    var stale = false;
     try {
       var keys;
       while ((keys = Object.keys(pending())).length) {
-        var key = keys[0], code = pending()[key], item = Number(key.split(":")[1]), response;
+        var key = keys[0], code = pending()[key], response;
         try { response = await post(key, code); } catch (e) { online(false); break; }
         online(true);
         if (response.ok) {
-          var data = await response.json();
-          if (data.round === state.round) {
-            if (data.code) state.votes[String(item)] = data.code; else delete state.votes[String(item)];
-          }
-          dequeue(key, code);
-        } else if (response.status >= 500) {
-          break;  // the server is struggling: try again later
+          acknowledged(key, code, await response.json());
+        } else if (response.status >= 500 || response.status === 403) {
+          // Kept in the queue: the server is struggling, or the page is too
+          // old for its CSRF token and a reload sends the vote again.
+          if (response.status === 403) show("Session expirée : rechargez la page, vos votes en attente partiront.");
+          break;
         } else {
           var body = await response.json().catch(function () { return {}; });
-          refused[item] = body.error || "Vote refusé (" + response.status + ") : rechargez la page.";
-          show(refused[item]);
+          refused[key] = body.error || "Vote refusé (" + response.status + ") : rechargez la page.";
+          show(refused[key]);
           dequeue(key, code);
           if (response.status === 404) { linkDead(); break; }
-          if (response.status === 403) { show("Session expirée : rechargez la page."); break; }
+          stale = true;  // a round closed under our feet: fetch the state again
         }
         render();
       }
@@ -210,6 +210,15 @@
       sending = false;
       render();
     }
+    if (stale) refetch();
+  }
+
+  function acknowledged(key, code, data) {
+    if (data.round === state.round) {
+      if (data.code) state.votes[String(data.item)] = data.code; else delete state.votes[String(data.item)];
+    }
+    dequeue(key, code);
+    notice.classList.add("hidden");  // an older refusal stays on its own item
   }
 
   /* ---- the server's state: on load of the socket, and on every change ---- */
