@@ -90,8 +90,8 @@ def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):
     [evolution] = report.evolutions
     [item] = evolution["items"]
     assert item["text_before"] == ITEMS[3]
-    assert (item["verdict_before"], item["verdict_after"]) == ("Dissensus", "Consensus pour")
-    moves = [(m["label"], m["from"].code, m["to"].code) for m in item["moves"]]
+    assert (item["verdict_before_label"], item["verdict_after_label"]) == ("Dissensus", "Consensus pour")
+    moves = [(m["label"], m["code_from"], m["code_to"]) for m in item["moves"]]
     assert moves == [("Bruno Petit", "RR", "G"), ("David Girard", "R", "O"), ("Farid Benali", "B", "W")]
 
 

@@ -35,6 +35,7 @@ def test_the_pdf_holds_the_cover_contents_notes_and_page_numbers(report):
     assert "d'être oubliés" in text  # the debate note
     assert "page 1 / " in text
     assert "Tour 2 · Matrice brute" in text
+    assert "L'évolution entre les tours" in text and "Du tour 1 au tour 2" in text
     assert "2 min 05 s" in text
 
 

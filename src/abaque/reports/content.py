@@ -8,12 +8,12 @@ from dataclasses import dataclass, field, replace
 
 from abaque import scale
 from abaque.analysis import AGENDA_KIND_LABELS, Verdict, debate_agenda
+from abaque.debate.evolution import evolution
 from abaque.debate.models import Note, Recording
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
 from abaque.meetings.views.results import ordered_matrix
 
-from .evolution import round_evolution
 
 # The matrices of each round, in the order the report shows them.
 MATRIX_ORDERS: tuple[tuple[str, str], ...] = (
@@ -96,7 +96,7 @@ def build_report(meeting: Meeting) -> Report:
         rounds=round_reports,
         outcomes=outcomes,
         debated=_debated(round_reports[:1], outcomes),
-        evolutions=[round_evolution(meeting, a, b, numbers) for a, b in zip(rounds, rounds[1:])],
+        evolutions=[_evolution(meeting, a, b, numbers) for a, b in zip(rounds, rounds[1:])],
         recordings=_recordings(meeting, numbers),
         numbers=numbers,
     )
@@ -177,6 +177,12 @@ def _debated_item(item: ItemOutcome, kind: str, invited: list[str], last: dict[i
         "note": outcome.note,
         "outcome": outcome if outcome.round_number > item.round_number else None,
     }
+
+
+def _evolution(meeting: Meeting, before: Round, after: Round, numbers: dict[int, int]) -> dict:
+    """The debate app's comparison of two rounds, items numbered as here."""
+    items = [{**entry, "number": numbers[entry["item"].pk]} for entry in evolution(meeting, before, after)]
+    return {"before": before, "after": after, "items": sorted(items, key=lambda e: e["number"])}
 
 
 def _recordings(meeting: Meeting, numbers: dict[int, int]) -> list[dict]:

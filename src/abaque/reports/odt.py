@@ -239,10 +239,10 @@ def _evolutions(w: OdtWriter, report: Report):
     for evolution in report.evolutions:
         w.heading(f"L'évolution du tour {evolution['before'].number} au tour {evolution['after'].number}")
         rows = [
-            [str(i["number"]), i["text"] + (f"\n(avant : « {i['text_before']} »)" if i["text_before"] != i["text"] else ""),
-             f"{i['verdict_before']}\n{pct(i['change'].consensus_before)}",
-             f"{i['verdict_after']}\n{pct(i['change'].consensus_after)}",
-             "\n".join(f"{m['label']} : {m['from'].symbol} → {m['to'].symbol}" for m in i["moves"]) or "aucun"]
+            [str(i["number"]), i["text_after"] + (f"\n(avant : « {i['text_before']} »)" if i["reworded"] else ""),
+             f"{i['verdict_before_label']}\n{pct(i['consensus_before'])}",
+             f"{i['verdict_after_label']}\n{pct(i['consensus_after'])}",
+             "\n".join(f"{m['label']} : {m['level_from'].symbol} → {m['level_to'].symbol}" for m in i["moves"]) or "aucun"]
             for i in evolution["items"]
         ]
         w.table(["N°", "Item", "Avant", "Après", "Changements de vote"], rows, [1, 6.5, 2.8, 2.8, 3.9])
