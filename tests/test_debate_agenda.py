@@ -139,3 +139,5 @@ def test_an_anonymous_seance_shows_counts_per_colour_and_no_name(facilitator, cl
         page = client_in.get(reverse(url, args=[meeting.pk])).content.decode()
         assert "Anne Leroy" not in page and "Farid Benali" not in page
         assert "rouge foncé" in page
+    projected = client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+    assert "Qui le souhaite prend la parole" in projected
