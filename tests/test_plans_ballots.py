@@ -5,7 +5,8 @@ from html import unescape
 import pytest
 
 from abaque.meetings.models import Meeting, Participant
-from abaque.plans.ballots import PURPOSE, apply_ranking, ballot_results, create_ballot
+from abaque.meetings.rounds import close_round
+from abaque.plans.ballots import PURPOSE, BallotRefused, apply_ranking, ballot_results, create_ballot
 from abaque.plans.models import CommitteeMember, CycleMeeting
 from abaque.plans.testing import add_action, make_process, vote_rows
 
@@ -101,3 +102,12 @@ def test_another_cycles_vote_cannot_be_applied(client_in, facilitator, cycle):
     add_action(other_year, "Ailleurs")
     link = create_ballot(other_year, PURPOSE.PRIORITISATION, facilitator)
     assert client_in.post(f"/demarches/{cycle.process.pk}/{cycle.year}/vote/{link.pk}/appliquer/").status_code == 404
+
+
+def test_a_second_vote_is_refused_while_the_first_is_still_open(facilitator, cycle):
+    first = create_ballot(cycle, PURPOSE.PRIORITISATION, facilitator)
+    with pytest.raises(BallotRefused, match="n'est pas encore clos"):
+        create_ballot(cycle, PURPOSE.PRIORITISATION, facilitator)
+    create_ballot(cycle, PURPOSE.EVALUATION, facilitator)  # another purpose is another vote
+    close_round(first.meeting.current_round())
+    assert create_ballot(cycle, PURPOSE.PRIORITISATION, facilitator).pk != first.pk

@@ -36,6 +36,9 @@ def create_ballot(cycle, purpose, user) -> CycleMeeting:
         raise BallotRefused("Il n'y a encore aucune action sur laquelle voter.")
     if not members:
         raise BallotRefused("Saisissez d'abord les membres du comité de pilotage : ce sont eux qui votent.")
+    running = latest_ballot(cycle, purpose)
+    if running and not running.meeting.current_round().is_closed:
+        raise BallotRefused(f"Le vote « {running.meeting.title} » n'est pas encore clos : terminez-le avant d'en créer un autre.")
     meeting = Meeting.objects.create(
         facilitator=user,
         title=f"{PURPOSE(purpose).label} {cycle.year} — {process.title}"[:200],
