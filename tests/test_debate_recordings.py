@@ -107,3 +107,11 @@ def test_a_recording_needs_the_csrf_token(meeting, csrf_client):
     response = upload(csrf_client, meeting, meeting.items.first(), wav_bytes())
     assert response.status_code == 403
     assert not Recording.objects.exists()
+
+
+def test_a_recording_left_running_can_be_cleared_from_the_page(meeting, client_in):
+    meeting.debate_item = meeting.items.first()
+    meeting.save()
+    client_in.post(reverse("debate:recording_state", args=[meeting.pk]), {"action": "start"})
+    page = client_in.get(reverse("debate:page", args=[meeting.pk])).content.decode()
+    assert 'id="rec-clear"' in page  # the script posts action=stop from it

@@ -193,6 +193,19 @@
     startButton.addEventListener("click", start);
     stopButton.addEventListener("click", finish);
     window.addEventListener("beforeunload", (e) => { if (recorder) e.preventDefault(); });
+    // Leaving anyway: the projector must not show a recording that stopped.
+    window.addEventListener("pagehide", () => {
+      if (!recorder) return;
+      const body = new FormData();
+      body.append("action", "stop");
+      body.append("csrfmiddlewaretoken", csrfToken());
+      navigator.sendBeacon(stateUrl, body);
+    });
+    const clear = document.getElementById("rec-clear");
+    if (clear) clear.addEventListener("click", async () => {
+      await post(stateUrl, { action: "stop" });
+      status.textContent = "Indication retirée de l'écran projeté.";
+    });
     return { busy: () => recorder !== null, finish };
   }
 
