@@ -8,9 +8,11 @@ body costs a fraction of what a general-purpose client does.
 
 import asyncio
 import json
+import random
 import secrets
 import string
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 # Django accepts any 32-character alphanumeric CSRF secret as the cookie, as
@@ -86,7 +88,7 @@ class Outcome:
     latencies: list[float] = field(default_factory=list)
     ack_times: list[float] = field(default_factory=list)  # monotonic, for the projector lag
     acked: list[tuple[int, int, str]] = field(default_factory=list)  # (participant, item, code)
-    refused: int = 0
+    refused: Counter = field(default_factory=Counter)  # HTTP status → count
     errors: int = 0
 
     @property
@@ -94,26 +96,40 @@ class Outcome:
         return len(self.acked) / max(self.finished - self.started, 1e-9)
 
 
-async def run_phones(host, port, ballots, round_number, concurrency, outcome=None, *, path="/b/{token}/vote/", deadline=None):
+@dataclass(frozen=True)
+class Load:
+    """How the phones vote: `in_flight` phones at most at once; `think`, the
+    (min, max) seconds a person takes between two votes (None: none)."""
+
+    in_flight: int
+    think: tuple[float, float] | None = None
+    path: str = "/b/{token}/vote/"
+
+
+async def run_phones(host, port, ballots, round_number, load, outcome=None, deadline=None):
     """Every phone casts its votes one after the other, waiting for each
-    acknowledgement; at most `concurrency` phones are voting at once. No new
-    vote leaves after `deadline` (monotonic). Returns the outcome and the
-    ballots with votes left to send (the server went away, or time is up)."""
+    acknowledgement. No new vote leaves after `deadline` (monotonic).
+    Returns the outcome and the ballots with votes left to send (the server
+    went away, or time is up)."""
     outcome = outcome or Outcome()
-    gate = asyncio.Semaphore(concurrency)
+    gate = asyncio.Semaphore(load.in_flight)
     outcome.started = outcome.started or time.monotonic()
-    phones = (_phone(host, port, b, round_number, gate, outcome, path, deadline or float("inf")) for b in ballots)
+    phones = (_phone(host, port, b, round_number, gate, outcome, load, deadline or float("inf")) for b in ballots)
     await asyncio.gather(*phones)
     outcome.finished = time.monotonic()
     return outcome, [b for b in ballots if b.votes]
 
 
-async def _phone(host, port, ballot, round_number, gate, outcome, path, deadline):
+async def _phone(host, port, ballot, round_number, gate, outcome, load, deadline):
     async with gate:
         connection = Connection(host, port)
-        url = path.format(token=ballot.token)
+        url = load.path.format(token=ballot.token)
         try:
-            while ballot.votes and time.monotonic() < deadline:
+            while ballot.votes:
+                if load.think:  # reading the item, choosing a colour
+                    await asyncio.sleep(random.uniform(*load.think))
+                if time.monotonic() >= deadline:
+                    break
                 item, code = ballot.votes[0]
                 sent = time.monotonic()
                 status, body = await connection.post_json(url, {"round": round_number, "item": item, "code": code})
@@ -124,7 +140,7 @@ async def _phone(host, port, ballot, round_number, gate, outcome, path, deadline
                     outcome.ack_times.append(acked)
                     outcome.acked.append((ballot.participant_id, item, code))
                 else:
-                    outcome.refused += 1
+                    outcome.refused[status] += 1
         except (OSError, asyncio.IncompleteReadError, ValueError):
             outcome.errors += 1  # the server went away: this vote was never acknowledged
         finally:
