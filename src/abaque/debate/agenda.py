@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from abaque.analysis import AGENDA_KIND_LABELS, VERDICT_LABELS, ItemStats, debate_agenda, encode
+from abaque.analysis import AGENDA_KIND_LABELS, ItemStats, debate_agenda, encode
 from abaque.analysis.stats import item_stats
 from abaque.meetings.matrix import RoundMatrix, round_matrix
 from abaque.meetings.models import Item, Round
@@ -28,10 +28,6 @@ class AgendaLine:
     @property
     def kind_label(self) -> str:
         return AGENDA_KIND_LABELS[self.kind]
-
-    @property
-    def verdict_label(self) -> str:
-        return VERDICT_LABELS[self.stats.verdict]
 
 
 def latest_closed_round(meeting, item=None) -> Round | None:

@@ -1,5 +1,5 @@
 """Helpers to fill a séance with votes from rows of codes, for the debate's
-tests and the demo: "VG G . RR" is one item, one code per participant in
+tests (unit and browser): "VG G . RR" is one item, one code per participant in
 the séance's order, "." for no vote. Votes go through cast_vote, the only
 path a vote takes."""
 
