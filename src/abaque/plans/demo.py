@@ -99,7 +99,7 @@ LAST_NAMES = ["Lemoine", "Duhamel", "Carpentier", "Delattre", "Poulain", "Vandam
 # Public séances: (cycle year, title, date, place, group, number of participants)
 SEANCES = [
     (2024, "Réunion publique de restitution", date(2024, 11, 14), "Maison du Parc, Saint-Amand-les-Eaux", CycleMeeting.Group.PUBLIC, 19),  # as in the booklet
-    (2025, "Groupe test — Cœur d'Ostrevent", date(2025, 3, 20), "Salle polyvalente, Somain", CycleMeeting.Group.TEST_GROUP, 30),
+    (2025, "Groupe test — Cœur d'Ostrevent", date(2025, 3, 20), "Salle polyvalente, Somain", CycleMeeting.Group.TEST_GROUP, 36),
     (2026, "Réunion publique — lien social 2026", date(2026, 2, 5), "Salle des fêtes, Wallers", CycleMeeting.Group.PUBLIC, 45),
 ]
 
@@ -111,8 +111,11 @@ SHARED_ITEMS = 5  # items each public séance votes on again
 def load(user, meeting: Meeting, seed: int = 2024) -> Process:
     """Create the demo démarche for `user`, attaching the demo `meeting` to 2024."""
     rng = random.Random(seed)
-    park = Territory.objects.create(owner=user, name=PARK, kind=Territory.Kind.PARK)
-    local = Territory.objects.create(owner=user, name=INTERCOMMUNALITY, kind=Territory.Kind.INTERCOMMUNALITY, parent=park)
+    # Loading the demo again adds a démarche, as it adds a séance, on the same territories.
+    park, _ = Territory.objects.get_or_create(owner=user, name=PARK, defaults={"kind": Territory.Kind.PARK})
+    local, _ = Territory.objects.get_or_create(
+        owner=user, name=INTERCOMMUNALITY, defaults={"kind": Territory.Kind.INTERCOMMUNALITY, "parent": park}
+    )
     process = _process(user, park)
     _local_process(user, local)
     cycles = {year: Cycle.objects.create(process=process, year=year) for year in (2024, 2025, 2026)}
