@@ -121,8 +121,10 @@
       var code = shownCode(item.id), status = itemState(item.id), level = levelOf(code);
       var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : ""),
                                "data-state": status, "aria-current": String(index === current),
-                               title: item.text + (level ? " — " + level.label : " — pas encore voté") },
-                   String(index + 1));
+                               title: item.text + (level ? " — " + level.label : " — pas encore voté") });
+      // The number, and the symbol under it: the overview reads without colours.
+      dot.append(el("span", { "class": "n" }, String(index + 1)),
+                 el("span", { "class": "sym", "aria-hidden": "true" }, level ? level.symbol : ""));
       dot.addEventListener("click", function () { go(index); });
       var li = el("li");
       li.appendChild(dot);
