@@ -67,3 +67,15 @@ def test_an_anonymous_demo_names_nobody(facilitator):
     demo.load(meeting)
     for note in Note.objects.all():
         assert not any(name in note.text for name in ("Anne", "Bruno", "Chantal", "David", "Émilie", "Farid"))
+
+
+def test_the_lead_demo_seance_gets_five_to_eight_noted_items_and_a_reformulation(facilitator):
+    from abaque.meetings import demo as seance_demo
+
+    meeting = seance_demo.load(facilitator)
+    demo.load(meeting)
+    assert 5 <= Note.objects.filter(meeting=meeting).count() <= 8
+    revision = ItemRevision.objects.get(item__meeting=meeting)
+    assert revision.reason and revision.item.text != revision.text
+    meeting.refresh_from_db()
+    assert meeting.debate_item is not None and meeting.recordings.count() == 1
