@@ -57,3 +57,16 @@ def test_scale_width_follows_the_variant(meeting):
     meeting.scale_variant = "three"
     assert meeting.scale_width == 2
     assert [lv.code for lv in meeting.levels] == ["G", "O", "R", "W"]
+
+
+@pytest.mark.parametrize("mode", ["nominative", "anonymous"])
+def test_every_page_of_a_meeting_renders(client_in, meeting, mode):
+    meeting.mode = mode
+    meeting.save()
+    person, item = meeting.participants.first(), meeting.items.first()
+    for path in ["", "modifier/", "supprimer/", "participants/", "participants/importer/",
+                 f"participants/{person.pk}/modifier/", f"participants/{person.pk}/supprimer/",
+                 "items/", f"items/{item.pk}/modifier/", "tours/1/grille/", "resultats/"]:
+        response = client_in.get(f"/seances/{meeting.pk}/{path}")
+        assert response.status_code == 200, path
+    assert client_in.get("/seances/nouvelle/").status_code == 200

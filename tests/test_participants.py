@@ -97,3 +97,11 @@ def test_another_meetings_participant_answers_404(client_in, meeting, other_meet
 def test_another_facilitators_participant_pages_answer_404(client_in, other_meeting):
     assert client_in.get(f"/seances/{other_meeting.pk}/participants/").status_code == 404
     assert client_in.post(f"/seances/{other_meeting.pk}/participants/importer/", {"text": "X"}).status_code == 404
+
+
+def test_the_participants_page_lists_them_by_letter_in_anonymous_mode(client_in, meeting):
+    meeting.mode = "anonymous"
+    meeting.save()
+    page = client_in.get(f"/seances/{meeting.pk}/participants/").content.decode()
+    assert "Anne Leroy" in page  # the facilitator still sees who is who
+    assert '<td class="muted">A</td>' in page
