@@ -51,6 +51,16 @@ def _render_list(request, meeting, form, **extra):
     return render(request, template, _list_context(meeting, form, **extra))
 
 
+def _after_action(request, meeting, message=None, **extra):
+    """htmx swaps the refreshed list in place; a plain form post goes back
+    to the list with a message."""
+    if request.htmx:
+        return _render_list(request, meeting, ItemForm(meeting=meeting), **extra)
+    if message:
+        messages.info(request, message)
+    return redirect("meetings:items", meeting.pk)
+
+
 @login_required
 def item_list(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -98,10 +108,7 @@ def item_delete(request, meeting_id, item_id):
         item.deleted_at = timezone.now()
         item.save(update_fields=["deleted_at"])
         _changed(meeting)
-    if request.htmx:
-        return _render_list(request, meeting, ItemForm(meeting=meeting), undo=item)
-    messages.info(request, f"Item supprimé : « {item.text} ».")
-    return redirect("meetings:items", meeting.pk)
+    return _after_action(request, meeting, f"Item supprimé : « {item.text} ».", undo=item)
 
 
 @login_required
@@ -113,10 +120,7 @@ def item_restore(request, meeting_id, item_id):
         item.deleted_at = None
         item.save(update_fields=["deleted_at"])
         _changed(meeting)
-    if request.htmx:
-        return _render_list(request, meeting, ItemForm(meeting=meeting))
-    messages.success(request, "Item rétabli.")
-    return redirect("meetings:items", meeting.pk)
+    return _after_action(request, meeting, "Item rétabli.")
 
 
 @login_required
@@ -127,9 +131,7 @@ def item_validate(request, meeting_id, item_id):
     item.validated = not item.validated
     item.save(update_fields=["validated"])
     meeting_changed(meeting.pk, "items")
-    if request.htmx:
-        return _render_list(request, meeting, ItemForm(meeting=meeting))
-    return redirect("meetings:items", meeting.pk)
+    return _after_action(request, meeting)
 
 
 @login_required
@@ -146,9 +148,7 @@ def item_accept(request, meeting_id, item_id):
             item.position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item.save()
         _changed(meeting)
-    if request.htmx:
-        return _render_list(request, meeting, ItemForm(meeting=meeting))
-    return redirect("meetings:items", meeting.pk)
+    return _after_action(request, meeting)
 
 
 @login_required
@@ -158,6 +158,4 @@ def item_move(request, meeting_id, item_id):
     with transaction.atomic():
         move(get_item(meeting, item_id), meeting.active_items(), request.POST.get("direction"))
         _changed(meeting)
-    if request.htmx:
-        return _render_list(request, meeting, ItemForm(meeting=meeting))
-    return redirect("meetings:items", meeting.pk)
+    return _after_action(request, meeting)
