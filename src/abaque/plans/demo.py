@@ -104,7 +104,7 @@ SEANCES = [
 ]
 
 
-SHARED_ITEMS = 5  # items each public séance votes on again
+SHARED_ITEMS = 4  # items each public séance votes on again
 
 
 @transaction.atomic
