@@ -137,11 +137,15 @@ def test_a_stopped_server_fails_every_delivery_until_it_is_back(csrf_client, add
     back = serve(settings)
     try:
         post(csrf_client, reverse("reports:retry", args=[addressed.pk, mailing.pk, first.pk]))
+        first.refresh_from_db()
+        assert first.status == Delivery.Status.SENT
+        assert [m["To"] for m in back.messages] == [first.email]
+        # then every remaining failure at once
+        post(csrf_client, reverse("reports:retry_failed", args=[addressed.pk, mailing.pk]))
     finally:
         back.controller.stop()
-    first.refresh_from_db()
-    assert first.status == Delivery.Status.SENT
-    assert [m["To"] for m in back.messages] == [first.email]
+    assert sorted(m["To"] for m in back.messages) == [f"participant{i}@exemple.fr" for i in (1, 2, 3)]
+    assert set(statuses(mailing).values()) == {Delivery.Status.SENT, Delivery.Status.NO_ADDRESS}
 
 
 def test_a_retry_uses_the_participants_corrected_address(csrf_client, addressed, smtp):

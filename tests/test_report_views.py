@@ -93,6 +93,8 @@ def test_another_facilitators_delivery_cannot_be_retried(client_in, meeting, oth
     for meeting_id in (mailing.meeting_id, meeting.pk):
         url = reverse("reports:retry", args=[meeting_id, mailing.pk, delivery.pk])
         assert client_in.post(url).status_code == 404
+    assert client_in.post(reverse("reports:retry_failed", args=[meeting.pk, mailing.pk])).status_code == 404
+    assert client_in.post(reverse("reports:retry_failed", args=[mailing.meeting_id, mailing.pk])).status_code == 404
     delivery.refresh_from_db()
     assert delivery.status == Delivery.Status.FAILED
 

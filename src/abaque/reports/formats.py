@@ -35,8 +35,15 @@ FORMATS: dict[str, Format] = {
 }
 
 
+FILENAME_TITLE_CHARS = 50
+
+
 def filename(meeting, key: str) -> str:
-    return f"compte-rendu-{meeting.date:%Y-%m-%d}-{slugify(meeting.title)[:40] or meeting.pk}.{key}"
+    """compte-rendu-2026-03-12-regards-croises.pdf: the title cut at a word."""
+    title = slugify(meeting.title)
+    if len(title) > FILENAME_TITLE_CHARS:
+        title = title[: FILENAME_TITLE_CHARS + 1].rsplit("-", 1)[0]
+    return f"compte-rendu-{meeting.date:%Y-%m-%d}-{title or meeting.pk}.{key}"
 
 
 def render(meeting, key: str, report: Report | None = None) -> bytes:

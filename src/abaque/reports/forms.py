@@ -4,6 +4,8 @@ from .models import Mailing
 
 
 class MailingForm(forms.ModelForm):
+    label_suffix = ""
+
     class Meta:
         model = Mailing
         fields = ["subject", "body", "attach_odt", "attach_xlsx"]

@@ -21,7 +21,7 @@ def default_subject(meeting) -> str:
 
 def default_body(meeting) -> str:
     user = meeting.facilitator
-    place = f" à {meeting.place}" if meeting.place else ""
+    place = f" ({meeting.place})" if meeting.place else ""
     return (
         "Bonjour,\n\n"
         f"Merci pour votre participation à la séance du {formats.date_format(meeting.date, 'j F Y')}{place}.\n\n"

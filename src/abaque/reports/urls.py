@@ -9,6 +9,11 @@ urlpatterns = [
     path("<int:meeting_id>/compte-rendu/envoyer/", mailings.mailing_new, name="mailing_new"),
     path("<int:meeting_id>/compte-rendu/envois/<int:mailing_id>/", mailings.mailing_detail, name="mailing"),
     path(
+        "<int:meeting_id>/compte-rendu/envois/<int:mailing_id>/reessayer/",
+        mailings.mailing_retry_failed,
+        name="retry_failed",
+    ),
+    path(
         "<int:meeting_id>/compte-rendu/envois/<int:mailing_id>/<int:delivery_id>/reessayer/",
         mailings.delivery_retry,
         name="retry",

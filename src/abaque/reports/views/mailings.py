@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from abaque.meetings.access import get_meeting
 
 from ..forms import MailingForm
-from ..mailing import attachment_names, create_mailing, default_body, default_subject, retry, send_pending
+from ..mailing import attachment_names, create_mailing, default_body, default_subject, retry, send, send_pending
 from ..models import Delivery, Mailing
 
 
@@ -60,6 +60,7 @@ def mailing_detail(request, meeting_id, mailing_id):
         "tab": "report",
         "mailing": mailing,
         "deliveries": mailing.deliveries.all(),
+        "n_failed": mailing.deliveries.filter(status=Delivery.Status.FAILED).count(),
         "attachments": mailing.attachments.values_list("name", flat=True),
     }
     return render(request, "reports/mailing_detail.html", context)
@@ -79,4 +80,15 @@ def delivery_retry(request, meeting_id, mailing_id, delivery_id):
             messages.success(request, f"Compte-rendu envoyé à {delivery.name} ({delivery.email}).")
         else:
             messages.error(request, f"Nouvel échec pour {delivery.name} : {delivery.error}")
+    return redirect("reports:mailing", meeting.pk, mailing.pk)
+
+
+@login_required
+@require_POST
+def mailing_retry_failed(request, meeting_id, mailing_id):
+    """Every failed delivery again, over one connection: after the server is back."""
+    meeting = get_meeting(request, meeting_id)
+    mailing = get_mailing(meeting, mailing_id)
+    send(mailing, mailing.deliveries.filter(status=Delivery.Status.FAILED))
+    _summarise(request, mailing)
     return redirect("reports:mailing", meeting.pk, mailing.pk)
