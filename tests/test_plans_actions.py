@@ -137,3 +137,11 @@ def test_a_memory_action_can_no_longer_be_edited_or_evaluated(client_in, process
         assert "gardée pour mémoire et ne se modifie plus" in page(response)
     ended.refresh_from_db()
     assert (ended.title, ended.status, ended.effectiveness) == ("Café des habitants", "terminee", "Atteint")
+
+
+def test_the_action_form_recalls_its_item_and_the_items_vote(client_in, process, voted):
+    item = voted.items.get(text="Un fonds d'initiatives habitants")
+    action = add_action(process.cycles.get(), "Fonds d'initiatives", item=item)
+    text = page(client_in.get(base(process) + f"actions/{action.pk}/modifier/"))
+    assert "Issue de l'item « Un fonds d'initiatives habitants »" in text
+    assert "Dissensus" in text

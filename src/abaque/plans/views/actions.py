@@ -52,6 +52,7 @@ def action_form(request, process_id, year, action_id=None):
     if action.pk and is_memory(action):
         return memory_refusal(request, process, cycle)
     form = ActionForm(request.POST or None, instance=action, process=process)
+    context.update({"action": action, "item_vote": item_stats([action.item]).get(action.item_id) if action.item_id else None})
     return form_page(request, form, title="Modifier l'action" if action.pk else "Nouvelle action",
                      back=reverse("plans:plan", args=[process.pk, cycle.year]), success="Action enregistrée.",
                      context=context, on_save=_save_criteria)
