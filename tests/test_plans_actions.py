@@ -145,3 +145,10 @@ def test_the_action_form_recalls_its_item_and_the_items_vote(client_in, process,
     text = page(client_in.get(base(process) + f"actions/{action.pk}/modifier/"))
     assert "Issue de l'item « Un fonds d'initiatives habitants »" in text
     assert "Dissensus" in text
+
+
+def test_the_evaluation_lists_the_park_actions_given_a_social_content(client_in, process):
+    add_action(process.cycles.get(), "Circuits courts solidaires", enriches_park_action="Promotion des circuits courts alimentaires")
+    text = page(client_in.get(base(process) + "evaluation/"))
+    section = text[text.index("Contenu social ajouté aux actions du Parc"):]
+    assert "Promotion des circuits courts alimentaires" in section and "Circuits courts solidaires" in section

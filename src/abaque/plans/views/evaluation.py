@@ -21,7 +21,7 @@ def evaluation(request, process_id, year):
     counts = {label: sum(a.status == value for a in actions) for value, label in Action.Status.choices}
     context.update({
         "rows": [(a, votes.get(a.pk)) for a in actions], "ballot": ballot, "counts": counts,
-        "synthesis_form": SynthesisForm(instance=cycle),
+        "social_count": sum(bool(a.enriches_park_action) for a in actions),
         "following": process.cycles.filter(year=cycle.year + 1).first(),
     })
     return render(request, "plans/evaluation.html", context)
