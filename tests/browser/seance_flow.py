@@ -63,6 +63,7 @@ def join(browser, base_url, join_code, name):
         shot(page, "phone-names-360x640")  # the names taken by the other phones are greyed
     page.click(f"button.name:has-text('{name}')")
     expect(page.locator("#waiting")).to_be_visible()
+    expect(page.locator("#waiting-items li")).to_have_count(len(ITEMS))
     if name == PARTICIPANTS[-1]:
         shot(page, "phone-waiting-360x640")
     return context, page

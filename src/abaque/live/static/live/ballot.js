@@ -66,10 +66,18 @@
     var open = state.status === "open", closed = state.status === "closed";
     waiting.classList.toggle("hidden", open || closed);
     voting.classList.toggle("hidden", !(open || closed));
-    if (dead || !(open || closed)) return;
+    if (dead) return;
+    if (!(open || closed)) { waitingItems(); return; }
     if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
     current = Math.max(0, Math.min(current, state.items.length - 1));
     voting.replaceChildren(banner(closed), card(state.items[current], closed), stepper(), overview());
+  }
+
+  function waitingItems() {  // the items appear on the phone as the facilitator types them
+    var list = document.getElementById("waiting-items");
+    list.replaceChildren.apply(list, state.items.length
+      ? state.items.map(function (item) { return el("li", {}, item.text); })
+      : [el("li", { "class": "muted" }, "Aucun pour l'instant.")]);
   }
 
   function banner(closed) {
