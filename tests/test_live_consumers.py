@@ -9,6 +9,7 @@ import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from asgiref.testing import ApplicationCommunicator
 from channels.routing import URLRouter
+from django.db import connection
 from django.test import Client
 
 from abaque.live.notify import meeting_changed
@@ -219,3 +220,35 @@ async def test_a_screen_of_a_deleted_seance_is_closed(live_meeting, facilitator)
     await sync_to_async(live_meeting.delete)()
     await sync_to_async(meeting_changed)(meeting_id, "votes")
     assert (await communicator.receive_output(timeout=2))["type"] == "websocket.close"
+
+
+@sync_to_async
+def start_counting_queries():
+    connection.force_debug_cursor = True
+    return len(connection.queries_log)
+
+
+@sync_to_async
+def queries_since(start):
+    connection.force_debug_cursor = False
+    return len(connection.queries_log) - start
+
+
+@sync_to_async
+def changed_many(meeting, times):
+    for _ in range(times):
+        meeting_changed(meeting.pk, "votes")
+
+
+@run_async
+async def test_a_flood_costs_the_database_one_progress_computation(live_meeting, facilitator, monkeypatch):
+    """200 announced votes: one flush, so a handful of queries, not 200 of them."""
+    monkeypatch.setattr("abaque.live.consumers.FLUSH_DELAY", 0.5)
+    communicator = await screen(live_meeting, facilitator)
+    start = await start_counting_queries()
+    await changed_many(live_meeting, 200)
+    await communicator.receive_json_from(timeout=3)
+    assert await communicator.receive_nothing(timeout=0.6)
+    n_queries = await queries_since(start)
+    assert 0 < n_queries <= 6
+    await communicator.disconnect()
