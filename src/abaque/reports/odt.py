@@ -45,35 +45,35 @@ class OdtWriter:
             self.doc.automaticstyles.addElement(layout)
             self.doc.masterstyles.addElement(MasterPage(name=name, pagelayoutname=layout))
             # A heading in this style starts a page of this orientation.
-            self._add(f"Début{name}", "paragraph", self.doc.automaticstyles, master=name,
-                      text=TextProperties(fontsize="15pt", fontweight="bold"),
-                      para=ParagraphProperties(marginbottom="0.3cm"))
+            self._add(f"Début{name}", "paragraph", self.doc.automaticstyles,
+                      TextProperties(fontsize="15pt", fontweight="bold"),
+                      ParagraphProperties(marginbottom="0.3cm"), master=name)
 
     def _text_styles(self):
-        self._add("Titre", "paragraph", self.doc.styles, text=TextProperties(fontsize="24pt", fontweight="bold"),
-                  para=ParagraphProperties(margintop="1cm", marginbottom="0.5cm"))
-        self._add("Question", "paragraph", self.doc.styles, text=TextProperties(fontsize="14pt", fontstyle="italic"),
-                  para=ParagraphProperties(marginbottom="0.8cm"))
+        self._add("Titre", "paragraph", self.doc.styles, TextProperties(fontsize="24pt", fontweight="bold"),
+                  ParagraphProperties(margintop="1cm", marginbottom="0.5cm"))
+        self._add("Question", "paragraph", self.doc.styles, TextProperties(fontsize="14pt", fontstyle="italic"),
+                  ParagraphProperties(marginbottom="0.8cm"))
         for level, size in ((1, "15pt"), (2, "12pt")):
-            self._add(f"Titre{level}", "paragraph", self.doc.styles, text=TextProperties(fontsize=size, fontweight="bold"),
-                      para=ParagraphProperties(margintop="0.5cm", marginbottom="0.2cm", keepwithnext="always"))
-        self._add("Note", "paragraph", self.doc.styles, text=TextProperties(fontstyle="italic"),
-                  para=ParagraphProperties(marginleft="0.6cm", padding="0.15cm", backgroundcolor="#f3f5f7"))
-        self._add("Petit", "paragraph", self.doc.styles, text=TextProperties(fontsize="7pt"))
-        self._add("Entete", "paragraph", self.doc.styles, text=TextProperties(fontsize="8pt", fontweight="bold"))
-        self._add("Cellule", "table-cell", self.doc.automaticstyles, cell=TableCellProperties(border=BORDER, padding="0.05cm"))
+            self._add(f"Titre{level}", "paragraph", self.doc.styles, TextProperties(fontsize=size, fontweight="bold"),
+                      ParagraphProperties(margintop="0.5cm", marginbottom="0.2cm", keepwithnext="always"))
+        self._add("Note", "paragraph", self.doc.styles, TextProperties(fontstyle="italic"),
+                  ParagraphProperties(marginleft="0.6cm", padding="0.15cm", backgroundcolor="#f3f5f7"))
+        self._add("Petit", "paragraph", self.doc.styles, TextProperties(fontsize="7pt"))
+        self._add("Entete", "paragraph", self.doc.styles, TextProperties(fontsize="8pt", fontweight="bold"))
+        self._add("Cellule", "table-cell", self.doc.automaticstyles, TableCellProperties(border=BORDER, padding="0.05cm"))
         for lv in scale.LEVELS:
             self._add(f"lv-{lv.code}", "table-cell", self.doc.automaticstyles,
-                      cell=TableCellProperties(backgroundcolor=lv.colour, border=BORDER, padding="0.02cm"))
+                      TableCellProperties(backgroundcolor=lv.colour, border=BORDER, padding="0.02cm"))
             self._add(f"sym-{lv.code}", "paragraph", self.doc.automaticstyles,
-                      text=TextProperties(color=lv.ink, fontweight="bold", fontsize="7pt"),
-                      para=ParagraphProperties(textalign="center"))
+                      TextProperties(color=lv.ink, fontweight="bold", fontsize="7pt"),
+                      # the paragraph too, for readers that paint it over the cell
+                      ParagraphProperties(textalign="center", backgroundcolor=lv.colour))
 
-    def _add(self, name, family, where, master=None, text=None, para=None, cell=None):
+    def _add(self, name, family, where, *properties, master=None):
         style = Style(name=name, family=family, **({"masterpagename": master} if master else {}))
-        for properties in (text, para, cell):
-            if properties is not None:
-                style.addElement(properties)
+        for element in properties:
+            style.addElement(element)
         where.addElement(style)
         self._styles[name] = style
 
@@ -114,21 +114,16 @@ class OdtWriter:
         return row
 
     def _table_style(self, width_cm):
-        name = f"Table{width_cm:.2f}"
-        if name not in self._styles:
-            style = Style(name=name, family="table")
-            style.addElement(TableProperties(width=f"{width_cm:.2f}cm", align="left"))
-            self.doc.automaticstyles.addElement(style)
-            self._styles[name] = style
-        return self._styles[name]
+        return self._sized("Table", "table", width_cm, lambda width: TableProperties(width=width, align="left"))
 
     def _column_style(self, width_cm):
-        name = f"Col{width_cm:.2f}"
+        return self._sized("Col", "table-column", width_cm, lambda width: TableColumnProperties(columnwidth=width))
+
+    def _sized(self, prefix, family, width_cm, properties):
+        """One automatic style per width, made on first use."""
+        name = f"{prefix}{width_cm:.2f}"
         if name not in self._styles:
-            style = Style(name=name, family="table-column")
-            style.addElement(TableColumnProperties(columnwidth=f"{width_cm:.2f}cm"))
-            self.doc.automaticstyles.addElement(style)
-            self._styles[name] = style
+            self._add(name, family, self.doc.automaticstyles, properties(f"{width_cm:.2f}cm"))
         return self._styles[name]
 
     def save(self) -> bytes:
