@@ -116,10 +116,12 @@ async def measure_raw_http(report, data, work, args):
     port = server.start()
     try:
         deadline = time.monotonic() + args.raw_seconds  # enough for a rate
+        cpu = server.cpu_seconds()
         outcome, _ = await run_phones("127.0.0.1", port, copy.deepcopy(ballots), number, Load(args.in_flight), deadline=deadline)
+        cpu = per_request_ms(server.cpu_seconds(), cpu, len(outcome.acked))
     finally:
         server.stop()
-    report.add(raw_http_votes_per_s=outcome.rate, raw_http_requests=len(outcome.acked),
+    report.add(raw_http_votes_per_s=outcome.rate, raw_http_requests=len(outcome.acked), raw_http_cpu_ms=cpu,
                raw_http_p50_ms=ms(percentile(outcome.latencies, 0.5)), raw_http_p99_ms=ms(percentile(outcome.latencies, 0.99)))
 
 
@@ -132,7 +134,9 @@ async def measure_app(report, data, server, args):
     try:
         await asyncio.wait_for(ready.wait(), 30)
         deadline = time.monotonic() + args.app_seconds
+        cpu = server.cpu_seconds()
         outcome, unsent = await run_phones("127.0.0.1", port, ballots, number, Load(args.in_flight), deadline=deadline)
+        cpu = per_request_ms(server.cpu_seconds(), cpu, len(outcome.acked) + sum(outcome.refused.values()))
         await projector.wait_for_count(messages, len(outcome.acked), timeout=5)
     finally:
         watcher.cancel()
@@ -145,7 +149,7 @@ async def measure_app(report, data, server, args):
         app_refused=dict(outcome.refused), app_errors=outcome.errors, app_unsent=sum(len(b.votes) for b in unsent),
         app_seconds=outcome.finished - outcome.started, app_votes_per_s=outcome.rate,
         app_p50_ms=ms(percentile(outcome.latencies, 0.5)), app_p99_ms=ms(percentile(outcome.latencies, 0.99)),
-        app_max_ms=ms(max(outcome.latencies, default=None)),
+        app_max_ms=ms(max(outcome.latencies, default=None)), app_cpu_ms=cpu,
         projector_messages=len(messages), projector_never_shown=lags.count(None),
         projector_p50_ms=ms(percentile([lag for lag in lags if lag is not None], 0.5)),
         projector_p95_ms=ms(percentile([lag for lag in lags if lag is not None], 0.95)),
@@ -201,6 +205,13 @@ async def kill_when(server, outcome, acked):
     server.kill()
 
 
+def per_request_ms(cpu_after, cpu_before, requests):
+    """Server CPU milliseconds per request (None off Linux)."""
+    if cpu_after is None or cpu_before is None or not requests:
+        return None
+    return (cpu_after - cpu_before) / requests * 1000
+
+
 def ms(seconds):
     return None if seconds is None else seconds * 1000
 
@@ -220,11 +231,14 @@ def print_report(report):
         ("Real room", f"{ROOM} phones, {ROOM_THINK[0]:.0f} to {ROOM_THINK[1]:.0f} s per vote, {a.room_seconds:.0f} s: "
                       f"{f['room_votes']} votes ({f['room_votes_per_s']:.0f}/s, {refusals(f['room_refused'])}), "
                       f"ack p50 {fmt(f['room_p50_ms'])} ms, p99 {fmt(f['room_p99_ms'])} ms"),
+        ("Server CPU per request", f"app {fmt(f['app_cpu_ms'])} ms per vote, raw ASGI {fmt(f['raw_http_cpu_ms'])} ms "
+                                   f"(all threads; includes the projector's queries; barely depends on the machine's other load)"),
         ("Raw SQLite, same writes", f"{f['raw_sqlite_votes_per_s']:.0f} votes/s  (WAL, synchronous=FULL, upsert + log, 1 transaction per vote)"),
         ("  same, group commit", f"{f['raw_sqlite_grouped_votes_per_s']:.0f} votes/s  ({GROUP_COMMIT} votes per transaction: the ceiling if votes were batched)"),
         ("Raw ASGI app, same uvicorn", f"{f['raw_http_votes_per_s']:.0f} requests/s  (p50 {fmt(f['raw_http_p50_ms'])} ms, p99 {fmt(f['raw_http_p99_ms'])} ms)"),
         ("Ratio app / raw SQLite", f"{f['app_votes_per_s'] / f['raw_sqlite_votes_per_s']:.2f}"),
-        ("Ratio app / raw HTTP", f"{f['app_votes_per_s'] / f['raw_http_votes_per_s']:.2f}"),
+        ("Ratio app / raw HTTP", f"{f['app_votes_per_s'] / f['raw_http_votes_per_s']:.2f}  (CPU per request: "
+                                 f"{ratio(f['raw_http_cpu_ms'], f['app_cpu_ms'])})"),
         ("SIGKILL mid-run", f"{f['crash_acked_before_kill']} votes acknowledged before the kill, "
                             f"{f['crash_stored_after_kill']} in the file after it, {f['crash_lost']} acknowledged votes lost"),
         ("Restart on the same data", f"{f['crash_votes_in_the_end']} / {f['crash_expected']} votes stored once the phones resent, "
@@ -244,6 +258,10 @@ def refusals(by_status):
     total = sum(by_status.values())
     detail = ", ".join(f"HTTP {status}: {n}" for status, n in sorted(by_status.items()))
     return f"{total} refused" + (f" [{detail}]" if detail else "")
+
+
+def ratio(numerator, denominator):
+    return "-" if numerator is None or not denominator else f"{numerator / denominator:.2f}"
 
 
 def fmt(value):

@@ -56,6 +56,16 @@ class Server:
                     raise RuntimeError(f"{self.name} is not listening: see {self.log}")
                 time.sleep(0.05)
 
+    def cpu_seconds(self):
+        """CPU time the server has used so far, all threads (Linux /proc):
+        unlike wall time, it hardly depends on what else the machine runs."""
+        try:
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        except OSError:
+            return None
+        fields = stat.rsplit(")", 1)[1].split()  # after the command name
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
     def kill(self):
         """SIGKILL: no shutdown, no flush, like pulling the laptop's plug."""
         self.process.send_signal(signal.SIGKILL)
