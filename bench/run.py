@@ -6,8 +6,10 @@ One run measures, on this machine and in this order:
   1. raw SQLite: what one vote writes, with the app's durability settings;
   2. raw HTTP: a bare ASGI app served by uvicorn like `abaque serve`;
   3. the app: every participant votes on every item through the phones'
-     endpoint, while a projector listens on the séance's WebSocket;
-  4. a crash: the server is SIGKILLed mid-run and restarted on the same
+     endpoint, as fast as acknowledgements come back (capped in time),
+     while a projector listens on the séance's WebSocket;
+  4. a real room: 60 phones at human speed, on the same server;
+  5. a crash: the server is SIGKILLed mid-run and restarted on the same
      data directory; every acknowledged vote must be in the database file.
 It prints the figures and the ratios, and exits non-zero only when it
 crashed or an acknowledged vote was lost (no timed pass/fail: the machine
