@@ -224,3 +224,9 @@ def test_a_round_number_of_another_round_is_refused_once_closed(client, open_mee
     open_round(second)
     response = post_vote(client, anne, 1, first_item(open_meeting), "VG")
     assert response.status_code == 409
+
+
+def test_a_phone_shows_its_own_name_when_the_screen_shows_letters(client, facilitator):
+    meeting = build_meeting(facilitator, display="letters")
+    anne = meeting.participants.first()
+    assert anne.name in client.get(f"/b/{anne.token}/").content.decode()

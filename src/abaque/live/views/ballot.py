@@ -31,7 +31,7 @@ def _ballot_page(request, participant, status=200, **extra):
     context = {
         "meeting": meeting,
         "participant": participant,
-        "label": None if meeting.shows_letters else participant.name,
+        "label": None if meeting.is_anonymous else participant.name,  # their own name, on their own phone
         "state": phone_state(participant),
         "levels": [{"code": lv.code, "label": lv.label, "symbol": lv.symbol, "name": lv.name} for lv in meeting.levels],
         "item_max_length": ITEM_MAX_LENGTH,
