@@ -12,6 +12,18 @@ require_chromium()
 pytestmark = pytest.mark.browser
 
 
+def swipe(page, from_x, to_x, y=300):
+    """A horizontal finger swipe on the item card (Playwright only taps)."""
+    page.locator(".card").evaluate(
+        """(card, [x0, x1, y]) => {
+            const touch = (x) => new Touch({identifier: 1, target: card, clientX: x, clientY: y});
+            card.dispatchEvent(new TouchEvent("touchstart", {touches: [touch(x0)], changedTouches: [touch(x0)], bubbles: true}));
+            card.dispatchEvent(new TouchEvent("touchend", {touches: [], changedTouches: [touch(x1)], bubbles: true}));
+        }""",
+        [from_x, to_x, y],
+    )
+
+
 @pytest.fixture(scope="module")
 def one_server(tmp_module_dir):
     env = server_env(tmp_module_dir)
@@ -33,6 +45,10 @@ def test_a_vote_refused_by_the_server_is_shown_and_a_released_link_says_so(brows
     phone = phone_context.new_page()
     phone.goto(f"{server.url}/b/{anne['token']}/")  # the personal link of a printed card
     expect(phone.locator(".card .level")).to_have_count(7)
+    swipe(phone, 300, 60)  # to the left: the next item
+    expect(phone.locator(".card .position")).to_have_text("Item 2 sur 2")
+    swipe(phone, 60, 300)  # to the right: back
+    expect(phone.locator(".card .position")).to_have_text("Item 1 sur 2")
 
     phone_context.set_offline(True)
     phone.locator(".card .level[data-code='VG']").click()
