@@ -110,3 +110,8 @@ def test_the_command_writes_the_report_in_the_chosen_format(voted, tmp_path):
 def test_the_command_explains_an_unknown_seance_in_french(db):
     with pytest.raises(CommandError, match="Séance introuvable : il n'y a pas de séance numéro 999"):
         call_command("report", "999", "--format", "csv", "-o", "/tmp/jamais.csv")
+
+
+def test_the_report_page_warns_when_nothing_was_voted_yet(client_in, meeting):
+    page = client_in.get(reverse("reports:index", args=[meeting.pk])).content.decode()
+    assert "Aucun vote n'est encore enregistré" in page

@@ -17,7 +17,7 @@ def report_page(request, meeting_id):
         "meeting": meeting,
         "tab": "report",
         "formats": FORMATS.values(),
-        "n_votes": meeting.rounds.filter(votes__isnull=False).count(),
+        "has_votes": meeting.rounds.filter(votes__isnull=False).exists(),
         "mailings": meeting.mailings.prefetch_related("deliveries")[:10],
         "n_with_address": meeting.participants.exclude(email="").count(),
         "n_participants": meeting.participants.count(),
