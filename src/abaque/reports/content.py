@@ -95,7 +95,7 @@ def build_report(meeting: Meeting) -> Report:
         participants=_participants(meeting),
         rounds=round_reports,
         outcomes=outcomes,
-        debated=_debated(round_reports[:1], outcomes),
+        debated=_debated(round_reports[0], outcomes) if round_reports else [],
         evolutions=[_evolution(meeting, a, b, numbers) for a, b in zip(rounds, rounds[1:])],
         recordings=_recordings(meeting, numbers),
         numbers=numbers,
@@ -148,17 +148,15 @@ def _outcomes(round_reports: list[RoundReport], notes: dict[int, str]) -> list[I
     return [replace(item, note=notes.get(item.item_id, "")) for item in sorted(latest.values(), key=lambda o: o.number)]
 
 
-def _debated(first: list[RoundReport], outcomes: list[ItemOutcome]) -> list[dict]:
+def _debated(first: RoundReport, outcomes: list[ItemOutcome]) -> list[dict]:
     """The debate agenda of the first round (dissensus, then minority
     positions), each with its notes; then any other item that has notes."""
-    if not first:
-        return []
-    items, table = first[0].items, first[0].matrices[0].table
+    items, table = first.items, first.matrices[0].table
     labels = [p["label"] for p in table["participants"]]  # entered order
     last = {o.item_id: o for o in outcomes}
     debated = [
         _debated_item(items[e.item], AGENDA_KIND_LABELS[e.kind], [labels[j] for j in e.dissenters], last)
-        for e in debate_agenda(table["analysis"], first[0].round.meeting.scale_width)
+        for e in debate_agenda(table["analysis"], first.round.meeting.scale_width)
     ]
     listed = {d["item"].item_id for d in debated}
     return debated + [
