@@ -70,3 +70,51 @@ def test_a_vote_refused_by_the_server_is_shown_and_a_released_link_says_so(brows
     expect(phone.locator("#notice")).to_contain_text("Ce lien de vote n'est plus valable")
     phone_context.close()
     staff.close()
+
+
+class SocketCutter:
+    """Cuts the projector's WebSockets on demand (and refuses new ones while
+    cut), the server and the other devices staying up: a flaky hall Wi-Fi."""
+
+    def __init__(self, page):
+        self.cut, self.open = False, []
+        page.route_web_socket("**/ws/**", self._route)
+
+    def _route(self, socket):
+        if self.cut:
+            socket.close()
+            return
+        socket.connect_to_server()
+        self.open.append(socket)
+
+    def set_cut(self, cut):
+        self.cut = cut
+        while cut and self.open:
+            self.open.pop().close()
+
+
+def test_the_projector_comes_back_after_a_network_cut_and_misses_nothing(browser, one_server):
+    server, _, db, env = one_server
+    seeded = seed(env, {"participants": ["Anne Leroy", "Bruno Petit"], "items": ["Un café associatif"], "open": True})
+    staff = browser.new_context(viewport={"width": 1280, "height": 720})
+    staff.add_cookies([{"name": "sessionid", "value": seeded["session"], "url": server.url}])
+    projector = staff.new_page()
+    network = SocketCutter(projector)
+    projector.goto(f"{server.url}/seances/{seeded['meeting']}/projecteur/")
+    expect(projector.locator('[data-progress="finished"]')).to_have_text("0")
+
+    network.set_cut(True)
+    expect(projector.locator("#net")).to_be_visible()
+    phone_context = browser.new_context(**PHONE)
+    phone = phone_context.new_page()
+    phone.goto(f"{server.url}/b/{seeded['participants']['Anne Leroy']['token']}/")
+    phone.locator(".card .level[data-code='G']").click()
+    expect(phone.locator(".vote-status")).to_have_text("envoyé ✓")
+    expect(projector.locator('[data-progress="finished"]')).to_have_text("0")  # cut off: it cannot know
+
+    network.set_cut(False)  # the backoff's next attempt gets through
+    expect(projector.locator("#net")).to_be_hidden(timeout=10000)
+    expect(projector.locator('[data-progress="finished"]')).to_have_text("1")  # refetched on reconnection
+    expect(projector.locator(".pj-names li")).to_have_text(["Anne Leroy"])
+    phone_context.close()
+    staff.close()
