@@ -238,9 +238,9 @@ def print_report(report):
         ("Raw SQLite, same writes", f"{f['raw_sqlite_votes_per_s']:.0f} votes/s  (WAL, synchronous=FULL, upsert + log, 1 transaction per vote)"),
         ("  same, group commit", f"{f['raw_sqlite_grouped_votes_per_s']:.0f} votes/s  ({GROUP_COMMIT} votes per transaction: the ceiling if votes were batched)"),
         ("Raw ASGI app, same uvicorn", f"{f['raw_http_votes_per_s']:.0f} requests/s  (p50 {fmt(f['raw_http_p50_ms'])} ms, p99 {fmt(f['raw_http_p99_ms'])} ms)"),
-        ("Ratio app / raw SQLite", f"{f['app_votes_per_s'] / f['raw_sqlite_votes_per_s']:.2f}"),
-        ("Ratio app / raw HTTP", f"{f['app_votes_per_s'] / f['raw_http_votes_per_s']:.2f}  (CPU per request: "
-                                 f"{ratio(f['raw_http_cpu_ms'], f['app_cpu_ms'])})"),
+        ("Ratio app / raw SQLite", f"{f['app_votes_per_s'] / f['raw_sqlite_votes_per_s']:.3f}"),
+        ("Ratio app / raw HTTP", f"{f['app_votes_per_s'] / f['raw_http_votes_per_s']:.3f}  (a vote costs "
+                                 f"{ratio(f['app_cpu_ms'], f['raw_http_cpu_ms'])} times the CPU of a raw request)"),
         ("SIGKILL mid-run", f"{f['crash_acked_before_kill']} votes acknowledged before the kill, "
                             f"{f['crash_stored_after_kill']} in the file after it, {f['crash_lost']} acknowledged votes lost"),
         ("Restart on the same data", f"{f['crash_votes_in_the_end']} / {f['crash_expected']} votes stored once the phones resent, "
@@ -263,7 +263,7 @@ def refusals(by_status):
 
 
 def ratio(numerator, denominator):
-    return "-" if numerator is None or not denominator else f"{numerator / denominator:.2f}"
+    return "-" if numerator is None or not denominator else f"{numerator / denominator:.0f}"
 
 
 def fmt(value):
