@@ -11,11 +11,6 @@ from abaque.meetings.rounds import close_round, open_round
 from tests.conftest import build_meeting
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def post_vote(client, participant, round_number, item, code, **extra):
     return client.post(
         f"/b/{participant.token}/vote/",

@@ -58,9 +58,8 @@ class WebsocketCommunicator(ApplicationCommunicator):
 
 @pytest.fixture(autouse=True)
 def _memory_layer(settings):
-    """In-memory channel layer and fast hashing, even where REDIS_URL is set."""
+    """The in-memory channel layer, even where REDIS_URL is set (CI)."""
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 async def connect(path, user=None):

@@ -8,11 +8,6 @@ from abaque.meetings.votes import cast_vote
 from tests.conftest import build_meeting
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def told(monkeypatch):
     """The topics broadcast to the live screens."""

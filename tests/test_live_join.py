@@ -1,15 +1,9 @@
 """Joining from a phone: the séance code, the names, one name per phone."""
 
-import pytest
 from django.test import Client
 
 from abaque.meetings.models import Participant
 from tests.conftest import build_meeting
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def take(client, meeting, participant):
