@@ -190,3 +190,19 @@ def test_the_projector_points_phones_to_the_laptop_address_not_localhost(client_
     monkeypatch.setattr("abaque.live.address.local_addresses", lambda: ["192.168.1.20"])
     body = client_in.get(f"/seances/{meeting.pk}/projecteur/", HTTP_HOST="localhost:8000").content.decode()
     assert "http://192.168.1.20:8000/rejoindre/" in body
+
+
+def test_the_projector_lists_consensus_for_and_against(client_in, meeting):
+    round_ = meeting.current_round()
+    open_round(round_)
+    agreed, rejected, split = [entry.item for entry in round_.round_items.select_related("item")]
+    for participant, split_code in zip(meeting.participants.all(), ["VG", "RR", "VG", "RR"]):
+        cast_vote(round_, agreed, participant, "VG")
+        cast_vote(round_, rejected, participant, "RR")
+        cast_vote(round_, split, participant, split_code)
+    close_round(round_)
+    Meeting.objects.filter(pk=meeting.pk).update(results_revealed=True)
+    response = client_in.get(f"/seances/{meeting.pk}/projecteur/fragment/")
+    listed = {row["entry"].item for row in response.context["consensus"]}
+    assert listed == {agreed, rejected}
+    assert "contre" in response.content.decode()

@@ -11,6 +11,8 @@ from abaque.meetings.views.results import ordered_matrix
 from ..address import join_urls
 from ..progress import round_progress
 
+CONSENSUS = (Verdict.CONSENSUS_FOR, Verdict.CONSENSUS_AGAINST)
+
 
 def projector_context(request, meeting) -> dict:
     round_ = meeting.current_round() or meeting.ensure_first_round()
@@ -24,7 +26,8 @@ def projector_context(request, meeting) -> dict:
     if context["show_results"]:
         table = ordered_matrix(meeting, round_, meeting.ordering, meeting.ordering)
         context["table"] = table
-        context["consensus"] = [row for row in table["rows"] if row["stats"].verdict == Verdict.CONSENSUS_FOR]
+        # Acknowledged at once, for or against (the debate starts from the rest).
+        context["consensus"] = [row for row in table["rows"] if row["stats"].verdict in CONSENSUS]
     elif not round_.is_closed:
         context.update(join_urls(request, meeting))
     return context
