@@ -86,7 +86,8 @@ def test_it_refuses_an_item_that_is_not_in_the_round(client, open_meeting, anne)
 
 
 def test_an_unknown_token_answers_404(client, open_meeting):
-    assert client.post("/b/pas-un-jeton/vote/", "{}", content_type="application/json").status_code == 404
+    vote = '{"round": 1, "item": %d, "code": "VG"}' % open_meeting.items.first().pk
+    assert client.post("/b/pas-un-jeton/vote/", vote, content_type="application/json").status_code == 404
     assert client.get("/b/pas-un-jeton/etat/").status_code == 404
     assert client.get("/b/pas-un-jeton/").status_code == 404
 

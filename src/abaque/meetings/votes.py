@@ -6,6 +6,7 @@ from django.db import transaction
 from abaque import scale
 
 from .models import Round, RoundItem, Vote, VoteLog
+from .vote_batch import store
 
 
 class VoteRefused(Exception):
@@ -20,18 +21,8 @@ def cast_vote(round_, item, participant, code, source=Vote.Source.GRID):
     code = (code or "").strip().upper()
     with transaction.atomic():
         _check(round_, item, participant, code)
-        if code:
-            vote, _ = Vote.objects.update_or_create(
-                round=round_, item=item, participant=participant,
-                defaults={"code": code, "source": source},
-            )
-        else:
-            Vote.objects.filter(round=round_, item=item, participant=participant).delete()
-            vote = None
-        VoteLog.objects.create(
-            round=round_, item=item, participant=participant, code=code, source=source
-        )
-    return vote
+        store([(round_.pk, item.pk, participant.pk, code)], source)
+    return Vote.objects.filter(round=round_, item=item, participant=participant).first()
 
 
 def _check(round_, item, participant, code):

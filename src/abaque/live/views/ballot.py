@@ -2,8 +2,6 @@
 with the benchmark: keep their shapes). Every endpoint finds the participant
 from the token only, so a phone reaches nothing but its own votes."""
 
-import json
-
 from django.db import transaction
 from django.db.models import Max
 from django.http import JsonResponse
@@ -13,16 +11,12 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque.live.notify import meeting_changed
-from abaque.meetings.models import Item, Round, Vote
-from abaque.meetings.votes import VoteRefused, cast_vote
+from abaque.meetings.models import Item
+from abaque.meetings.vote_batch import store_phone_votes
 
-from .. import voter
+from .. import fast_vote, voter
 from ..progress import phone_state
 
-NOT_OPEN = {
-    Round.Status.PREPARING: "Le vote n'est pas encore ouvert : votre vote n'a pas été enregistré.",
-    Round.Status.CLOSED: "Le vote est clos : votre vote n'a pas été enregistré.",
-}
 ITEM_MAX_LENGTH = Item._meta.get_field("text").max_length
 
 
@@ -52,32 +46,22 @@ def state(request, token):
     return JsonResponse(phone_state(voter.participant_for(token)))
 
 
-def _refuse(message):
-    return JsonResponse({"error": message}, status=409)
-
-
 @require_POST
 def vote(request, token):
-    """{"round": n, "item": id, "code": "VG"|…|""} → 200 once committed."""
-    participant = voter.participant_for(token)
+    """{"round": n, "item": id, "code": "VG"|…|""} → 200 once committed.
+
+    Under `abaque serve` the ASGI app answers this URL itself (fast_vote):
+    this view serves the same contract through Django's stack, for the test
+    client and for WSGI deployments, with the same parsing and the same
+    batch function, on a batch of one."""
     try:
-        body = json.loads(request.body)
-        number, item_id, code = int(body["round"]), int(body["item"]), str(body.get("code") or "")
-    except (ValueError, TypeError, KeyError):
-        return JsonResponse({"error": "Requête illisible : rechargez la page."}, status=400)
-    meeting = participant.meeting
-    round_ = meeting.rounds.filter(number=number).first()
-    item = meeting.items.filter(pk=item_id).first()
-    if round_ is None or item is None:
-        return _refuse("Ce vote ne correspond pas à la séance en cours : rechargez la page.")
-    if round_.status != Round.Status.OPEN:
-        return _refuse(NOT_OPEN[round_.status])
-    try:
-        stored = cast_vote(round_, item, participant, code, Vote.Source.PHONE)
-    except VoteRefused as refusal:
-        return _refuse(str(refusal))
-    meeting_changed(meeting.pk, "votes")
-    return JsonResponse({"ok": True, "round": number, "item": item_id, "code": stored.code if stored else ""})
+        phone_vote = fast_vote.parse(token, request.body)
+    except ValueError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    outcome = store_phone_votes([phone_vote])[0]
+    if outcome.status == 200:
+        meeting_changed(outcome.meeting_id, "votes")
+    return JsonResponse(outcome.body, status=outcome.status)
 
 
 @ensure_csrf_cookie

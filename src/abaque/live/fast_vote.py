@@ -1,0 +1,126 @@
+"""The phones' vote endpoint, POST /b/<token>/vote/, answered before
+Django's request stack: a room voting at once is the hot path of Abaque.
+
+It keeps Django's own host and CSRF checks (run on a request object built
+from the ASGI scope), parses the vote, hands it to the writer thread and
+answers once the vote is committed. Everything else goes to Django."""
+
+import asyncio
+import io
+import json
+import re
+
+from channels.layers import get_channel_layer
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.asgi import ASGIRequest
+from django.middleware.csrf import CsrfViewMiddleware
+
+from abaque.meetings.vote_batch import PhoneVote, writer
+
+from .notify import group_name
+
+VOTE_PATH = re.compile(r"^/b/(?P<token>[A-Za-z0-9_-]{1,64})/vote/$")
+MAX_BODY = 4096
+BAD_REQUEST = "Requête illisible : rechargez la page."
+CSRF_FAILED = "Session expirée : rechargez la page, vos votes en attente partiront."
+NOTIFY_DELAY = 0.02  # seconds: one message to the screens for a burst of votes
+
+
+def parse(token: str, body: bytes) -> PhoneVote:
+    """{"round": n, "item": id, "code": "VG"|…|""}; ValueError when unreadable."""
+    try:
+        data = json.loads(body)
+        return PhoneVote(token, int(data["round"]), int(data["item"]), str(data.get("code") or ""))
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise ValueError(BAD_REQUEST) from error
+
+
+def _vote_view(request):  # what CSRF checks are run for; never called
+    raise NotImplementedError
+
+
+class VoteRouter:
+    """ASGI app: phone votes here, every other request to `django_app`."""
+
+    def __init__(self, django_app):
+        self.django_app = django_app
+        self.csrf = CsrfViewMiddleware(lambda request: None)
+        self.notifying: set[int] = set()
+
+    async def __call__(self, scope, receive, send):
+        match = VOTE_PATH.match(scope.get("path", ""))
+        if scope["type"] != "http" or scope["method"] != "POST" or not match:
+            return await self.django_app(scope, receive, send)
+        body = await _read_body(receive)
+        status, answer = await self.vote(scope, match["token"], body)
+        await _send_json(send, status, answer)
+
+    async def vote(self, scope, token, body):
+        if body is None:
+            return 413, {"error": BAD_REQUEST}
+        refusal = self._refusal(scope, body)
+        if refusal:
+            return refusal
+        try:
+            phone_vote = parse(token, body)
+        except ValueError as error:
+            return 400, {"error": str(error)}
+        outcome = await asyncio.wrap_future(writer.submit(phone_vote))
+        if outcome.status == 200:
+            self._notify_soon(outcome.meeting_id)
+        return outcome.status, outcome.body
+
+    def _refusal(self, scope, body):
+        """Django's host validation and CSRF check, as for any form."""
+        request = ASGIRequest(scope, io.BytesIO(body))
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return 400, {"error": BAD_REQUEST}
+        self.csrf.process_request(request)
+        if self.csrf.process_view(request, _vote_view, (), {}) is not None:
+            return 403, {"error": CSRF_FAILED}
+        return None
+
+    def _notify_soon(self, meeting_id):
+        if meeting_id not in self.notifying:
+            self.notifying.add(meeting_id)
+            asyncio.get_running_loop().create_task(self._notify(meeting_id))
+
+    async def _notify(self, meeting_id):
+        await asyncio.sleep(NOTIFY_DELAY)
+        self.notifying.discard(meeting_id)
+        layer = get_channel_layer()
+        if layer is not None:
+            await layer.group_send(group_name(meeting_id), {"type": "meeting.changed", "topic": "votes"})
+
+
+async def _read_body(receive) -> bytes | None:
+    """The whole body, or None past MAX_BODY (a vote is a few dozen bytes)."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b""
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+async def _send_json(send, status, answer):
+    body = json.dumps(answer).encode()
+    await send({
+        "type": "http.response.start",
+        "status": status,
+        "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", b"no-store"),
+            (b"x-content-type-options", b"nosniff"),
+        ],
+    })
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,131 @@
+"""The phones' vote endpoint as `abaque serve` answers it: the ASGI app in
+front of Django, with the writer thread that commits votes in batches."""
+
+import asyncio
+import json
+
+import pytest
+from channels.layers import get_channel_layer
+from asgiref.testing import ApplicationCommunicator
+
+from abaque.asgi import application
+from abaque.live.notify import group_name
+from abaque.meetings.models import Vote, VoteLog
+from abaque.meetings.rounds import close_round, open_round
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the writer thread has its own connection
+SECRET = "k" * 32  # a CSRF secret as Django keeps it in its cookie
+
+
+def headers(token=SECRET, host=b"localhost", origin=None):
+    found = [(b"host", host), (b"content-type", b"application/json"), (b"cookie", f"csrftoken={SECRET}".encode())]
+    if token is not None:
+        found.append((b"x-csrftoken", token.encode()))
+    if origin:
+        found.append((b"origin", origin))
+    return found
+
+
+async def request(method, path, body=b"", headers=()):
+    """One HTTP request through the ASGI application: (status, body)."""
+    scope = {"type": "http", "http_version": "1.1", "method": method, "path": path, "raw_path": path.encode(),
+             "query_string": b"", "root_path": "", "scheme": "http", "headers": list(headers),
+             "client": ("127.0.0.1", 50000), "server": ("localhost", 80)}
+    communicator = ApplicationCommunicator(application, scope)
+    await communicator.send_input({"type": "http.request", "body": body, "more_body": False})
+    start = await communicator.receive_output(10)
+    chunks = []
+    while True:
+        message = await communicator.receive_output(10)
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            return start["status"], b"".join(chunks)
+
+
+async def post(path, body, **kwargs):
+    status, answer = await request("POST", path, body, headers(**kwargs))
+    return status, json.loads(answer or b"null")
+
+
+def vote_body(item, code="VG", number=1):
+    return json.dumps({"round": number, "item": item.pk, "code": code}).encode()
+
+
+@pytest.fixture
+def room(meeting):
+    open_round(meeting.rounds.get(number=1))
+    return meeting
+
+
+def test_a_phone_vote_is_acknowledged_once_stored(room):
+    anne, item = room.participants.first(), room.items.first()
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item, "rr")))
+    assert (status, answer) == (200, {"ok": True, "round": 1, "item": item.pk, "code": "RR"})
+    assert Vote.objects.get(participant=anne, item=item).code == "RR"
+    assert VoteLog.objects.get(participant=anne).source == "phone"
+
+
+def test_a_room_voting_at_once_gets_every_vote_stored_exactly_once(room):
+    people, items = list(room.participants.all()), list(room.items.all())
+
+    async def everyone():
+        calls = [post(f"/b/{p.token}/vote/", vote_body(i, "G")) for p in people for i in items]
+        calls += [post(f"/b/{people[0].token}/vote/", vote_body(items[0], "B"))]  # a change of mind
+        return await asyncio.gather(*calls)
+
+    answers = asyncio.run(everyone())
+    assert all(status == 200 for status, _ in answers)
+    assert Vote.objects.count() == len(people) * len(items)
+    assert VoteLog.objects.count() == len(people) * len(items) + 1
+    assert Vote.objects.get(participant=people[0], item=items[0]).code in ("G", "B")  # the last committed wins
+
+
+def test_the_screens_hear_once_of_a_burst_of_votes(room):
+    people, item = list(room.participants.all()), room.items.first()
+
+    async def burst():
+        layer = get_channel_layer()
+        channel = await layer.new_channel()
+        await layer.group_add(group_name(room.pk), channel)
+        await asyncio.gather(*[post(f"/b/{p.token}/vote/", vote_body(item)) for p in people])
+        heard = [await asyncio.wait_for(layer.receive(channel), 2)]
+        try:
+            while True:
+                heard.append(await asyncio.wait_for(layer.receive(channel), 0.3))
+        except asyncio.TimeoutError:
+            return heard
+
+    heard = asyncio.run(burst())
+    assert heard[0]["topic"] == "votes"
+    assert len(heard) < len(people)
+
+
+def test_a_vote_without_the_csrf_token_is_refused(room):
+    anne, item = room.participants.first(), room.items.first()
+    assert asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item), token=None))[0] == 403
+    assert asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item), token="x" * 32))[0] == 403
+    assert asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item), origin=b"http://evil.example"))[0] == 403
+    assert not Vote.objects.exists()
+
+
+def test_an_unknown_host_is_refused(room):
+    anne, item = room.participants.first(), room.items.first()
+    assert asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item), host=b"evil.example"))[0] == 400
+    assert not Vote.objects.exists()
+
+
+def test_refusals_keep_the_contract(room, other_meeting):
+    anne, item = room.participants.first(), room.items.first()
+    assert asyncio.run(post("/b/pas-un-jeton/vote/", vote_body(item)))[0] == 404
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(other_meeting.items.first())))
+    assert status == 409 and "pas soumis" in answer["error"]
+    assert asyncio.run(post(f"/b/{anne.token}/vote/", b"{not json"))[0] == 400
+    assert asyncio.run(post(f"/b/{anne.token}/vote/", b"x" * 5000))[0] == 413
+    close_round(room.rounds.get(number=1))
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item)))
+    assert status == 409 and "clos" in answer["error"]
+    assert not Vote.objects.exists()
+
+
+def test_other_requests_still_reach_django():
+    assert asyncio.run(request("GET", "/rejoindre/", headers=[(b"host", b"localhost")]))[0] == 200
