@@ -12,6 +12,7 @@ from abaque.asgi import application
 from abaque.live.notify import group_name
 from abaque.meetings.models import Vote, VoteLog
 from abaque.meetings.rounds import close_round, open_round
+from abaque.meetings.vote_batch import writer
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the writer thread has its own connection
 SECRET = "k" * 32  # a CSRF secret as Django keeps it in its cookie
@@ -49,6 +50,12 @@ async def post(path, body, **kwargs):
 
 def vote_body(item, code="VG", number=1):
     return json.dumps({"round": number, "item": item.pk, "code": code}).encode()
+
+
+@pytest.fixture(autouse=True)
+def _writer_lets_go_of_the_database():
+    yield
+    writer.release_connection()
 
 
 @pytest.fixture

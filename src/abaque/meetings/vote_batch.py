@@ -56,9 +56,12 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
     order. About six queries whatever the size of the batch."""
     with transaction.atomic():
         participants = {
-            p.token: p for p in Participant.objects.filter(token__in={v.token for v in batch}).only("id", "token", "meeting_id")
+            token: (pk, meeting_id)
+            for token, pk, meeting_id in Participant.objects.filter(token__in={v.token for v in batch}).values_list(
+                "token", "pk", "meeting_id"
+            )
         }
-        meeting_ids = {p.meeting_id for p in participants.values()}
+        meeting_ids = {meeting_id for _, meeting_id in participants.values()}
         # FOR UPDATE: a round closing at this instant waits for this batch or
         # is seen closed by it (SQLite's IMMEDIATE transaction already does so).
         rounds = {
@@ -79,10 +82,9 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
 
 
 def _check(vote, participants, rounds, in_round):
-    participant = participants.get(vote.token)
-    if participant is None:
+    if vote.token not in participants:
         return Outcome(404, {"error": UNKNOWN_LINK}), None
-    meeting_id = participant.meeting_id
+    participant_id, meeting_id = participants[vote.token]
     round_ = rounds.get((meeting_id, vote.round_number))
     if round_ is None:
         return Outcome(409, {"error": STALE}, meeting_id), None
@@ -94,30 +96,43 @@ def _check(vote, participants, rounds, in_round):
     if code and code not in scale.VARIANTS[round_.meeting.scale_variant]:
         return Outcome(409, {"error": f"Couleur inconnue pour cette séance : {code}."}, meeting_id), None
     body = {"ok": True, "round": vote.round_number, "item": vote.item_id, "code": code}
-    return Outcome(200, body, meeting_id), (round_.pk, vote.item_id, participant.pk, code)
+    return Outcome(200, body, meeting_id), (round_.pk, vote.item_id, participant_id, code)
 
 
 def store(rows: list[tuple[int, int, int, str]], source: str) -> None:
     """(round, item, participant, code) rows, already checked: upsert the
     votes (the last of a cell wins), delete the cleared cells, log every row.
-    Runs inside the caller's transaction."""
+    Runs inside the caller's transaction.
+
+    Plain SQL, because building model instances cost more than the commit
+    itself; ON CONFLICT … DO UPDATE is the same on SQLite and PostgreSQL."""
     if not rows:
         return
-    now = timezone.now()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     last = {(r, i, p): code for r, i, p, code in rows}
-    Vote.objects.bulk_create(
-        [Vote(round_id=r, item_id=i, participant_id=p, code=code, source=source, updated_at=now)
-         for (r, i, p), code in last.items() if code],
-        update_conflicts=True,
-        unique_fields=["round", "item", "participant"],
-        update_fields=["code", "source", "updated_at"],
-    )
-    for (r, i, p), code in last.items():
-        if not code:
-            Vote.objects.filter(round_id=r, item_id=i, participant_id=p).delete()
-    VoteLog.objects.bulk_create(
-        VoteLog(round_id=r, item_id=i, participant_id=p, code=code, source=source, at=now) for r, i, p, code in rows
-    )
+    with connection.cursor() as cursor:
+        cursor.executemany(UPSERT, [(r, i, p, code, source, now) for (r, i, p), code in last.items() if code])
+        cursor.executemany(CLEAR, [(r, i, p) for (r, i, p), code in last.items() if not code])
+        cursor.executemany(LOG, [(r, i, p, code, source, now) for r, i, p, code in rows])
+
+
+def _columns(model, *names):
+    return ", ".join(model._meta.get_field(name).column for name in names)
+
+
+CELL = ("round", "item", "participant")
+UPSERT = (
+    f"INSERT INTO {Vote._meta.db_table} ({_columns(Vote, *CELL, 'code', 'source', 'updated_at')}) "
+    f"VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT ({_columns(Vote, *CELL)}) "
+    "DO UPDATE SET code = excluded.code, source = excluded.source, updated_at = excluded.updated_at"
+)
+CLEAR = f"DELETE FROM {Vote._meta.db_table} WHERE " + " AND ".join(
+    f"{Vote._meta.get_field(name).column} = %s" for name in CELL
+)
+LOG = (
+    f"INSERT INTO {VoteLog._meta.db_table} ({_columns(VoteLog, *CELL, 'code', 'source', 'at')}) "
+    "VALUES (%s, %s, %s, %s, %s, %s)"
+)
 
 
 class VoteWriter:
@@ -135,6 +150,14 @@ class VoteWriter:
         self._ensure_thread()
         return future
 
+    def release_connection(self) -> None:
+        """Close the writer thread's database connection (tests drop their
+        database at the end; a server keeps its connection for its life)."""
+        if self._thread is not None and self._thread.is_alive():
+            done: Future = Future()
+            self._queue.put((_RELEASE, done))
+            done.result(timeout=30)
+
     def _ensure_thread(self):
         if self._thread is None or not self._thread.is_alive():
             with self._lock:
@@ -145,12 +168,17 @@ class VoteWriter:
     def _run(self):
         while True:
             pending = [self._queue.get()]
-            while len(pending) < MAX_BATCH:
+            while len(pending) < MAX_BATCH and pending[-1][0] is not _RELEASE:
                 try:
                     pending.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            self._write(pending)
+            release = pending[-1][0] is _RELEASE and pending.pop()
+            if pending:
+                self._write(pending)
+            if release:
+                connection.close()
+                release[1].set_result(None)
 
     def _write(self, pending):
         votes = [vote for vote, _ in pending]
@@ -175,4 +203,5 @@ class VoteWriter:
             return store_phone_votes(votes)
 
 
+_RELEASE = object()
 writer = VoteWriter()
