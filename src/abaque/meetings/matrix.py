@@ -23,10 +23,14 @@ class RoundMatrix:
 
 
 def participant_labels(meeting, participants) -> list[str]:
+    return labels_for(meeting, [p.name for p in participants])
+
+
+def labels_for(meeting, names: list[str]) -> list[str]:
     """Names, or letters A, B, C… in anonymous mode or when asked for."""
     if meeting.shows_letters:
-        return [letter_for(i) for i in range(len(participants))]
-    return [p.name for p in participants]
+        return [letter_for(i) for i in range(len(names))]
+    return list(names)
 
 
 def round_matrix(round_: Round) -> RoundMatrix:

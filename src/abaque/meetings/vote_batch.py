@@ -45,6 +45,15 @@ class PhoneVote:
 
 
 @dataclass(frozen=True)
+class OpenRound:
+    """What checking a vote needs of its round (no model instance: cheaper)."""
+
+    pk: int
+    status: str
+    scale_variant: str
+
+
+@dataclass(frozen=True)
 class Outcome:
     status: int  # 200 stored, 404 unknown token, 409 refused
     body: dict
@@ -65,11 +74,13 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
         # FOR UPDATE: a round closing at this instant waits for this batch or
         # is seen closed by it (SQLite's IMMEDIATE transaction already does so).
         rounds = {
-            (r.meeting_id, r.number): r
-            for r in Round.objects.select_for_update().filter(meeting_id__in=meeting_ids).select_related("meeting")
+            (meeting_id, number): OpenRound(pk, status, variant)
+            for pk, meeting_id, number, status, variant in Round.objects.select_for_update()
+            .filter(meeting_id__in=meeting_ids)
+            .values_list("pk", "meeting_id", "number", "status", "meeting__scale_variant")
         }
         in_round = set(
-            RoundItem.objects.filter(round__in=list(rounds.values())).values_list("round_id", "item_id")
+            RoundItem.objects.filter(round_id__in=[r.pk for r in rounds.values()]).values_list("round_id", "item_id")
         )
         outcomes, accepted = [], []
         for vote in batch:
@@ -93,7 +104,7 @@ def _check(vote, participants, rounds, in_round):
     if round_.status != Round.Status.OPEN:
         return Outcome(409, {"error": NOT_OPEN[round_.status]}, meeting_id), None
     code = vote.code.strip().upper()
-    if code and code not in scale.VARIANTS[round_.meeting.scale_variant]:
+    if code and code not in scale.VARIANTS[round_.scale_variant]:
         return Outcome(409, {"error": f"Couleur inconnue pour cette séance : {code}."}, meeting_id), None
     body = {"ok": True, "round": vote.round_number, "item": vote.item_id, "code": code}
     return Outcome(200, body, meeting_id), (round_.pk, vote.item_id, participant_id, code)
