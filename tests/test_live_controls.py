@@ -206,3 +206,15 @@ def test_the_projector_lists_consensus_for_and_against(client_in, meeting):
     listed = {row["entry"].item for row in response.context["consensus"]}
     assert listed == {agreed, rejected}
     assert "contre" in response.content.decode()
+
+
+def test_the_projector_follows_the_debate(client_in, meeting):
+    from abaque.meetings.rounds import close_round
+
+    close_round(meeting.rounds.get(number=1))
+    item = meeting.items.first()
+    meeting.phase, meeting.debate_item = meeting.Phase.DEBATE, item
+    meeting.save()
+    page = client_in.get(f"/seances/{meeting.pk}/projecteur/fragment/").content.decode()
+    assert "Débat" in page and 'class="dp-item"' in page
+    assert item.text.split("'")[0] in page

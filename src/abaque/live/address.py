@@ -8,18 +8,23 @@ from abaque.network import local_addresses
 LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
 
 
+def split_host(host: str) -> tuple[str, str]:
+    """"127.0.0.1:8000" → ("127.0.0.1", ":8000"); "[::1]" → ("[::1]", "")."""
+    name, sep, port = host.rpartition(":")
+    if not sep or "]" in port:  # no port, or a bare IPv6 address
+        return host, ""
+    return name, ":" + port
+
+
 def phone_base_url(request) -> str:
     """The projector often runs on the laptop itself (localhost), which a
     phone cannot reach: show the laptop's address on the local network."""
-    host, sep, port = request.get_host().rpartition(":")
-    if not sep or "]" in port:  # no port, or a bare IPv6 address
-        host, port = request.get_host(), ""
+    host, port = split_host(request.get_host())
     if host in LOOPBACK:
         addresses = local_addresses()
         if addresses:
             host = addresses[0]
-    netloc = f"{host}:{port}" if port else host
-    return f"{request.scheme}://{netloc}"
+    return f"{request.scheme}://{host}{port}"
 
 
 def join_urls(request, meeting) -> dict:

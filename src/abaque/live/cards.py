@@ -18,7 +18,7 @@ from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting
 from abaque.network import local_addresses
 
-from .address import LOOPBACK, qr_svg
+from .address import LOOPBACK, qr_svg, split_host
 
 CARDS_PER_PAGE = 8  # 2 columns × 4 rows on A4
 
@@ -29,14 +29,6 @@ class Card:
     letter: str
     url: str
     qr: str  # inline SVG
-
-
-def split_host(host: str) -> tuple[str, str]:
-    """'localhost:8000' → ('localhost', ':8000'); keeps a bracketed IPv6."""
-    name, sep, port = host.rpartition(":")
-    if not sep or "]" in port:
-        return host, ""
-    return name, ":" + port
 
 
 def needs_lan_address(request) -> bool:

@@ -1,5 +1,5 @@
-"""Casting votes: the one path by which a vote reaches the database, from a
-phone or from the facilitator's grid."""
+"""Casting one vote at a time: the facilitator's grid and the demo. Phones
+go through vote_batch, in batches; both store through vote_batch.store."""
 
 from django.db import transaction
 

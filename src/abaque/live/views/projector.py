@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.analysis.verdict import Verdict
+from abaque.debate.speakers import projector_context as debate_projector_context
 from abaque.meetings.access import get_meeting
 from abaque.meetings.views.results import ordered_matrix
 
@@ -23,7 +24,10 @@ def projector_context(request, meeting) -> dict:
         "progress": round_progress(meeting),
         "show_results": round_.is_closed and meeting.results_revealed,
     }
-    if context["show_results"]:
+    if meeting.phase == meeting.Phase.DEBATE:
+        # The debate's own projected view: the item, its colours, who speaks.
+        context["debate"] = debate_projector_context(meeting)
+    elif context["show_results"]:
         table = ordered_matrix(meeting, round_, meeting.ordering, meeting.ordering)
         context["table"] = table
         # Acknowledged at once, for or against (the debate starts from the rest).
