@@ -202,6 +202,7 @@ class VoteWriter:
             for _, future in pending:
                 future.set_exception(error)
             return
+        _wrote.set()
         for (_, future), outcome in zip(pending, outcomes):
             future.set_result(outcome)
 
@@ -231,14 +232,17 @@ def _checkpoint_elsewhere():
 
 def _checkpointer():
     while True:
+        _wrote.wait()  # nothing to copy back while no vote was written
         time.sleep(CHECKPOINT_EVERY)
+        _wrote.clear()
         try:
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        except OperationalError:
+        except Exception:  # a later checkpoint, or SQLite itself, will catch up
             log.warning("WAL checkpoint failed", exc_info=True)
 
 
 CHECKPOINT_EVERY = 1.0  # seconds
+_wrote = threading.Event()
 _RELEASE = object()
 writer = VoteWriter()
