@@ -76,7 +76,7 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
         # is seen closed by it (SQLite's IMMEDIATE transaction already does so).
         rounds = {
             (meeting_id, number): OpenRound(pk, status, variant)
-            for pk, meeting_id, number, status, variant in Round.objects.select_for_update()
+            for pk, meeting_id, number, status, variant in Round.objects.select_for_update(of=("self",))
             .filter(meeting_id__in=meeting_ids)
             .values_list("pk", "meeting_id", "number", "status", "meeting__scale_variant")
         }
@@ -190,6 +190,7 @@ class VoteWriter:
             if pending:
                 self._write(pending)
             if release:
+                _wrote.clear()
                 connection.close()
                 release[1].set_result(None)
 
@@ -234,6 +235,8 @@ def _checkpointer():
     while True:
         _wrote.wait()  # nothing to copy back while no vote was written
         time.sleep(CHECKPOINT_EVERY)
+        if not _wrote.is_set():  # the connection was released meanwhile
+            continue
         _wrote.clear()
         try:
             with connection.cursor() as cursor:
