@@ -104,10 +104,7 @@ def item_edit(request, meeting_id, item_id):
 def item_delete(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
     item = get_item(meeting, item_id)
-    with transaction.atomic():
-        item.deleted_at = timezone.now()
-        item.save(update_fields=["deleted_at"])
-        _changed(meeting)
+    _set_deleted(meeting, item, timezone.now())
     return _after_action(request, meeting, f"Item supprimé : « {item.text} ».", undo=item)
 
 
@@ -116,11 +113,16 @@ def item_delete(request, meeting_id, item_id):
 def item_restore(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
     item = get_item(meeting, item_id)
+    _set_deleted(meeting, item, None)
+    return _after_action(request, meeting, "Item rétabli.")
+
+
+def _set_deleted(meeting, item, when):
+    """Soft delete (a date) or restore (None): undo stays one click away."""
     with transaction.atomic():
-        item.deleted_at = None
+        item.deleted_at = when
         item.save(update_fields=["deleted_at"])
         _changed(meeting)
-    return _after_action(request, meeting, "Item rétabli.")
 
 
 @login_required
