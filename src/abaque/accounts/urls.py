@@ -6,6 +6,6 @@ from . import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("bienvenue/<str:token>/", views.first_account_view, name="first_account"),
-    path("connexion/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("connexion/", views.ThrottledLoginView.as_view(), name="login"),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
 ]

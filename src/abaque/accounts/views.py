@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+
+from abaque import throttle
 
 from . import first_account
 
@@ -37,3 +40,32 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("meetings:list")
     return redirect("login")
+
+
+class ThrottledLoginView(auth_views.LoginView):
+    """Django's login, with failures counted per username tried and, more
+    loosely, per address (facilitators of one hall share it)."""
+
+    template_name = "accounts/login.html"
+
+    def _wait(self):
+        username = self.request.POST.get("username", "").strip().lower()
+        return max(
+            throttle.retry_after(throttle.LOGIN_PER_USERNAME, username),
+            throttle.retry_after(throttle.LOGIN_PER_IP, throttle.client_ip(self.request)),
+        )
+
+    def post(self, request, *args, **kwargs):
+        wait = self._wait()
+        if wait:
+            # An unbound form: a bound one would check the password anyway.
+            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
+            form.cleaned_data = {}
+            form.add_error(None, throttle.wait_message(wait))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttle.record(throttle.LOGIN_PER_USERNAME, self.request.POST.get("username", "").strip().lower())
+        throttle.record(throttle.LOGIN_PER_IP, throttle.client_ip(self.request))
+        return super().form_invalid(form)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
+from abaque import throttle
 from abaque.live.notify import meeting_changed
 from abaque.meetings.models import Item
 from abaque.meetings.vote_batch import store_phone_votes
@@ -78,8 +79,11 @@ def propose(request, token):
         error = "Écrivez votre proposition avant de l'envoyer."
     elif len(text) > ITEM_MAX_LENGTH:
         error = f"Votre proposition dépasse {ITEM_MAX_LENGTH} caractères : raccourcissez-la."
-    if error:  # shown on the ballot, with what was typed kept
-        return _ballot_page(request, participant, status=400, proposal=text, proposal_error=error)
+    wait = 0 if error else throttle.retry_after(throttle.PROPOSALS_PER_TOKEN, token)
+    if error or wait:  # shown on the ballot, with what was typed kept
+        error = error or throttle.wait_message(wait)
+        return _ballot_page(request, participant, status=429 if wait else 400, proposal=text, proposal_error=error)
+    throttle.record(throttle.PROPOSALS_PER_TOKEN, token)
     with transaction.atomic():
         Item.objects.create(
             meeting=meeting, text=text, author=participant, status=Item.Status.PENDING,

@@ -3,9 +3,11 @@ one's own name, which binds it to this phone."""
 
 import re
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque import throttle
 from abaque.meetings.models import JOIN_CODE_LENGTH, Meeting
 
 from .. import voter
@@ -15,6 +17,37 @@ def _normalise(code: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", (code or "").upper())
 
 
+def _guess_wait(request, code):
+    """Seconds to wait before trying a code: wrong codes are counted per
+    address and per code tried, right ones never (a whole room shares one
+    address and joins at once)."""
+    return max(
+        throttle.retry_after(throttle.JOIN_WRONG_PER_IP, throttle.client_ip(request)),
+        throttle.retry_after(throttle.JOIN_WRONG_PER_CODE, code),
+    )
+
+
+def _wrong_guess(request, code):
+    throttle.record(throttle.JOIN_WRONG_PER_IP, throttle.client_ip(request))
+    throttle.record(throttle.JOIN_WRONG_PER_CODE, code)
+
+
+def _too_many(request, typed=""):
+    wait = _guess_wait(request, _normalise(typed))
+    context = {"typed": typed, "error": throttle.wait_message(wait), "mine": None, "code_length": JOIN_CODE_LENGTH}
+    return render(request, "live/join.html", context, status=429)
+
+
+def _meeting_for_code(request, join_code, **filters):
+    """The séance of a code typed in a URL, counted as a guess when wrong."""
+    code = _normalise(join_code)
+    meeting = Meeting.objects.filter(join_code=code, **filters).first()
+    if meeting is None:
+        _wrong_guess(request, code)
+        raise Http404("Aucune séance ne porte ce code.")
+    return meeting
+
+
 def join(request):
     """/rejoindre/: the code shown on the screen. GET with ?code= so that
     the page works without any script on the oldest phones."""
@@ -22,6 +55,8 @@ def join(request):
     error = ""
     if typed:
         code = _normalise(typed)
+        if _guess_wait(request, code):
+            return _too_many(request, typed)
         if Meeting.objects.filter(join_code=code).exists():
             return redirect("live:names", code)
         error = (
@@ -29,6 +64,7 @@ def join(request):
             if len(code) != JOIN_CODE_LENGTH
             else "Aucune séance ne porte ce code : vérifiez-le sur l'écran."
         )
+        _wrong_guess(request, code)
     context = {"typed": typed, "error": error, "mine": voter.cookie_participant(request), "code_length": JOIN_CODE_LENGTH}
     return render(request, "live/join.html", context, status=400 if error else 200)
 
@@ -48,7 +84,9 @@ def _names_page(request, meeting, error="", status=200):
 def names(request, join_code):
     """/s/<code>/: the names of the séance; a phone already bound goes on to
     its ballot (scanning the QR code again must not ask twice)."""
-    meeting = get_object_or_404(Meeting, join_code=_normalise(join_code))
+    if _guess_wait(request, _normalise(join_code)):
+        return _too_many(request, join_code)
+    meeting = _meeting_for_code(request, join_code)
     mine = voter.cookie_participant(request, meeting)
     if mine and not request.GET.get("changer"):
         return redirect("live:ballot", mine.token)
@@ -57,7 +95,9 @@ def names(request, join_code):
 
 @require_POST
 def take_name(request, join_code, participant_id):
-    meeting = get_object_or_404(Meeting, join_code=_normalise(join_code), mode=Meeting.Mode.NOMINATIVE)
+    if _guess_wait(request, _normalise(join_code)):
+        return _too_many(request, join_code)
+    meeting = _meeting_for_code(request, join_code, mode=Meeting.Mode.NOMINATIVE)
     participant = get_object_or_404(meeting.participants, pk=participant_id)
     if not voter.claim(participant, request.COOKIES.get(voter.COOKIE)):
         return _names_page(request, meeting, f"« {participant.name} » est déjà pris par un autre téléphone. "
@@ -68,7 +108,9 @@ def take_name(request, join_code, participant_id):
 @require_POST
 def take_place(request, join_code):
     """Anonymous séances show no names: the phone takes any free place."""
-    meeting = get_object_or_404(Meeting, join_code=_normalise(join_code), mode=Meeting.Mode.ANONYMOUS)
+    if _guess_wait(request, _normalise(join_code)):
+        return _too_many(request, join_code)
+    meeting = _meeting_for_code(request, join_code, mode=Meeting.Mode.ANONYMOUS)
     participant = voter.cookie_participant(request, meeting) or voter.claim_free_place(meeting)
     if participant is None:
         return _names_page(request, meeting, "Toutes les places sont prises : demandez à l'animateur.", status=409)

@@ -1,0 +1,70 @@
+"""Throttles on what an attacker varies, never on the shared Wi-Fi address
+alone: a village hall is 60 phones behind one NAT address, all joining and
+voting within a minute. Only failures are counted (a wrong password, a
+wrong join code); a success costs nothing. Counters live in Django's cache
+(in memory for one process, Redis when REDIS_URL is set)."""
+
+import hashlib
+import math
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str
+    attempts: int  # failures allowed within the window
+    window: int  # seconds
+
+
+# A mistyped password a few times is human; hundreds per hour is not.
+LOGIN_PER_USERNAME = Limit("login-user", 5, 15 * 60)
+LOGIN_PER_IP = Limit("login-ip", 30, 15 * 60)  # looser: a hall shares one address
+# Wrong join codes: a whole room mistyping once each stays far below this.
+JOIN_WRONG_PER_IP = Limit("join-ip", 60, 10 * 60)
+JOIN_WRONG_PER_CODE = Limit("join-code", 10, 10 * 60)
+# Proposals typed on one phone: a person proposes a few items, not hundreds.
+PROPOSALS_PER_TOKEN = Limit("propose", 20, 10 * 60)
+
+
+def _key(limit: Limit, subject: str) -> str:
+    digest = hashlib.sha256(str(subject).encode()).hexdigest()[:32]
+    return f"throttle:{limit.name}:{digest}"
+
+
+def retry_after(limit: Limit, subject: str) -> int:
+    """Seconds until `subject` may try again, 0 when it may now."""
+    entry = cache.get(_key(limit, subject))
+    if not entry or entry["count"] < limit.attempts:
+        return 0
+    return max(1, math.ceil(entry["start"] + limit.window - time.time()))
+
+
+def record(limit: Limit, subject: str) -> None:
+    """Counts one failure (or one use) of `subject` in the current window."""
+    key = _key(limit, subject)
+    now = time.time()
+    entry = cache.get(key)
+    if not entry or entry["start"] + limit.window <= now:
+        entry = {"start": now, "count": 0}
+    entry["count"] += 1
+    cache.set(key, entry, timeout=max(1, math.ceil(entry["start"] + limit.window - now)))
+
+
+def reset(limit: Limit, subject: str) -> None:
+    cache.delete(_key(limit, subject))
+
+
+def client_ip(request) -> str:
+    """REMOTE_ADDR; behind a proxy Django is told nothing of X-Forwarded-For
+    here on purpose (a client could forge it), so the proxy's address is what
+    is counted, which the per-IP limits are loose enough to bear."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def wait_message(seconds: int) -> str:
+    minutes = math.ceil(seconds / 60)
+    when = f"{minutes} minute{'s' if minutes > 1 else ''}" if seconds >= 60 else f"{seconds} seconde{'s' if seconds > 1 else ''}"
+    return f"Trop de tentatives : réessayez dans {when}."
