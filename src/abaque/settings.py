@@ -58,6 +58,27 @@ def secret_key(data_dir):
     return path.read_text().strip()
 
 
+def https_settings(public_url, behind_proxy):
+    """The settings for a server reached at ABAQUE_PUBLIC_URL (e.g.
+    https://abaque.parc.fr), possibly through a reverse proxy that ends TLS.
+    Without it, the laptop serves plain HTTP on the hall's Wi-Fi."""
+    parts = urlsplit(public_url) if public_url else None
+    if parts and (parts.scheme not in ("http", "https") or not parts.hostname):
+        raise ValueError(f"ABAQUE_PUBLIC_URL: expected https://host, got {public_url!r}")
+    https = bool(parts) and parts.scheme == "https"
+    return {
+        "PUBLIC_HOSTS": [parts.hostname] if parts else [],
+        "CSRF_TRUSTED_ORIGINS": [f"{parts.scheme}://{parts.netloc}"] if parts else [],
+        # Only a proxy that sets this header itself may be trusted with it.
+        "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https") if behind_proxy else None,
+        "SESSION_COOKIE_SECURE": https,
+        "CSRF_COOKIE_SECURE": https,
+        "SECURE_SSL_REDIRECT": https and env_bool("ABAQUE_SSL_REDIRECT", True),
+        "SECURE_HSTS_SECONDS": int(env("ABAQUE_HSTS_SECONDS", "31536000")) if https else 0,
+        "SECURE_REFERRER_POLICY": "same-origin",
+    }
+
+
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env("ABAQUE_DATA_DIR", "data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -86,6 +107,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "abaque.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,6 +204,9 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024  # audio recordings of a debate
 
 SESSION_COOKIE_HTTPONLY = True
+_https = https_settings(env("ABAQUE_PUBLIC_URL"), env_bool("ABAQUE_BEHIND_PROXY"))
+ALLOWED_HOSTS += _https.pop("PUBLIC_HOSTS")
+globals().update(_https)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
