@@ -6,8 +6,11 @@ abaque serve | demo | analyse FILE.csv | report ID | migrate | createsuperuser â
 import os
 import sys
 
+from abaque.files import PRIVATE_UMASK
+
 
 def main(argv=None):
+    os.umask(PRIVATE_UMASK)  # the database, its WAL and recordings: owner-only from creation
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "abaque.settings")
     from django.core.management import execute_from_command_line
 

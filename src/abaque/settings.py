@@ -1,7 +1,7 @@
 """Settings read from environment variables, with defaults that work on a
 fresh checkout: SQLite in the data directory, one process, no internet.
 
-ABAQUE_DATA_DIR   where the database, uploads and the secret key live (./data)
+ABAQUE_DATA_DIR   where the database, uploads and the secret key live (see default_data_dir)
 DATABASE_URL      postgres://user:password@host:port/name to use PostgreSQL
 REDIS_URL         redis://host:port/0 to share live updates between workers
 ABAQUE_DEBUG      1 to show Django's debug pages
@@ -15,6 +15,7 @@ import secrets
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from abaque.files import private_dir, write_private
 from abaque.network import local_addresses
 
 
@@ -53,9 +54,19 @@ def secret_key(data_dir):
         return env("SECRET_KEY")
     path = data_dir / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        write_private(path, secrets.token_urlsafe(50))
     return path.read_text().strip()
+
+
+def default_data_dir(package_dir):
+    """Stable whatever the current folder: data/ of the source checkout that
+    holds the package (where `make run` has always kept it), else the user's
+    data folder (~/.local/share/abaque) for an installed package."""
+    checkout = Path(package_dir).resolve().parents[1]
+    if (checkout / "pyproject.toml").exists():
+        return checkout / "data"
+    return Path(env("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "abaque"
+
 
 
 def https_settings(public_url, behind_proxy):
@@ -80,8 +91,7 @@ def https_settings(public_url, behind_proxy):
 
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = Path(env("ABAQUE_DATA_DIR", "data")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR = private_dir(Path(env("ABAQUE_DATA_DIR") or default_data_dir(BASE_DIR)).expanduser().resolve())
 (DATA_DIR / "static").mkdir(exist_ok=True)  # WhiteNoise expects STATIC_ROOT to exist
 
 SECRET_KEY = secret_key(DATA_DIR)

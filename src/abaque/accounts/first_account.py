@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from abaque.files import write_private
+
 
 def _token_path():
     return settings.DATA_DIR / "first_account_token"
@@ -22,8 +24,7 @@ def first_account_path() -> str | None:
         return None
     path = _token_path()
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(24))
-        path.chmod(0o600)
+        write_private(path, secrets.token_urlsafe(24))
     return reverse("first_account", args=[path.read_text().strip()])
 
 

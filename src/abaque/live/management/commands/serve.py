@@ -21,6 +21,7 @@ from django.db.migrations.executor import MigrationExecutor
 from uvicorn.supervisors import Multiprocess
 
 from abaque.accounts.first_account import first_account_path
+from abaque.files import restrict_tree
 from abaque.network import local_addresses
 
 APP = "abaque.asgi:application"
@@ -121,6 +122,8 @@ class Command(BaseCommand):
                 "en direct reçoivent tous les votes. Définissez REDIS_URL, ou lancez sans --workers."
             )
         check_database()
+        restrict_tree(settings.DATA_DIR)
+        self.stdout.write(f"Données (base, enregistrements, clé secrète) : {settings.DATA_DIR}")
         allow_host(host)
         setup_path = first_account_path()
         connections.close_all()  # the server opens its own connections, in its threads
