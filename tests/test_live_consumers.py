@@ -251,3 +251,21 @@ async def test_a_flood_costs_the_database_one_progress_computation(live_meeting,
     n_queries = await queries_since(start)
     assert 0 < n_queries <= 6
     await communicator.disconnect()
+
+
+@run_async
+async def test_a_page_from_another_port_of_the_same_host_cannot_open_a_socket(live_meeting, facilitator):
+    from abaque.asgi import application
+
+    client = Client()
+    await sync_to_async(client.force_login)(facilitator)
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    path = f"/ws/seances/{live_meeting.pk}/"
+    other_port = WebsocketCommunicator(application, path, headers=[
+        (b"origin", b"http://127.0.0.1:9999"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)])
+    assert not (await other_port.connect())[0]
+    same_port = WebsocketCommunicator(application, path, headers=[
+        (b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)])
+    assert (await same_port.connect())[0]
+    await same_port.disconnect()
+    await asyncio.sleep(0)
