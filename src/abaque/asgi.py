@@ -12,6 +12,7 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from abaque.body_limit import AsgiBodyLimit  # noqa: E402
 from abaque.live.fast_vote import VoteRouter  # noqa: E402
 from abaque.live.origin import SameOriginValidator  # noqa: E402
 from abaque.live.routing import websocket_urlpatterns  # noqa: E402
@@ -20,7 +21,7 @@ application = ProtocolTypeRouter(
     {
         # Phone votes skip Django's request stack (keeping its host and CSRF
         # checks); every other request is Django's.
-        "http": VoteRouter(django_application),
+        "http": AsgiBodyLimit(VoteRouter(django_application)),
         "websocket": SameOriginValidator(AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         )),

@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 urlpatterns = [
     path("", include("abaque.accounts.urls")),
@@ -14,6 +12,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-# Uploaded recordings are served by the app itself: the laptop has no proxy.
-# Their views check the facilitator; this is only for files named in them.
-urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})] if settings.DEBUG else []
+# No /media/ route, even with ABAQUE_DEBUG=1: recordings are served only by
+# their views, which check the séance's facilitator.

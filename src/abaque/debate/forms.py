@@ -2,9 +2,11 @@
 
 from django import forms
 
+from abaque.body_limit import MAX_RECORDING_MB
 from abaque.meetings.models import Item, Meeting
 
-MAX_RECORDING_BYTES = 200 * 1024 * 1024
+MAX_RECORDING_BYTES = MAX_RECORDING_MB * 1024 * 1024
+MAX_MEETING_RECORDINGS_BYTES = 4 * 1024 * 1024 * 1024  # the quota of one séance: hours of debate, not a full disk
 MAX_RECORDING_SECONDS = 6 * 3600
 
 # The first bytes of the audio containers browsers record or people upload:

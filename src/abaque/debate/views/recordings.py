@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from abaque.live.notify import meeting_changed
 from abaque.meetings.access import get_item, get_meeting
 
+from .. import forms
 from ..forms import RecordingForm, mime_of
 from ..models import Recording
 
@@ -47,11 +48,25 @@ def _upload(request, meeting, item):
         message = next(iter(form.errors.values()))[0]
         return JsonResponse({"error": message}, status=400)
     upload, mime = form.cleaned_data["file"], mime_of(form.cleaned_data["file"])
+    if stored_bytes(meeting) + upload.size > forms.MAX_MEETING_RECORDINGS_BYTES:
+        quota = forms.MAX_MEETING_RECORDINGS_BYTES // 1024**3
+        return JsonResponse({"error": f"Les enregistrements de cette séance atteignent {quota} Go : "
+                             "supprimez-en avant d'en ajouter."}, status=413)
     recording = Recording(meeting=meeting, item=item, mime_type=mime,
                           duration_seconds=form.cleaned_data["duration"] or 0)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     recording.file.save(f"item-{item.pk}-{stamp}{EXTENSIONS.get(mime, '.audio')}", upload, save=True)
     return JsonResponse({"id": recording.pk, "duration": recording.duration_seconds}, status=201)
+
+
+def stored_bytes(meeting):
+    total = 0
+    for recording in meeting.recordings.all():
+        try:
+            total += recording.file.size
+        except OSError:  # a file already gone from the disk takes no room
+            pass
+    return total
 
 
 @login_required
