@@ -6,14 +6,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-browser bench demo clean
+.PHONY: run test test-fast test-browser bench demo clean lock audit
 
-$(STAMP): pyproject.toml
+# Dependencies come from requirements.lock, pinned with their hashes; Abaque
+# itself is installed on top without resolving anything again.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installation d'Abaque dans $(VENV) (quelques minutes la première fois)…"
 	$(BIN)/pip install --quiet --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
-	$(BIN)/pip install --quiet -e '.[dev]' 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
+	$(BIN)/pip install --quiet --no-deps -e . 2>&1 | grep -v '^WARNING: Location'; test $${PIPESTATUS[0]} -eq 0
 	touch $(STAMP)
+
+## make lock: pin the dependencies of pyproject.toml again (newest versions), with their hashes.
+lock: $(STAMP)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile --quiet --generate-hashes --extra dev --python-version 3.11 --universal pyproject.toml -o requirements.lock
+
+## make audit: the pinned dependencies checked against known vulnerabilities (needs PyPI).
+audit: $(STAMP)
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit --require-hashes --disable-pip -r requirements.lock
 
 ## make run: install, migrate, and serve on the local network (SQLite).
 run: $(STAMP)

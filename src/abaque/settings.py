@@ -6,6 +6,8 @@ DATABASE_URL      postgres://user:password@host:port/name to use PostgreSQL
 REDIS_URL         redis://host:port/0 to share live updates between workers
 ABAQUE_DEBUG      1 to show Django's debug pages
 ABAQUE_ALLOWED_HOSTS  extra host names, comma separated
+ABAQUE_PUBLIC_URL, ABAQUE_BEHIND_PROXY, ABAQUE_HSTS_SECONDS, ABAQUE_SSL_REDIRECT
+                  HTTPS behind a reverse proxy (see https_settings)
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
 EMAIL_USE_SSL, DEFAULT_FROM_EMAIL   the SMTP server that sends reports
 """
