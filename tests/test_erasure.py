@@ -56,3 +56,30 @@ def test_deleting_a_seance_deletes_its_recordings_from_the_disk(meeting, client_
         assert client_in.post(reverse("meetings:delete", args=[meeting.pk])).status_code == 302
     assert [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()] == []
     assert not files[0].parent.exists()
+
+
+def test_a_participants_data_downloads_as_json_with_her_votes_items_and_mailings(meeting, client_in):
+    from abaque.meetings.models import Item, Vote
+
+    anne = meeting.participants.get(name=NAME)
+    anne.email, anne.category = EMAIL, "Habitant"
+    anne.save()
+    item = meeting.items.first()
+    Vote.objects.create(round=meeting.rounds.first(), item=item, participant=anne, code="VG")
+    Item.objects.create(meeting=meeting, text="Un jardin partagé", author=anne, position=9)
+    mailing = Mailing.objects.create(meeting=meeting, subject="Compte-rendu", body="Bonjour")
+    Delivery.objects.create(mailing=mailing, participant=anne, name=NAME, email=EMAIL)
+    assert f"/seances/{meeting.pk}/participants/{anne.pk}/donnees.json" in client_in.get(
+        reverse("meetings:participants", args=[meeting.pk])).content.decode()
+    response = client_in.get(reverse("reports:participant_data", args=[meeting.pk, anne.pk]))
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    data = response.json()
+    assert (data["nom"], data["e-mail"], data["catégorie"]) == (NAME, EMAIL, "Habitant")
+    assert [(v["item"], v["vote"]) for v in data["votes"]] == [(item.text, "VG")]
+    assert data["items proposés"] == ["Un jardin partagé"] and data["envois"][0]["adresse"] == EMAIL
+
+
+def test_another_facilitator_cannot_download_a_participants_data(meeting, other_facilitator, client):
+    client.force_login(other_facilitator)
+    anne = meeting.participants.first()
+    assert client.get(reverse("reports:participant_data", args=[meeting.pk, anne.pk])).status_code == 404
