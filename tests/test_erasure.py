@@ -83,3 +83,21 @@ def test_another_facilitator_cannot_download_a_participants_data(meeting, other_
     client.force_login(other_facilitator)
     anne = meeting.participants.first()
     assert client.get(reverse("reports:participant_data", args=[meeting.pk, anne.pk])).status_code == 404
+
+
+def test_a_facilitator_with_seances_can_be_deleted_and_takes_them_along(meeting, facilitator, settings):
+    anne = meeting.participants.get(name=NAME)
+    anne.email = EMAIL
+    anne.save()
+    facilitator.delete()
+    assert text_columns_holding(NAME, EMAIL, "animatrice@pnr.fr") == []
+
+
+def test_the_admin_confirms_a_facilitators_deletion_in_french_listing_her_seances(meeting, facilitator, client):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@pnr.fr", "x-secret-2026")
+    client.force_login(admin)
+    page = client.get(f"/admin/auth/user/{facilitator.pk}/delete/").content.decode()
+    assert "Voulez-vous vraiment supprimer" in page
+    assert "séance" in page.lower()  # the summary counts the séances that go with her

@@ -61,8 +61,10 @@ class Meeting(models.Model):
         CONSENSUS = "consensus", "Par consensus"
         SERIATION = "seriation", "Sériation (les semblables côte à côte)"
 
+    # Deleting a facilitator deletes her séances (Django admin lists them in its
+    # confirmation): nobody else may hold their names and votes.
     facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meetings"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings"
     )
     title = models.CharField("titre", max_length=200)
     date = models.DateField("date", default=date.today)
