@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from weasyprint import HTML
 
+from abaque.documents.pdf import html_to_pdf
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting
 from abaque.network import local_addresses
@@ -75,4 +75,4 @@ def cards_pdf(meeting: Meeting, base_url: str) -> bytes:
             "join_url": base_url + reverse("live:join"),
         },
     )
-    return HTML(string=html).write_pdf()  # self-contained: nothing to fetch
+    return html_to_pdf(html)  # self-contained: nothing to fetch

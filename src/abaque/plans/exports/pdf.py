@@ -2,9 +2,9 @@
 
 from django.template.loader import render_to_string
 
+from abaque.documents.pdf import html_to_pdf
+
 
 def write_pdf(table) -> bytes:
-    from weasyprint import HTML  # heavy: loaded only when a PDF is asked for
-
     html = render_to_string("plans/export_table.html", {"table": table})
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

@@ -1,0 +1,1 @@
+"""What every document of Abaque shares (PDF, ODT, XLSX), below every app."""
