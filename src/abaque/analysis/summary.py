@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .consensus import STANDARD_WIDTH
 from .matrix import Rows, as_encoded
+from .groups import Groups, opinion_groups
 from .ordering import ORDERS, pick_order, seriate_rows
 from .stats import ItemStats, ParticipantStats, item_stats, participant_stats
 
@@ -19,6 +20,15 @@ class Analysis:
     participants: list[ParticipantStats]
     item_orders: Mapping[str, list[int]]  # keyed by ORDERS, computed when first read
     participant_orders: Mapping[str, list[int]]
+    matrix: np.ndarray | None = field(default=None, compare=False, repr=False)
+    _groups: Groups | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def groups(self) -> Groups:
+        """Opinion groups, computed on first use and kept."""
+        if self._groups is None:
+            self._groups = opinion_groups(self.matrix)
+        return self._groups
 
 
 class LazyOrders(Mapping[str, list[int]]):
@@ -62,6 +72,7 @@ def analyse(rows_or_encoded: Rows | np.ndarray, width: int = STANDARD_WIDTH) -> 
                 lambda: seriate_rows(matrix, width),
             )
         ),
+        matrix=matrix,
         participant_orders=LazyOrders(
             lambda by: pick_order(
                 by,
