@@ -97,7 +97,7 @@ def opinion_groups(matrix: np.ndarray) -> Groups:
 def _best_partition(points: np.ndarray) -> np.ndarray | None:
     distinct = len(np.unique(points, axis=0))
     best: tuple[float, np.ndarray] | None = None
-    for k in range(2, min(MAX_GROUPS, distinct - 1) + 1):
+    for k in range(2, min(MAX_GROUPS, distinct, len(points) - 1) + 1):
         labels, _ = kmeans(points, k)
         if len(np.unique(labels)) < 2:
             continue
