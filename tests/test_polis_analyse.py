@@ -74,3 +74,20 @@ def test_analyse_prints_the_groups_of_a_polis_conversation():
     out = StringIO()
     call_command("analyse", str(POLIS / "london.youth.policing"), stdout=out)
     assert "Groupe A" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_import_polis_makes_a_seance_whose_matrix_is_the_exports(facilitator):
+    from abaque.meetings.matrix import round_matrix
+
+    out = StringIO()
+    call_command("import_polis", str(POLIS / "london.youth.policing"), "--user", facilitator.username, stdout=out)
+    assert "36 propositions, 26 participants" in out.getvalue()
+    from abaque.meetings.models import Meeting
+
+    meeting = Meeting.objects.get(title="london.youth.policing")
+    matrix = round_matrix(meeting.rounds.get(number=1))
+    export = read_polis(POLIS / "london.youth.policing")
+    assert [ri.item.text for ri in matrix.items] == export.texts
+    assert matrix.codes == export.rows
+    assert meeting.scale_variant == "three" and "CC BY 4.0" in meeting.question
