@@ -91,3 +91,24 @@ def test_import_polis_makes_a_seance_whose_matrix_is_the_exports(facilitator):
     assert [ri.item.text for ri in matrix.items] == export.texts
     assert matrix.codes == export.rows
     assert meeting.scale_variant == "three" and "CC BY 4.0" in meeting.question
+
+
+@pytest.mark.django_db
+def test_an_imported_conversation_exported_again_reads_back_the_same(facilitator, tmp_path):
+    from abaque.meetings.models import Meeting
+
+    call_command("import_polis", str(POLIS / "bg2050-volunteers"), "--user", facilitator.username, stdout=StringIO())
+    meeting = Meeting.objects.get(title="bg2050-volunteers")
+    call_command("export_polis", str(meeting.pk), str(tmp_path), stdout=StringIO())
+    original, again = read_polis(POLIS / "bg2050-volunteers"), read_polis(tmp_path)
+    assert again.rows == original.rows and again.texts == original.texts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["comments.csv", "participants-votes.csv", "summary.csv", "votes.csv"]
+
+
+@pytest.mark.django_db
+def test_the_export_folds_seven_levels_to_agree_disagree_and_pass(facilitator):
+    from abaque.meetings.polis_export import FOLD
+
+    assert {code: FOLD[code] for code in ("VG", "G", "O", "R", "RR", "W", "B")} == {
+        "VG": "1", "G": "1", "O": "0", "R": "-1", "RR": "-1", "W": "0", "B": "0"
+    }
