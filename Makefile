@@ -49,6 +49,7 @@ test-browser: $(STAMP)
 
 ## make bench: the benchmarks of bench/, printing ratios measured in one run.
 bench: $(STAMP)
+	$(BIN)/python bench/analysis.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/report.py
 

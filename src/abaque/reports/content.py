@@ -12,6 +12,7 @@ from abaque.debate.evolution import evolution
 from abaque.debate.models import Note, Recording
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
+from abaque.meetings.groups import group_context
 from abaque.meetings.views.results import ordered_matrix
 
 
@@ -49,6 +50,7 @@ class RoundReport:
     round: Round
     matrices: list[MatrixView]
     items: list[ItemOutcome]  # entered order
+    groups: dict | None = None  # « Groupes d'opinion », see round_groups
 
     @property
     def title(self) -> str:
@@ -139,7 +141,14 @@ def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int]) -> R
         ItemOutcome(row["entry"].item_id, row["number"], row["entry"].text, row["stats"], row["verdict_label"], round_.number)
         for row in matrices[0].table["rows"]
     ]
-    return RoundReport(round_, matrices, items)
+    return RoundReport(round_, matrices, items, round_groups(matrices[0].table))
+
+
+def round_groups(table: dict) -> dict:
+    """The opinion groups of a round, from the analysis its matrices share."""
+    matrix = table["matrix"]
+    analysis = table["analysis"]
+    return group_context(analysis, matrix.items, matrix.participant_labels(), list(range(len(matrix.participants))))
 
 
 def _outcomes(round_reports: list[RoundReport], notes: dict[int, str]) -> list[ItemOutcome]:

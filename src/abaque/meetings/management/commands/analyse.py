@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from abaque import scale
 from abaque.analysis import ORDERS, VERDICT_LABELS, Analysis, ItemStats, analyse
+from abaque.analysis.polis import is_polis, read_polis
 from abaque.analysis.spreadsheet import MatrixFileError, decode_matrix_bytes, read_matrix_csv
 
 ORDER_LABELS = {"entered": "saisie", "mean": "moyenne", "consensus": "consensus", "seriation": "sériation"}
@@ -28,21 +29,29 @@ class Command(BaseCommand):
     requires_system_checks = []  # pure computation: nothing to check, no database
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="fichier CSV, séparé par ';' ou ','")
+        parser.add_argument("file", help="fichier CSV, séparé par ';' ou ',', ou export Pol.is (dossier ou participants-votes.csv)")
         parser.add_argument("--order", choices=ORDERS, default="mean", help="ordre des items et des participants")
         parser.add_argument("--json", action="store_true", help="sortie JSON")
 
     def handle(self, *args, file: str, order: str, json: bool, **options):
-        names, texts, rows = _read(Path(file))
-        analysis = analyse(rows)
+        names, texts, rows, width = _read(Path(file))
+        analysis = analyse(rows, width=width)
         lines = _as_json(names, texts, analysis, order) if json else _as_table(names, texts, analysis, order)
         for line in lines:
             self.stdout.write(line)
 
 
-def _read(path: Path) -> tuple[list[str], list[str], list[list[str | None]]]:
+POLIS_WIDTH = 2  # the three-opinion scale, -1..+1
+
+
+def _read(path: Path) -> tuple[list[str], list[str], list[list[str | None]], int]:
     try:
-        return read_matrix_csv(decode_matrix_bytes(path.read_bytes()))
+        if is_polis(path):
+            export = read_polis(path)
+            return export.participants, export.texts, export.rows, POLIS_WIDTH
+        return (*read_matrix_csv(decode_matrix_bytes(path.read_bytes())), 4)
+    except IsADirectoryError:
+        raise Erreur(f"{path} est un dossier sans participants-votes.csv.") from None
     except FileNotFoundError:
         raise Erreur(f"Fichier introuvable : {path}") from None
     except OSError as error:
@@ -61,6 +70,19 @@ def _as_json(names: list[str], texts: list[str], analysis: Analysis, order: str)
         ],
         "item_order": analysis.item_orders[order],
         "participant_order": analysis.participant_orders[order],
+        "participant_groups": analysis.groups.labels,
+        "groups": [
+            {
+                "id": g.id,
+                "letter": g.letter,
+                "size": g.size,
+                "members": [names[j] for j in g.members],
+                "representative": [r.item for r in g.representative],
+                "representative_directions": [r.direction for r in g.representative],
+            }
+            for g in analysis.groups.groups
+        ],
+        "group_consensus": [{"item": c.item, "direction": c.direction} for c in analysis.groups.consensus],
     }
     return [json.dumps(document, ensure_ascii=False, indent=2)]
 
@@ -75,7 +97,30 @@ def _as_table(names: list[str], texts: list[str], analysis: Analysis, order: str
         for rank, i in enumerate(analysis.item_orders[order], start=1)
     ]
     participants = ", ".join(names[j] for j in analysis.participant_orders[order])
-    return [*_aligned([TABLE_HEADER, *body]), "", f"Participants (ordre « {ORDER_LABELS[order]} ») : {participants}"]
+    return [
+        *_aligned([TABLE_HEADER, *body]),
+        "",
+        *_groups_lines(names, texts, analysis),
+        "",
+        f"Participants (ordre « {ORDER_LABELS[order]} ») : {participants}",
+    ]
+
+
+DIRECTION_LABELS = {"agree": "d'accord", "disagree": "pas d'accord"}
+
+
+def _groups_lines(names: list[str], texts: list[str], analysis: Analysis) -> list[str]:
+    found = analysis.groups
+    if not found.groups:
+        return [found.reason or "Pas de groupes d'opinion."]
+    lines = ["Groupes d'opinion :"]
+    for g in found.groups:
+        lines.append(f"  Groupe {g.letter} ({g.size} participant{'s' if g.size > 1 else ''}) : {', '.join(names[j] for j in g.members)}")
+        for r in g.representative:
+            lines.append(f"    {DIRECTION_LABELS[r.direction]} à {r.rate:.0%} (autres : {r.rate_outside:.0%}) : n° {r.item + 1} {texts[r.item]}")
+    for c in found.consensus:
+        lines.append(f"  Consensus de tous les groupes ({DIRECTION_LABELS[c.direction]}) : n° {c.item + 1} {texts[c.item]}")
+    return lines
 
 
 def _table_row(rank: int, index: int, stats: ItemStats, text: str) -> list[str]:
