@@ -1,0 +1,201 @@
+"""Séance and démarche archives: export, import into a fresh installation,
+refusal of damaged or too-new archives, and a second import that merges."""
+
+import io
+import json
+import re
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from abaque.meetings.management.commands.demo import load_all
+from abaque.meetings.models import Meeting, Round, Vote
+from abaque.meetings.votes import cast_vote, log_mismatches
+from abaque.plans.models import Process, Territory
+from abaque.transfer import archive, load
+from abaque.transfer.export import demarche_archive, seance_archive
+
+from conftest import PASSWORD
+
+
+def export_bytes(obj, writer=seance_archive) -> bytes:
+    buffer = io.BytesIO()
+    writer(obj, buffer)
+    return buffer.getvalue()
+
+
+def tables(client, url) -> list[str]:
+    """The matrices of a page, with ids and tokens taken out."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", client.get(url).content.decode())
+    return [re.sub(r"\d+", "N", t) if "href" in t else t for t in re.findall(r"<table.*?</table>", html, re.S)]
+
+
+def seance_snapshot(client, meeting) -> dict:
+    report = client.get(f"/seances/{meeting.pk}/compte-rendu/telecharger/json/")
+    assert report.status_code == 200
+    rounds = list(meeting.rounds.values_list("number", flat=True))
+    return {
+        "report": json.loads(report.content),
+        "results": [tables(client, f"/seances/{meeting.pk}/resultats/?tour={n}") for n in rounds],
+        "notes": sorted(meeting.notes.values_list("text", flat=True)),
+        "recordings": sorted((r.duration_seconds, r.file.read()) for r in meeting.recordings.all()),
+        "mailings": sorted((m.subject, m.deliveries.count(), [a.name for a in m.attachments.all()]) for m in meeting.mailings.all()),
+        "revisions": sorted(meeting.items.values_list("revisions__text", flat=True).exclude(revisions__text=None)),
+    }
+
+
+def fresh_installation():
+    """Everything of the first installation gone, the same person signing in."""
+    Process.objects.all().delete()
+    Meeting.objects.all().delete()
+    Territory.objects.all().delete()
+    get_user_model().objects.all().delete()
+    return get_user_model().objects.create_user("animatrice", "animatrice@pnr.fr", PASSWORD, first_name="Claire Morel")
+
+
+def clean_log(meeting):
+    return all(not log_mismatches(r) for r in Round.objects.filter(meeting=meeting))
+
+
+@pytest.fixture
+def demo(facilitator):
+    return load_all(facilitator)
+
+
+def test_a_demo_seance_comes_back_the_same_in_a_fresh_installation(demo, client, facilitator):
+    client.force_login(facilitator)
+    before = seance_snapshot(client, demo)
+    assert before["notes"] and before["recordings"]
+    data = export_bytes(demo)
+    user = fresh_installation()
+    outcome = load.import_seance(archive.read(io.BytesIO(data)), user)
+    client.force_login(user)
+    assert not outcome.updated
+    assert outcome.root.facilitator == user
+    assert seance_snapshot(client, outcome.root) == before
+    assert clean_log(outcome.root)
+    call_command("verify_votes", stdout=io.StringIO())
+
+
+def test_a_demo_demarche_comes_back_with_its_seances(demo, client, facilitator):
+    process = Process.objects.get(owner=facilitator, territory__parent=None)
+    client.force_login(facilitator)
+    pages = [f"/demarches/{process.pk}/tableau-de-bord/"] + [f"/demarches/{process.pk}/{c.year}/" for c in process.cycles.all()]
+    before = [tables(client, url) for url in pages]
+    counts = (process.cycles.count(), sum(c.actions.count() for c in process.cycles.all()), process.criteria.count())
+    data = export_bytes(process, demarche_archive)
+    user = fresh_installation()
+    outcome = load.import_demarche(archive.read(io.BytesIO(data)), user)
+    process = outcome.root
+    client.force_login(user)
+    pages = [f"/demarches/{process.pk}/tableau-de-bord/"] + [f"/demarches/{process.pk}/{c.year}/" for c in process.cycles.all()]
+    assert [tables(client, url) for url in pages] == before
+    assert (process.cycles.count(), sum(c.actions.count() for c in process.cycles.all()), process.criteria.count()) == counts
+    assert Meeting.objects.filter(cycle_link__cycle__process=process).exists()
+    call_command("verify_votes", stdout=io.StringIO())
+
+
+def test_importing_the_same_archive_twice_merges_votes_and_notes(meeting, facilitator):
+    round_ = meeting.current_round()
+    items, people = list(meeting.items.all()), list(meeting.participants.all())
+    cast_vote(round_, items[0], people[0], "VG")
+    data = export_bytes(meeting)
+    # Meanwhile, here: a vote and a note added; the archive then comes back.
+    cast_vote(round_, items[1], people[1], "R")
+    meeting.notes.create(item=items[0], text="Noté ici")
+    outcome = load.import_seance(archive.read(io.BytesIO(data)), facilitator)
+    assert outcome.updated and outcome.root == meeting
+    assert Vote.objects.filter(round=round_).count() == 2
+    assert meeting.notes.get(item=items[0]).text == "Noté ici"
+    assert Meeting.objects.count() == 1
+    assert clean_log(meeting)
+
+
+def test_votes_and_notes_added_elsewhere_come_in_on_the_second_import(meeting, facilitator, other_facilitator):
+    round_ = meeting.current_round()
+    items, people = list(meeting.items.all()), list(meeting.participants.all())
+    cast_vote(round_, items[0], people[0], "VG")
+    first = export_bytes(meeting)
+    cast_vote(round_, items[0], people[0], "RR")  # changed her mind
+    cast_vote(round_, items[2], people[3], "W")
+    meeting.notes.create(item=items[1], text="Dit sur le serveur du Parc")
+    second = export_bytes(meeting)
+    user = fresh_installation()
+    copy = load.import_seance(archive.read(io.BytesIO(first)), user).root
+    copy.notes.create(item=copy.items.get(position=1), text="Dit dans la salle")
+    outcome = load.import_seance(archive.read(io.BytesIO(second)), user)
+    assert outcome.updated and outcome.root == copy
+    votes = {(v.item.text, v.participant.name): v.code for v in Vote.objects.filter(round__meeting=copy)}
+    assert votes == {(items[0].text, people[0].name): "RR", (items[2].text, people[3].name): "W"}
+    assert sorted(copy.notes.values_list("text", flat=True)) == ["Dit dans la salle", "Dit sur le serveur du Parc"]
+    assert clean_log(copy)
+
+
+def test_a_seance_of_another_account_is_not_overwritten(meeting, other_facilitator):
+    data = export_bytes(meeting)
+    with pytest.raises(archive.ArchiveError, match="autre compte"):
+        load.import_seance(archive.read(io.BytesIO(data)), other_facilitator)
+
+
+def rewrite(data: bytes, change) -> bytes:
+    """The same archive with archive.json changed by `change`."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == archive.JSON_NAME:
+                content = change(content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda data: data[: len(data) // 2], "endommagé, tronqué"),
+        (lambda data: b"PK\x03\x04" + b"\0" * 200, "endommagé, tronqué"),
+        (lambda data: rewrite(data, lambda c: c[:-40]), "archive.json"),
+        (lambda data: rewrite(data, lambda c: c.replace(b'"abaque-archive"', b'"autre-chose"')), "pas une archive Abaque"),
+        (lambda data: rewrite(data, lambda c: c.replace(b'"format_version": 1', b'"format_version": 99')), "version plus récente"),
+    ],
+    ids=["truncated", "not-a-zip", "altered-json", "foreign", "too-new"],
+)
+def test_a_damaged_foreign_or_newer_archive_is_refused_clearly(meeting, damage, message):
+    data = damage(export_bytes(meeting))
+    with pytest.raises(archive.ArchiveError, match=message):
+        archive.read(io.BytesIO(data))
+
+
+def test_a_zip_that_is_not_an_archive_is_refused(db):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("photo.jpg", b"...")
+    with pytest.raises(archive.ArchiveError, match="pas une archive Abaque"):
+        archive.read(out)
+
+
+def test_a_path_leaving_the_archive_is_refused(meeting):
+    out = io.BytesIO(export_bytes(meeting))
+    with zipfile.ZipFile(out, "a") as zf:
+        zf.writestr("files/../../etc/passwd", b"x")
+    with pytest.raises(archive.ArchiveError, match="dangereux"):
+        archive.read(out)
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_extracted(meeting, monkeypatch):
+    monkeypatch.setattr(archive, "ARCHIVE_MAX_UNCOMPRESSED", 1000)
+    out = io.BytesIO(export_bytes(meeting))
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("files/zeros", b"\0" * 100_000)
+    with pytest.raises(archive.ArchiveError, match="décompressée"):
+        archive.read(out)
+
+
+def test_the_archive_names_its_format_and_version(meeting):
+    document = json.loads(zipfile.ZipFile(io.BytesIO(export_bytes(meeting))).read(archive.JSON_NAME))
+    assert document["format"] == "abaque-archive"
+    assert document["format_version"] == archive.FORMAT_VERSION
+    assert document["app_version"] and document["created_at"]
+    assert document["content"]["uid"] == str(meeting.uid)
