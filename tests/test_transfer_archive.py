@@ -199,3 +199,53 @@ def test_the_archive_names_its_format_and_version(meeting):
     assert document["format_version"] == archive.FORMAT_VERSION
     assert document["app_version"] and document["created_at"]
     assert document["content"]["uid"] == str(meeting.uid)
+
+
+def test_every_model_of_a_seance_travels_in_its_archive():
+    """A model added later that points at a séance must join spec.SEANCE (or DEMARCHE)."""
+    from django.apps import apps as django_apps
+
+    from abaque.transfer import spec
+
+    covered = {p.label for p in spec.SEANCE + spec.DEMARCHE} | {"meetings.Meeting", "plans.Process", "plans.Territory"}
+    linked = {
+        model._meta.label
+        for model in django_apps.get_models()
+        if model._meta.app_label in ("meetings", "debate", "reports", "plans")
+    }
+    assert linked <= covered
+
+
+def test_the_archive_holds_the_stored_fields_and_nothing_derived(meeting):
+    meeting.mode = Meeting.Mode.ANONYMOUS
+    meeting.save()
+    content = json.loads(zipfile.ZipFile(io.BytesIO(export_bytes(meeting))).read(archive.JSON_NAME))["content"]
+    participant = content["parts"]["meetings.Participant"][0]
+    stored = {f.attname for f in meeting.participants.model._meta.concrete_fields}
+    assert set(participant) == stored
+    assert participant["name"] == meeting.participants.order_by("pk").first().name
+    assert "facilitator_id" not in content["seance"]
+
+
+def test_the_commands_export_and_import_a_seance(meeting, facilitator, tmp_path):
+    file = tmp_path / "seance.zip"
+    out = io.StringIO()
+    call_command("export", str(meeting.pk), "-o", str(file), stdout=out)
+    assert "exportée" in out.getvalue()
+    meeting.delete()
+    out = io.StringIO()
+    call_command("import", str(file), stdout=out)
+    assert "Participants : 4" in out.getvalue() and "importée" in out.getvalue()
+    assert Meeting.objects.get().title == "Regards croisés"
+    out = io.StringIO()
+    call_command("import", str(file), stdout=out)
+    assert "mise à jour" in out.getvalue() and Meeting.objects.count() == 1
+
+
+def test_the_import_command_names_a_damaged_file(db, facilitator, tmp_path):
+    from django.core.management.base import CommandError
+
+    file = tmp_path / "abimee.zip"
+    file.write_bytes(b"PK\x03\x04 abime")
+    with pytest.raises(CommandError, match="endommagé"):
+        call_command("import", str(file))
