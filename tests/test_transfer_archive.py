@@ -249,3 +249,26 @@ def test_the_import_command_names_a_damaged_file(db, facilitator, tmp_path):
     file.write_bytes(b"PK\x03\x04 abime")
     with pytest.raises(CommandError, match="endommagé"):
         call_command("import", str(file))
+
+
+def row_counts():
+    from django.apps import apps as django_apps
+
+    return {
+        model._meta.label: model.objects.count()
+        for model in django_apps.get_models()
+        if model._meta.app_label in ("meetings", "debate", "reports", "plans")
+    }
+
+
+def test_a_demo_seance_and_demarche_imported_twice_duplicate_nothing(demo, facilitator):
+    process = Process.objects.get(owner=facilitator, territory__parent=None)
+    seance, demarche = export_bytes(demo), export_bytes(process, demarche_archive)
+    user = fresh_installation()
+    load.import_demarche(archive.read(io.BytesIO(demarche)), user)
+    load.import_seance(archive.read(io.BytesIO(seance)), user)
+    once = row_counts()
+    assert load.import_demarche(archive.read(io.BytesIO(demarche)), user).updated
+    assert load.import_seance(archive.read(io.BytesIO(seance)), user).updated
+    assert row_counts() == once
+    call_command("verify_votes", stdout=io.StringIO())

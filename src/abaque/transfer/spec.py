@@ -24,7 +24,7 @@ SEANCE = (
     Part("meetings.Vote", "round__meeting", (("round_id", "item_id", "participant_id"),)),
     Part("meetings.VoteLog", "round__meeting", (("round_id", "item_id", "participant_id", "code", "source", "at"),)),
     Part("debate.Note", "meeting", (("item_id",),)),
-    Part("debate.Recording", "meeting", (("created_at", "file"),)),
+    Part("debate.Recording", "meeting", (("created_at",),)),  # its file name is local
     Part("debate.AgendaPosition", "meeting", (("item_id",),)),
     Part("reports.Mailing", "meeting", (("created_at", "subject"),)),
     Part("reports.Delivery", "mailing__meeting", (("mailing_id", "name", "email"),)),
