@@ -78,3 +78,15 @@ def test_a_pending_archive_of_someone_else_cannot_be_reached(client_in, meeting,
     client_in.force_login(other_facilitator)
     assert client_in.get(url).status_code == 302  # not pending for this account: back to the upload form
     assert client_in.get("/transfert/importer/..%2F..%2Fsecret_key/").status_code == 404
+
+
+def test_the_demarche_page_offers_its_archive_and_the_preview_lists_its_seances(client_in, facilitator):
+    from abaque.meetings.management.commands.demo import load_all
+    from abaque.plans.models import Process
+
+    load_all(facilitator)
+    process = Process.objects.get(owner=facilitator, territory__parent=None)
+    assert f"/transfert/demarches/{process.pk}/archive/".encode() in client_in.get(f"/demarches/{process.pk}/").content
+    data = client_in.get(f"/transfert/demarches/{process.pk}/archive/").content
+    preview = client_in.get(upload(client_in, data, "demarche.zip").url).content.decode()
+    assert "Démarche" in preview and "Séances jointes" in preview and "Déjà présente ici" in preview

@@ -3,6 +3,7 @@ one: upload (bounded), preview, then confirm."""
 
 import re
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from . import archive, load
 from .export import demarche_archive, seance_archive
 
 PENDING = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
+PENDING_HOURS = 24  # an archive uploaded but neither imported nor cancelled is dropped after this
 
 
 def _download(obj, writer, prefix):
@@ -46,6 +48,13 @@ def _pending_path(user, token) -> Path:
     return Path(settings.DATA_DIR) / "imports" / f"{user.pk}-{token}.zip"
 
 
+def _drop_stale(folder: Path) -> None:
+    limit = time.time() - PENDING_HOURS * 3600
+    for old in folder.glob("*.zip"):
+        if old.stat().st_mtime < limit:
+            old.unlink(missing_ok=True)
+
+
 @login_required
 def upload(request):
     error = None
@@ -59,6 +68,7 @@ def upload(request):
             token = secrets.token_urlsafe(16)
             path = _pending_path(request.user, token)
             path.parent.mkdir(parents=True, exist_ok=True)
+            _drop_stale(path.parent)
             with open(path, "wb") as out:
                 for chunk in file.chunks():
                     out.write(chunk)
