@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connections
@@ -43,12 +44,14 @@ def _is_sqlite() -> bool:
 
 def _pg_url() -> str:
     db = _database()
-    return f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+    return f"postgresql://{quote(db['USER'])}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{quote(db['NAME'])}"
 
 
 def _pg(tool, *args):
+    # The password goes by the environment: a command line is visible to every user of the machine.
+    env = {**os.environ, "PGPASSWORD": _database()["PASSWORD"]}
     try:
-        done = subprocess.run([tool, *args], capture_output=True, check=False)
+        done = subprocess.run([tool, *args], capture_output=True, check=False, env=env)
     except FileNotFoundError:
         raise BackupError(f"{tool} est introuvable : installez les outils clients de PostgreSQL.") from None
     if done.returncode:
@@ -92,8 +95,12 @@ def data_in_place() -> bool:
     if _is_sqlite():
         path = Path(_database()["NAME"])
         return path.exists() and path.stat().st_size > 0
-    with connections["default"].cursor() as cursor:
-        return "meetings_meeting" in connections["default"].introspection.table_names(cursor)
+    connection = connections["default"]
+    with connection.cursor() as cursor:
+        if "auth_user" not in connection.introspection.table_names(cursor):
+            return False
+        cursor.execute("SELECT EXISTS (SELECT 1 FROM auth_user)")
+        return bool(cursor.fetchone()[0])
 
 
 def _open(path) -> tuple[zipfile.ZipFile, dict]:
@@ -124,7 +131,8 @@ def restore(path, force: bool = False) -> dict:
         raise BackupError(f"Cette sauvegarde est d'une base {manifest.get('database')}, cette installation utilise {expected}.")
     if not force and data_in_place():
         raise BackupError(
-            f"Le dossier de données {settings.DATA_DIR} n'est pas vide : la restauration l'écraserait. "
+            f"Le dossier de données {settings.DATA_DIR} n'est pas vide (sa base ou ses enregistrements) : "
+            "la restauration l'écraserait. "
             "Relancez avec --force si c'est bien ce que vous voulez."
         )
     connections.close_all()
