@@ -36,9 +36,16 @@ def seance_snapshot(client, meeting) -> dict:
     report = client.get(f"/seances/{meeting.pk}/compte-rendu/telecharger/json/")
     assert report.status_code == 200
     rounds = list(meeting.rounds.values_list("number", flat=True))
+    results = [
+        tables(client, f"/seances/{meeting.pk}/tours/{n}/resultats/?ordre={order}")
+        for n in rounds
+        for order in ("entered", "mean", "consensus", "seriation")
+    ]
+    assert all(results)
     return {
         "report": json.loads(report.content),
-        "results": [tables(client, f"/seances/{meeting.pk}/resultats/?tour={n}") for n in rounds],
+        "csv": client.get(f"/seances/{meeting.pk}/compte-rendu/telecharger/csv/").content,
+        "results": results,
         "notes": sorted(meeting.notes.values_list("text", flat=True)),
         "recordings": sorted((r.duration_seconds, r.file.read()) for r in meeting.recordings.all()),
         "mailings": sorted((m.subject, m.deliveries.count(), [a.name for a in m.attachments.all()]) for m in meeting.mailings.all()),
