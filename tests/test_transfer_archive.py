@@ -279,3 +279,34 @@ def test_a_demo_seance_and_demarche_imported_twice_duplicate_nothing(demo, facil
     assert load.import_seance(archive.read(io.BytesIO(seance)), user).updated
     assert row_counts() == once
     call_command("verify_votes", stdout=io.StringIO())
+
+
+def altered(data: bytes, change) -> archive.Archive:
+    def edit(content):
+        document = json.loads(content)
+        change(document["content"])
+        return json.dumps(document).encode()
+
+    return archive.read(io.BytesIO(rewrite(data, edit)))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda c: c["parts"]["meetings.Vote"][0].update(item_id=999_999),
+        lambda c: c["parts"]["meetings.Vote"].append(dict(c["parts"]["meetings.Vote"][0], id=-1)),
+        lambda c: c["parts"]["meetings.Item"][0].pop("id"),
+        lambda c: c["parts"].update({"meetings.Round": "tour"}),
+        lambda c: c["seance"].update(date="le 12 mars"),
+    ],
+    ids=["dangling-reference", "duplicate-vote", "row-without-id", "not-a-list", "bad-date"],
+)
+def test_an_archive_altered_by_hand_is_refused_and_nothing_is_imported(meeting, facilitator, change):
+    cast_vote(meeting.current_round(), meeting.items.first(), meeting.participants.first(), "G")
+    data = export_bytes(meeting)
+    meeting.delete()
+    with pytest.raises(archive.ArchiveError, match="endommagée"):
+        arch = altered(data, change)
+        load.preview(arch, facilitator)
+        load.import_seance(arch, facilitator)
+    assert not Meeting.objects.exists()

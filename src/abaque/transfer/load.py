@@ -7,7 +7,8 @@ from uuid import UUID
 
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.db import models, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from abaque.meetings.models import Meeting, Participant, Round, Vote, VoteLog, new_join_code, new_token
@@ -182,15 +183,32 @@ def reconcile_log(meeting):
         )
 
 
+DAMAGED = "L'archive est endommagée : son contenu est incohérent. Rien n'a été importé."
+
+
+def guarded(function):
+    """All or nothing: an archive altered by hand gives a French message, never a half import."""
+
+    def run(arch, user) -> Outcome:
+        try:
+            return function(arch, user)
+        except (KeyError, TypeError, ValueError, AttributeError, IntegrityError, ValidationError) as error:
+            raise ArchiveError(DAMAGED) from error
+
+    return run
+
+
+@guarded
 def import_seance(arch, user) -> Outcome:
     if arch.document["kind"] != "seance":
-        raise ArchiveError("Cette archive contient une démarche, pas une séance : importez-la depuis les démarches.")
+        raise ArchiveError("Cette archive contient une démarche, pas une séance.")
     loader = Loader(arch)
     with transaction.atomic():
         loader.outcome.root = loader.load_seance(arch.document["content"], user)
     return loader.outcome
 
 
+@guarded
 def import_demarche(arch, user) -> Outcome:
     from abaque.plans.models import Process, Territory
 
@@ -224,6 +242,7 @@ def import_demarche(arch, user) -> Outcome:
     return loader.outcome
 
 
+@guarded
 def preview(arch, user) -> dict:
     """What would come in, and whether it updates a séance already here."""
     doc = arch.document
