@@ -49,9 +49,14 @@ for item, participant in Vote.objects.values_list("item_id", "participant_id"):
 """
 
 
-def run(data_dir, *args, code=None, check=True):
+def sqlite_env(data_dir):
     env = {**os.environ, "ABAQUE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "abaque.settings"}
     env.pop("DATABASE_URL", None)
+    return env
+
+
+def run(data_dir, *args, code=None, check=True):
+    env = sqlite_env(data_dir)
     command = [PYTHON, "-c", code] if code else [PYTHON, "-m", "abaque.cli", *args]
     return subprocess.run(command, env=env, capture_output=True, text=True, check=check, timeout=300)
 
@@ -59,13 +64,14 @@ def run(data_dir, *args, code=None, check=True):
 def test_a_backup_taken_while_phones_vote_restores_every_acknowledged_vote(tmp_path):
     source, target, file = tmp_path / "a", tmp_path / "b", tmp_path / "sauvegarde.zip"
     run(source, code=SETUP)
-    env = {**os.environ, "ABAQUE_DATA_DIR": str(source), "DJANGO_SETTINGS_MODULE": "abaque.settings"}
-    voter = subprocess.Popen([PYTHON, "-c", VOTER], env=env, stdout=subprocess.PIPE, text=True)
+    voter = subprocess.Popen([PYTHON, "-c", VOTER], env=sqlite_env(source), stdout=subprocess.PIPE, text=True)
     acked: list[tuple[float, str]] = []
     reader = threading.Thread(target=lambda: [acked.append((time.monotonic(), line.strip())) for line in voter.stdout])
     reader.start()
     try:
+        deadline = time.monotonic() + 120
         while len(acked) < 50:
+            assert voter.poll() is None and time.monotonic() < deadline, "the voter stopped before voting"
             time.sleep(0.05)
         started = time.monotonic()
         run(source, "backup", "-o", str(file))
