@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "abaque.debate",
     "abaque.reports",
     "abaque.plans",
+    "abaque.transfer",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("seances/", include("abaque.debate.urls")),
     path("seances/", include("abaque.reports.urls")),
     path("demarches/", include("abaque.plans.urls")),
+    path("transfert/", include("abaque.transfer.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

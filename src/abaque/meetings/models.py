@@ -1,6 +1,7 @@
 """The séance: its participants, items, vote rounds and votes."""
 
 import secrets
+import uuid
 from datetime import date
 
 from django.conf import settings
@@ -94,6 +95,8 @@ class Meeting(models.Model):
         "Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recording_since = models.DateTimeField(null=True, blank=True)
+    # Stable across installations: an archive imported twice is recognised by it.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

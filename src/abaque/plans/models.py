@@ -2,6 +2,8 @@
 action plan and its evaluation, the communication plan (booklet points 2,
 5 to 10)."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -55,6 +57,8 @@ class Process(models.Model):
     )
     lead_official = models.CharField("élu référent", max_length=200, blank=True)
     lead_facilitator = models.CharField("animateur référent", max_length=200, blank=True)
+    # Stable across installations: an archive imported twice is recognised by it.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

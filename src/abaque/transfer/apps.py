@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TransferConfig(AppConfig):
+    name = "abaque.transfer"
+    verbose_name = "Archives, sauvegarde et restauration"

@@ -1,0 +1,111 @@
+"""Downloading an archive from a séance's or démarche's page, and importing
+one: upload (bounded), preview, then confirm."""
+
+import re
+import secrets
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from abaque.meetings.access import get_meeting
+from abaque.plans.access import get_process
+
+from . import archive, load
+from .export import demarche_archive, seance_archive
+
+PENDING = re.compile(r"^[A-Za-z0-9_-]{16,40}$")
+PENDING_HOURS = 24  # an archive uploaded but neither imported nor cancelled is dropped after this
+
+
+def _download(obj, writer, prefix):
+    response = HttpResponse(content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{prefix}-{slugify(obj.title)[:60] or obj.pk}.zip"'
+    writer(obj, response)
+    return response
+
+
+@login_required
+def seance_download(request, meeting_id):
+    return _download(get_meeting(request, meeting_id), seance_archive, "seance")
+
+
+@login_required
+def demarche_download(request, process_id):
+    return _download(get_process(request, process_id), demarche_archive, "demarche")
+
+
+def _pending_path(user, token) -> Path:
+    if not PENDING.match(token):
+        raise Http404
+    return Path(settings.DATA_DIR) / "imports" / f"{user.pk}-{token}.zip"
+
+
+def _drop_stale(folder: Path) -> None:
+    limit = time.time() - PENDING_HOURS * 3600
+    for old in folder.glob("*.zip"):
+        if old.stat().st_mtime < limit:
+            old.unlink(missing_ok=True)
+
+
+@login_required
+def upload(request):
+    error = None
+    if request.method == "POST":
+        file = request.FILES.get("archive")
+        if file is None:
+            error = "Choisissez le fichier de l'archive (.zip) à importer."
+        elif file.size > archive.ARCHIVE_MAX_BYTES:
+            error = f"Ce fichier dépasse {archive.ARCHIVE_MAX_BYTES // (1024 * 1024)} Mo : il n'est pas importé."
+        else:
+            token = secrets.token_urlsafe(16)
+            path = _pending_path(request.user, token)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _drop_stale(path.parent)
+            with open(path, "wb") as out:
+                for chunk in file.chunks():
+                    out.write(chunk)
+            try:
+                load.preview(archive.read(path), request.user)
+            except archive.ArchiveError as refused:
+                path.unlink(missing_ok=True)
+                error = str(refused)
+            else:
+                return redirect("transfer:preview", token=token)
+    return render(request, "transfer/upload.html", {"error": error, "max_mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)}, status=400 if error else 200)
+
+
+@login_required
+def preview(request, token):
+    path = _pending_path(request.user, token)
+    if not path.exists():
+        messages.error(request, "Cette archive n'est plus en attente : déposez-la de nouveau.")
+        return redirect("transfer:upload")
+    try:
+        arch = archive.read(path)
+        seen = load.preview(arch, request.user)
+        if request.method == "POST":
+            outcome = (load.import_seance if seen["kind"] == "seance" else load.import_demarche)(arch, request.user)
+            path.unlink(missing_ok=True)
+            verb = "mise à jour" if outcome.updated else "importée"
+            messages.success(request, f"« {outcome.root} » {verb}.")
+            name = "meetings:detail" if seen["kind"] == "seance" else "plans:detail"
+            return redirect(reverse(name, args=[outcome.root.pk]))
+    except archive.ArchiveError as refused:
+        path.unlink(missing_ok=True)
+        return render(request, "transfer/upload.html", {"error": str(refused), "max_mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)}, status=400)
+    return render(request, "transfer/preview.html", {"seen": seen, "token": token})
+
+
+@login_required
+@require_POST
+def cancel(request, token):
+    _pending_path(request.user, token).unlink(missing_ok=True)
+    return redirect("meetings:list")
