@@ -113,3 +113,18 @@ def test_the_seance_exports_hold_no_live_formula_and_no_control_character(facili
     cells = [cell for row in rows for cell in row]
     assert "'" + FORMULA in cells
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_control_characters_typed_in_a_form_are_removed(client_in, meeting):
+    client_in.post(f"/seances/{meeting.pk}/participants/", {"name": "Gil\x01les Mar\x00chand", "category": "elu", "email": ""})
+    assert meeting.participants.filter(name="Gilles Marchand").exists()
+
+
+def test_a_phone_vote_with_infinity_or_a_deep_array_is_refused_not_crashed():
+    import pytest
+
+    from abaque.live.fast_vote import parse
+
+    for body in (b'{"round": Infinity, "item": 1, "code": "G"}', b'{"round": 1e400, "item": 1}', b"[" * 2000 + b"]" * 2000):
+        with pytest.raises(ValueError, match="illisible"):
+            parse("t", body)
