@@ -128,3 +128,8 @@ def test_a_phone_vote_with_infinity_or_a_deep_array_is_refused_not_crashed():
     for body in (b'{"round": Infinity, "item": 1, "code": "G"}', b'{"round": 1e400, "item": 1}', b"[" * 2000 + b"]" * 2000):
         with pytest.raises(ValueError, match="illisible"):
             parse("t", body)
+
+
+def test_a_25_digit_item_id_in_the_new_round_form_is_refused_in_french(client_in, meeting):
+    response = client_in.post(f"/seances/{meeting.pk}/debat/nouveau-tour/", {"items": ["9" * 25]})
+    assert response.status_code == 400
