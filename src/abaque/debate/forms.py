@@ -74,8 +74,18 @@ class ReformulationForm(forms.Form):
         return text
 
 
+class BoundedIdsField(forms.ModelMultipleChoiceField):
+    """Ids too large for the database are unknown choices, not a 500."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).isdigit() or len(str(pk)) > 18:
+                raise forms.ValidationError(f"« {str(pk)[:30]} » n'est pas un item de cette séance.")
+        return super()._check_values(value)
+
+
 class NewRoundForm(forms.Form):
-    items = forms.ModelMultipleChoiceField(
+    items = BoundedIdsField(
         queryset=Item.objects.none(), widget=forms.CheckboxSelectMultiple, label="Items soumis au nouveau vote",
         error_messages={"required": "Cochez au moins un item pour le nouveau tour."},
     )

@@ -31,7 +31,8 @@ def parse(token: str, body: bytes) -> PhoneVote:
     try:
         data = json.loads(body)
         return PhoneVote(token, int(data["round"]), int(data["item"]), str(data.get("code") or ""))
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
+    # OverflowError: Infinity or 1e400; RecursionError: a deeply nested array.
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as error:
         raise ValueError(BAD_REQUEST) from error
 
 

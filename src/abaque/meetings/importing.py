@@ -1,6 +1,7 @@
 """Importing a list of participants pasted from anywhere, or from a CSV or
 XLSX file: one person a line, name then optional category and e-mail."""
 
+import codecs
 import csv
 import io
 import unicodedata
@@ -8,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+
+from abaque.safe_cells import clean_text
 
 from .models import Participant
 
@@ -23,6 +26,12 @@ CATEGORY_WORDS = {
 }
 HEADER_WORDS = {"nom", "name", "participant", "nom et prenom", "prenom nom"}
 MAX_NAME = Participant._meta.get_field("name").max_length
+# Bounds of an imported file: a list of participants is small, and a tiny
+# XLSX may declare a million rows by sixteen thousand columns.
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+MAX_IMPORT_ROWS = 2_000
+MAX_IMPORT_COLUMNS = 10
+MAX_CELL_CHARS = 1_000
 
 
 @dataclass
@@ -101,22 +110,62 @@ def file_to_text(upload) -> str:
     """A CSV or XLSX file as tab-separated lines, shown back in the preview so
     that confirming needs no second upload."""
     name = upload.name.lower()
+    if getattr(upload, "size", 0) > MAX_IMPORT_BYTES:
+        raise ValueError(f"Ce fichier est trop gros : {MAX_IMPORT_BYTES // (1024 * 1024)} Mo au plus.")
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(upload, read_only=True, data_only=True).active
-        except Exception as error:  # openpyxl raises many kinds on a bad file
-            raise ValueError("Ce fichier XLSX ne peut pas être lu.") from error
-        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = _xlsx_rows(upload)
     elif name.endswith((".csv", ".txt")):
-        raw = upload.read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")  # French Excel's default
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=";,\t") if text.strip() else csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        rows = _csv_rows(upload.read())
     else:
         raise ValueError("Format non reconnu : choisissez un fichier .csv ou .xlsx.")
+    rows = [[clean_text(cell)[:MAX_CELL_CHARS] for cell in row[:MAX_IMPORT_COLUMNS]] for row in rows]
     return "\n".join("\t".join(cell.replace("\t", " ") for cell in row) for row in rows)
+
+
+def _too_many_rows():
+    return ValueError(f"Ce fichier a trop de lignes : {MAX_IMPORT_ROWS} participants au plus.")
+
+
+def _xlsx_rows(upload) -> list[list[str]]:
+    """Streamed within fixed bounds, whatever dimension the file declares."""
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(upload, read_only=True, data_only=True).active
+        sheet.reset_dimensions()
+        rows = []
+        for values in sheet.iter_rows(max_row=MAX_IMPORT_ROWS + 1, max_col=MAX_IMPORT_COLUMNS, values_only=True):
+            rows.append(["" if v is None else str(v) for v in values])
+    except Exception as error:  # openpyxl raises many kinds on a bad file
+        raise ValueError("Ce fichier XLSX ne peut pas être lu.") from error
+    while rows and not any(rows[-1]):
+        rows.pop()
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise _too_many_rows()
+    return rows
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")  # French Excel's default
+
+
+def _csv_rows(raw: bytes) -> list[list[str]]:
+    text = clean_text(_decode(raw))
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=";,\t")
+    except csv.Error:  # one column, a plain list of names
+        dialect = csv.excel
+    rows = []
+    try:
+        for cells in csv.reader(io.StringIO(text), dialect):
+            rows.append(cells)
+            if len(rows) > MAX_IMPORT_ROWS and any(cells):
+                raise _too_many_rows()
+    except csv.Error as error:  # a cell over the field size limit, a stray NUL
+        raise ValueError("Ce fichier CSV ne peut pas être lu : une cellule est trop longue ou mal formée.") from error
+    return rows

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from abaque import scale
 from abaque.meetings.models import RoundItem, Vote
+from abaque.safe_cells import spreadsheet_cell
 
 from .content import Report, participant_keys
 
@@ -54,7 +55,7 @@ def build_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["tour"], delimiter=";")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()} for row in rows)
     # A BOM so that spreadsheets opened by double click read the accents.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

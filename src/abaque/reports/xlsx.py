@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from abaque import scale
+from abaque.safe_cells import clean_text, spreadsheet_row
 
 from .content import Report
 from .raw import vote_rows
@@ -27,7 +28,7 @@ def build_xlsx(report: Report) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for round_report in report.rounds:
-        _round_sheet(book.create_sheet(round_report.title), round_report.matrices[0].table)
+        _round_sheet(book.create_sheet(clean_text(round_report.title)[:31]), round_report.matrices[0].table)
     _votes_sheet(book.create_sheet("Votes"), report)
     out = io.BytesIO()
     book.save(out)
@@ -37,7 +38,7 @@ def build_xlsx(report: Report) -> bytes:
 def _round_sheet(sheet, table: dict):
     """Items as rows (text, mean, consensus, verdict), participants as columns."""
     participants = [p["label"] for p in table["participants"]]
-    sheet.append(STATS_HEADER + participants)
+    sheet.append(spreadsheet_row(STATS_HEADER + participants))
     for cell in sheet[1]:
         cell.font = BOLD
     for j in range(len(STATS_HEADER) + 1, len(STATS_HEADER) + len(participants) + 1):
@@ -48,7 +49,8 @@ def _round_sheet(sheet, table: dict):
         consensus = None if stats.consensus is None else round(stats.consensus, 3)
         mean = None if stats.mean is None else round(stats.mean, 2)
         symbols = [scale.BY_CODE[code].symbol if code else None for _, code in row["cells"]]
-        sheet.append([row["number"], row["entry"].text, mean, consensus, row["verdict_label"], *symbols])
+        # The scale's own symbols (++, +) are ours, not typed: written as they are.
+        sheet.append([*spreadsheet_row([row["number"], row["entry"].text, mean, consensus, row["verdict_label"]]), *symbols])
         _colour(sheet, sheet.max_row, [code for _, code in row["cells"]])
     sheet.column_dimensions["B"].width = 50
     sheet.column_dimensions["E"].width = 18
@@ -66,10 +68,10 @@ def _colour(sheet, row: int, codes: list[str | None]):
 
 def _votes_sheet(sheet, report: Report):
     rows = vote_rows(report)
-    sheet.append(list(rows[0].keys()) if rows else ["tour"])
+    sheet.append(spreadsheet_row(list(rows[0].keys()) if rows else ["tour"]))
     for cell in sheet[1]:
         cell.font = BOLD
     for row in rows:
-        sheet.append([str(v) if v is not None and not isinstance(v, (int, float, str)) else v for v in row.values()])
+        sheet.append(spreadsheet_row([str(v) if v is not None and not isinstance(v, (int, float, str)) else v for v in row.values()]))
     for column, width in zip("ABCDEFGHI", (6, 6, 45, 20, 14, 6, 32, 22, 20)):
         sheet.column_dimensions[column].width = width

@@ -5,6 +5,7 @@ from the token only, so a phone reaches nothing but its own votes."""
 from django.db import transaction
 from django.db.models import Max
 from django.http import JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -57,6 +58,8 @@ def vote(request, token):
     batch function, on a batch of one."""
     try:
         phone_vote = fast_vote.parse(token, request.body)
+    except RawPostDataException:  # a form post: its fields were read already
+        return JsonResponse({"error": fast_vote.BAD_REQUEST}, status=400)
     except ValueError as error:
         return JsonResponse({"error": str(error)}, status=400)
     outcome = store_phone_votes([phone_vote])[0]
