@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-browser bench demo clean lock audit
+.PHONY: run test test-fast test-browser bench demo clean lock audit lint format
 
 # Dependencies come from requirements.lock, pinned with their hashes; Abaque
 # itself is installed on top without resolving anything again.
@@ -32,6 +32,17 @@ audit: $(STAMP)
 run: $(STAMP)
 	$(BIN)/abaque migrate --noinput
 	$(BIN)/abaque serve
+
+## make lint: style (ruff check and ruff format --check) and types (mypy, strict on the analysis).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+## make format: let ruff sort the imports and format the code.
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
 
 ## make test: the whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set.
 test: $(STAMP)

@@ -39,7 +39,7 @@ LEVELS: tuple[Level, ...] = (
 BY_CODE: dict[str, Level] = {level.code: level for level in LEVELS}
 CODES: tuple[str, ...] = tuple(level.code for level in LEVELS)
 OPINION_CODES: tuple[str, ...] = tuple(level.code for level in LEVELS if level.is_opinion)
-WEIGHTS: dict[str, int] = {level.code: level.weight for level in LEVELS if level.is_opinion}
+WEIGHTS: dict[str, int] = {level.code: level.weight for level in LEVELS if level.weight is not None}
 
 # Codes that call for the debate: disagreement and refusal (booklet: « les
 # personnes ayant voté rouge ou noir sont invitées à s'exprimer »).

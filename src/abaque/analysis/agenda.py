@@ -77,7 +77,7 @@ def _minority(stats: ItemStats) -> list[int]:
 
 
 def _dissensus(item: int, stats: ItemStats) -> AgendaEntry:
-    return AgendaEntry(item, AgendaKind.DISSENSUS, 1 - stats.consensus, stats.dissenters)
+    return AgendaEntry(item, AgendaKind.DISSENSUS, 1 - (stats.consensus or 0.0), stats.dissenters)
 
 
 def _share(item: int, stats: ItemStats, kind: str, voices: list[int]) -> AgendaEntry:

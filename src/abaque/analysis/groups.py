@@ -148,7 +148,7 @@ def _prop_z(successes: np.ndarray, n: np.ndarray) -> np.ndarray:
     return 2 * np.sqrt(n + 1) * ((successes + 1) / (n + 2) - 0.5)
 
 
-def _two_prop_z(s1, n1, s2, n2) -> np.ndarray:
+def _two_prop_z(s1: np.ndarray, n1: np.ndarray, s2: np.ndarray, n2: np.ndarray) -> np.ndarray:
     p1, p2 = (s1 + 1) / (n1 + 2), (s2 + 1) / (n2 + 2)
     pooled = (s1 + s2 + 2) / (n1 + n2 + 4)
     spread = np.sqrt(pooled * (1 - pooled) * (1 / (n1 + 2) + 1 / (n2 + 2)))

@@ -71,7 +71,7 @@ def as_encoded(rows_or_encoded: Rows | np.ndarray) -> np.ndarray:
         if matrix.size and (matrix.min() < NOT_VOTED or matrix.max() >= len(scale.CODES)):
             raise ValueError("an encoded matrix holds values from -1 to 6 only")
         return matrix.astype(np.int8, copy=False)
-    return encode(rows_or_encoded)
+    return encode(rows_or_encoded)  # type: ignore[arg-type]  # rows of codes, or an array of strings
 
 
 def weights(encoded: np.ndarray) -> np.ndarray:

@@ -27,6 +27,8 @@ class Analysis:
     def groups(self) -> Groups:
         """Opinion groups, computed on first use and kept."""
         if self._groups is None:
+            if self.matrix is None:
+                raise ValueError("this analysis was made without its matrix: no groups")
             self._groups = opinion_groups(self.matrix)
         return self._groups
 
@@ -36,7 +38,8 @@ class LazyOrders(Mapping[str, list[int]]):
     analysis serves every page, and a seriation nobody shows costs nothing."""
 
     def __init__(self, compute: Callable[[str], list[int]]):
-        self._compute, self._done = compute, {}
+        self._compute = compute
+        self._done: dict[str, list[int]] = {}
 
     def __getitem__(self, by: str) -> list[int]:
         if by not in ORDERS:
