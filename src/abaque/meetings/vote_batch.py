@@ -18,21 +18,15 @@ from dataclasses import dataclass
 from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
 
-from abaque import scale
-
+from . import vote_rules
 from .models import Participant, Round, RoundItem, Vote, VoteLog
 
 log = logging.getLogger(__name__)
 
 MAX_BATCH = 500  # votes in one transaction: bounds the time a batch holds the lock
 
-NOT_OPEN = {
-    Round.Status.PREPARING: "Le vote n'est pas encore ouvert : votre vote n'a pas été enregistré.",
-    Round.Status.CLOSED: "Le vote est clos : votre vote n'a pas été enregistré.",
-}
 UNKNOWN_LINK = "Ce lien de vote n'est plus valable : demandez à l'animateur de libérer votre nom."
 STALE = "Ce vote ne correspond pas à la séance en cours : rechargez la page."
-NOT_IN_ROUND = "Cet item n'est pas soumis au vote dans ce tour : rechargez la page."
 
 
 @dataclass(frozen=True)
@@ -100,13 +94,17 @@ def _check(vote, participants, rounds, in_round):
     round_ = rounds.get((meeting_id, vote.round_number))
     if round_ is None:
         return Outcome(409, {"error": STALE}, meeting_id), None
-    if (round_.pk, vote.item_id) not in in_round:
-        return Outcome(409, {"error": NOT_IN_ROUND}, meeting_id), None
-    if round_.status != Round.Status.OPEN:
-        return Outcome(409, {"error": NOT_OPEN[round_.status]}, meeting_id), None
     code = vote.code.strip().upper()
-    if code and code not in scale.VARIANTS[round_.scale_variant]:
-        return Outcome(409, {"error": f"Couleur inconnue pour cette séance : {code}."}, meeting_id), None
+    refused = vote_rules.refusal(
+        status=round_.status,
+        round_id=round_.pk,
+        item_id=vote.item_id,
+        in_round=in_round,
+        code=code,
+        scale_variant=round_.scale_variant,
+    )
+    if refused:
+        return Outcome(409, {"error": refused}, meeting_id), None
     body = {"ok": True, "round": vote.round_number, "item": vote.item_id, "code": code}
     return Outcome(200, body, meeting_id), (round_.pk, vote.item_id, participant_id, code)
 

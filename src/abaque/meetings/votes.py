@@ -3,8 +3,7 @@ go through vote_batch, in batches; both store through vote_batch.store."""
 
 from django.db import transaction
 
-from abaque import scale
-
+from . import vote_rules
 from .models import Round, RoundItem, Vote, VoteLog
 from .vote_batch import store
 
@@ -13,30 +12,34 @@ class VoteRefused(Exception):
     """A vote that cannot be taken; the message is shown to the voter."""
 
 
-def cast_vote(round_, item, participant, code, source=Vote.Source.GRID):
+def cast_vote(round_, item, participant, code, source=Vote.Source.GRID, *, require_open=False):
     """Store `code` (or clear the cell when code is empty), log it, and return
     the stored Vote or None. Idempotent: the same vote twice changes nothing
     but the log. Committed before it returns, so an acknowledgement that
-    follows survives a crash of the server."""
+    follows survives a crash of the server. The grid passes require_open:
+    a round being prepared takes no vote, as on the phones; tests and the
+    demo seed rounds before opening them."""
     code = (code or "").strip().upper()
     with transaction.atomic():
-        _check(round_, item, participant, code)
+        _check(round_, item, participant, code, require_open)
         store([(round_.pk, item.pk, participant.pk, code)], source)
     return Vote.objects.filter(round=round_, item=item, participant=participant).first()
 
 
-def _check(round_, item, participant, code):
+def _check(round_, item, participant, code, require_open):
     # Read the status inside the transaction: a round closed a moment ago wins.
     status = Round.objects.values_list("status", flat=True).get(pk=round_.pk)
-    if status == Round.Status.CLOSED:
-        raise VoteRefused("Ce tour de vote est clos : votre vote n'a pas été enregistré.")
-    if participant.meeting_id != round_.meeting_id or item.meeting_id != round_.meeting_id:
-        raise VoteRefused("Cet item ou ce participant n'appartient pas à cette séance.")
-    if not RoundItem.objects.filter(round=round_, item=item).exists():
-        raise VoteRefused("Cet item n'est pas soumis au vote dans ce tour.")
-    allowed = scale.VARIANTS[round_.meeting.scale_variant]
-    if code and code not in allowed:
-        raise VoteRefused(f"Couleur inconnue pour cette séance : {code}.")
+    refused = vote_rules.participant_is_known(participant.meeting_id, round_.meeting_id) or vote_rules.refusal(
+        status=status,
+        round_id=round_.pk,
+        item_id=item.pk,
+        in_round=set(RoundItem.objects.filter(round=round_, item=item).values_list("round_id", "item_id")),
+        code=code,
+        scale_variant=round_.meeting.scale_variant,
+        require_open=require_open,
+    )
+    if refused:
+        raise VoteRefused(refused)
 
 
 def replay_log(round_) -> dict[tuple[int, int], str]:

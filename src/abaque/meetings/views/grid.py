@@ -53,7 +53,7 @@ def grid_vote(request, meeting_id, number):
     except (ValueError, Item.DoesNotExist, Participant.DoesNotExist):
         return JsonResponse({"error": "Item ou participant inconnu dans cette séance."}, status=404)
     try:
-        vote = cast_vote(round_, item, participant, request.POST.get("code", ""), Vote.Source.GRID)
+        vote = cast_vote(round_, item, participant, request.POST.get("code", ""), Vote.Source.GRID, require_open=True)
     except VoteRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
     meeting_changed(meeting.pk, "votes")

@@ -1,0 +1,46 @@
+"""The rules a vote must pass, written once for both ways in: the phones
+(vote_batch, on the plain rows a batch already loaded) and the facilitator's
+grid (votes.cast_vote). Each rule takes plain values, makes no query, and
+returns the French refusal, or None when the vote passes it."""
+
+from abaque import scale
+
+from .models import Round
+
+NOT_OPEN = {
+    Round.Status.PREPARING: "Le vote n'est pas encore ouvert : votre vote n'a pas été enregistré.",
+    Round.Status.CLOSED: "Le vote est clos : votre vote n'a pas été enregistré.",
+}
+NOT_IN_ROUND = "Cet item n'est pas soumis au vote dans ce tour : rechargez la page."
+UNKNOWN_PARTICIPANT = "Cet item ou ce participant n'appartient pas à cette séance."
+
+
+def round_is_open(status: str) -> str | None:
+    return None if status == Round.Status.OPEN else NOT_OPEN[status]
+
+
+def item_is_in_round(round_id: int, item_id: int, in_round) -> str | None:
+    """`in_round`: the (round id, item id) pairs of the rounds concerned."""
+    return None if (round_id, item_id) in in_round else NOT_IN_ROUND
+
+
+def participant_is_known(participant_meeting_id, round_meeting_id) -> str | None:
+    return None if participant_meeting_id == round_meeting_id else UNKNOWN_PARTICIPANT
+
+
+def code_is_in_scale(code: str, scale_variant: str) -> str | None:
+    """`code` already stripped and upper-cased; "" (clearing a cell) passes."""
+    if code and code not in scale.VARIANTS[scale_variant]:
+        return f"Couleur inconnue pour cette séance : {code}."
+    return None
+
+
+def refusal(*, status, round_id, item_id, in_round, code, scale_variant, require_open=True) -> str | None:
+    """The first rule the vote breaks, in the order a voter can act on.
+    `require_open=False` only for seeding a round in tests and the demo."""
+    checks = [
+        item_is_in_round(round_id, item_id, in_round),
+        round_is_open(status) if require_open else (NOT_OPEN[status] if status == Round.Status.CLOSED else None),
+        code_is_in_scale(code, scale_variant),
+    ]
+    return next((message for message in checks if message), None)
