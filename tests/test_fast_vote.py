@@ -9,7 +9,7 @@ from channels.layers import get_channel_layer
 from asgiref.testing import ApplicationCommunicator
 
 from abaque.asgi import application
-from abaque.live.notify import group_name
+from abaque.meetings.notify import group_name
 from abaque.meetings.models import Vote, VoteLog
 from abaque.meetings.rounds import close_round, open_round
 from abaque.meetings.vote_batch import writer

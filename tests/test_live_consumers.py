@@ -12,7 +12,7 @@ from channels.routing import URLRouter
 from django.db import connection
 from django.test import Client
 
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 from abaque.live.routing import websocket_urlpatterns
 from abaque.meetings.rounds import open_round
 from abaque.meetings.votes import cast_vote

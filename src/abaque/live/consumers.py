@@ -11,7 +11,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from abaque.meetings.models import Meeting, Participant
 
-from .notify import group_name, phone_group_name
+from abaque.meetings.notify import group_name, phone_group_name
 from .progress import round_progress
 
 FLUSH_DELAY = 0.15  # seconds: fast enough to feel live, slow enough to fold a burst

@@ -10,14 +10,13 @@ import io
 import json
 import re
 
-from channels.layers import get_channel_layer
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.asgi import ASGIRequest
 from django.middleware.csrf import CsrfViewMiddleware
 
 from abaque.meetings.vote_batch import PhoneVote, writer
 
-from .notify import group_name
+from abaque.meetings.notify import announce
 
 VOTE_PATH = re.compile(r"^/b/(?P<token>[A-Za-z0-9_-]{1,64})/vote/$")
 MAX_BODY = 4096
@@ -91,9 +90,7 @@ class VoteRouter:
     async def _notify(self, meeting_id):
         await asyncio.sleep(NOTIFY_DELAY)
         self.notifying.discard(meeting_id)
-        layer = get_channel_layer()
-        if layer is not None:
-            await layer.group_send(group_name(meeting_id), {"type": "meeting.changed", "topic": "votes"})
+        await announce(meeting_id, "votes")
 
 
 async def _read_body(receive) -> bytes | None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from abaque.meetings.models import Participant
 
-from .notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 
 COOKIE = "abaque_voter"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 400  # browsers cap cookies at about 400 days

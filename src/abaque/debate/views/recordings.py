@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 from abaque.meetings.access import get_item, get_meeting
 
 from .. import forms

@@ -12,7 +12,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque import throttle
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 from abaque.meetings.models import Item
 from abaque.meetings.vote_batch import store_phone_votes
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 from abaque.meetings.access import get_meeting, get_participant
 from abaque.meetings.models import Meeting
 from abaque.meetings.rounds import close_round, open_round

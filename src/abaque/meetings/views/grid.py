@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from abaque import scale
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 
 from ..access import get_meeting, get_round
 from ..matrix import round_matrix

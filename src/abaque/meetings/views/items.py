@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 
 from ..access import get_item, get_meeting
 from ..forms import ItemForm

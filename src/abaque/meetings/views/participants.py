@@ -5,7 +5,7 @@ from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from abaque.live.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed
 
 from .. import importing
 from ..access import get_meeting, get_participant

@@ -19,18 +19,20 @@ def phone_group_name(meeting_id: int) -> str:
     return f"meeting-{meeting_id}-phones"
 
 
+async def announce(meeting_id: int, topic: str = "meeting") -> None:
+    """Tell the screens of a séance that `topic` changed, now. The one place
+    that builds the message: the fast vote path calls it directly."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    message = {"type": "meeting.changed", "topic": topic}
+    await layer.group_send(group_name(meeting_id), message)
+    if topic in PHONE_TOPICS:
+        await layer.group_send(phone_group_name(meeting_id), message)
+
+
 def meeting_changed(meeting_id: int, topic: str = "meeting") -> None:
     """Broadcast once the current transaction commits (never a change that
     could still roll back). `topic`: items, participants, round, votes,
     results, debate, meeting, phones (a name bound to a phone)."""
-
-    def send():
-        layer = get_channel_layer()
-        if layer is None:
-            return
-        message = {"type": "meeting.changed", "topic": topic}
-        async_to_sync(layer.group_send)(group_name(meeting_id), message)
-        if topic in PHONE_TOPICS:
-            async_to_sync(layer.group_send)(phone_group_name(meeting_id), message)
-
-    transaction.on_commit(send)
+    transaction.on_commit(lambda: async_to_sync(announce)(meeting_id, topic))
