@@ -87,7 +87,7 @@ def test_a_participant_of_another_seance_cannot_be_taken_through_this_code(clien
     assert take(client, meeting, stranger).status_code == 404
 
 
-def test_an_anonymous_seance_shows_no_names_and_gives_a_free_place(client, facilitator):
+def test_an_anonymous_seance_shows_no_names_and_gives_a_free_ballot_then_a_new_one(client, facilitator):
     meeting = build_meeting(facilitator, mode="anonymous", n_participants=2)
     page = client.get(f"/s/{meeting.join_code}/").content.decode()
     assert not any(p.name in page for p in meeting.participants.all())
@@ -95,9 +95,12 @@ def test_an_anonymous_seance_shows_no_names_and_gives_a_free_place(client, facil
     assert first.status_code == 302
     assert client.post(f"/s/{meeting.join_code}/place/")["Location"] == first["Location"]  # same phone, same place
     Client().post(f"/s/{meeting.join_code}/place/")
-    full = Client().post(f"/s/{meeting.join_code}/place/")
-    assert full.status_code == 409
-    assert "Toutes les places sont prises" in full.content.decode()
+    third = Client().post(f"/s/{meeting.join_code}/place/")  # both ballots taken: a third is made
+    assert third.status_code == 302
+    assert third["Location"] not in {first["Location"]}
+    assert meeting.participants.count() == 3
+    assert meeting.participants.filter(claimed_at__isnull=True).count() == 0
+    assert list(meeting.participants.values_list("name", flat=True))[-1] == "C"
 
 
 def test_names_cannot_be_tapped_in_an_anonymous_seance(client, facilitator):

@@ -99,9 +99,10 @@ def test_another_facilitators_participant_pages_answer_404(client_in, other_meet
     assert client_in.post(f"/seances/{other_meeting.pk}/participants/importer/", {"text": "X"}).status_code == 404
 
 
-def test_the_participants_page_lists_them_by_letter_in_anonymous_mode(client_in, meeting):
+def test_the_participants_page_of_an_anonymous_seance_shows_counts_and_no_pairing(client_in, meeting):
+    # Issue 11: the page used to pair each letter with a name (A → Anne Leroy).
     meeting.mode = "anonymous"
     meeting.save()
     page = client_in.get(f"/seances/{meeting.pk}/participants/").content.decode()
-    assert "Anne Leroy" in page  # the facilitator still sees who is who
-    assert '<td class="muted">A</td>' in page
+    assert "Anne Leroy" not in page
+    assert "4 bulletins anonymes" in page

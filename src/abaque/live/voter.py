@@ -4,6 +4,7 @@ kept in our own cookie (never the session, whose key changes at login)."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from abaque.meetings.ballots import MAX_BALLOTS, add_ballots, claim_time
 from abaque.meetings.models import Participant
 
 from abaque.meetings.notify import meeting_changed
@@ -42,18 +43,29 @@ def claim(participant: Participant, token_on_phone: str | None = None) -> bool:
     return _take(participant)
 
 
-def _take(participant: Participant) -> bool:
-    taken = Participant.objects.filter(pk=participant.pk, claimed_at__isnull=True).update(claimed_at=timezone.now())
+def _take(participant: Participant, **fields) -> bool:
+    meeting = participant.meeting
+    when = claim_time(meeting) if meeting.is_anonymous else timezone.now()
+    taken = Participant.objects.filter(pk=participant.pk, claimed_at__isnull=True).update(claimed_at=when, **fields)
     if taken:  # the facilitator's panel shows which names are bound
         meeting_changed(participant.meeting_id, "phones")
     return taken == 1
 
 
-def claim_free_place(meeting) -> Participant | None:
-    """Anonymous séances: the phone takes the first free place, no name shown."""
-    for participant in meeting.participants.filter(claimed_at__isnull=True):
-        if claim(participant):
-            return participant
+def take_ballot(meeting, category: str = "") -> Participant | None:
+    """Anonymous séances: the phone takes the next free ballot, or a new one
+    (the facilitator need not have prepared them). The category is kept only
+    if the séance collects categories."""
+    fields = {"category": category} if meeting.collect_categories else {}
+    for _ in range(3):  # another phone may take the new ballot first
+        free = list(meeting.participants.filter(claimed_at__isnull=True)[:20])
+        if not free and meeting.participants.count() < MAX_BALLOTS:
+            free = add_ballots(meeting, 1)
+        for participant in free:
+            participant.meeting = meeting
+            if _take(participant, **fields):
+                participant.refresh_from_db()
+                return participant
     return None
 
 

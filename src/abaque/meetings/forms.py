@@ -1,12 +1,24 @@
 from django import forms
 
-from .models import Item, Meeting, Participant
+from .models import MIN_CATEGORY_GROUP, Item, Meeting, Participant
+
+ANONYMOUS_GUARANTEES = (
+    "Nominatif : chacun vote sous son nom, et la matrice montre qui a voté quoi. "
+    "Anonyme : chaque téléphone prend un bulletin qui ne porte qu'une lettre (A, B, C…). "
+    "Abaque n'enregistre alors ni nom, ni e-mail, ni l'heure de chaque vote : "
+    "ni l'écran, ni le compte-rendu, ni même l'ordinateur de l'animateur ne peuvent dire qui tient quel bulletin. "
+    "Ce que l'anonymat ne garantit pas : une personne peut prendre plusieurs bulletins avec plusieurs téléphones "
+    "(comptez les présents) ; qui voit l'écran d'un voisin voit son vote ; "
+    "une carte de vote papier saisie par l'animateur est vue de lui. "
+    "Une fois le premier vote enregistré, le mode ne peut plus changer."
+)
+MODE_LOCKED = "Des votes sont déjà enregistrés : le mode ne peut plus changer (les votes anonymes resteraient anonymes, les votes nominatifs ne peuvent le devenir)."
 
 
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["title", "date", "place", "territory", "question", "mode", "scale_variant", "display", "phone_items"]
+        fields = ["title", "date", "place", "territory", "question", "mode", "collect_categories", "scale_variant", "display", "phone_items"]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "question": forms.Textarea(attrs={"rows": 3, "placeholder": "Selon vous, comment pouvons-nous, ensemble, …"}),
@@ -16,9 +28,27 @@ class MeetingForm(forms.ModelForm):
         }
         help_texts = {
             "question": "La question unique, préparée par le comité de pilotage, à laquelle répondent les items.",
-            "mode": "En mode anonyme, les participants ne sont jamais nommés : ni sur l'écran, ni dans le compte-rendu.",
+            "mode": ANONYMOUS_GUARANTEES,
+            "collect_categories": (
+                "En mode anonyme seulement : chaque votant peut indiquer sa catégorie en prenant son bulletin. "
+                f"Elle n'est montrée que pour un groupe d'au moins {MIN_CATEGORY_GROUP} votants."
+            ),
             "scale_variant": "L'échelle réduite convient au grand public ou aux enfants.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locked = bool(self.instance.pk and self.instance.has_votes)
+        if self.locked:  # a disabled field ignores what is posted
+            for name in ("mode", "collect_categories"):
+                self.fields[name].disabled = True
+            self.fields["mode"].help_text = MODE_LOCKED
+
+    def clean_mode(self):
+        mode = self.cleaned_data["mode"]
+        if self.locked and mode != self.instance.mode:
+            raise forms.ValidationError(MODE_LOCKED)
+        return mode
 
 
 class ParticipantForm(forms.ModelForm):

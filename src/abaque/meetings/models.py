@@ -17,6 +17,10 @@ JOIN_CODE_LENGTH = 6
 
 ITEM_WARNING_THRESHOLD = 40  # the method works with 20 to 40 items
 
+# In an anonymous séance a category is shown only for a group at least this
+# large: below it, « the only elected official voted red » names a person.
+MIN_CATEGORY_GROUP = 5
+
 
 def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
@@ -56,6 +60,11 @@ class Meeting(models.Model):
         DISSENT_FIRST = "dissent_first", "Rouge et noir d'abord"
         ALTERNATE = "alternate", "En alternance, depuis le vert foncé"
 
+    class JoinAccess(models.TextChoices):
+        AUTO = "auto", "Ouvert jusqu'à la fin de la séance"
+        OPEN = "open", "Ouvert (rouvert par l'animateur)"
+        CLOSED = "closed", "Fermé par l'animateur"
+
     class Ordering(models.TextChoices):
         ENTERED = "entered", "Ordre de saisie"
         MEAN = "mean", "Par moyenne (du vert au rouge)"
@@ -81,6 +90,12 @@ class Meeting(models.Model):
     )
     join_code = models.CharField(
         "code de la séance", max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code
+    )
+    join_access = models.CharField(
+        "accès par code", max_length=6, choices=JoinAccess, default=JoinAccess.AUTO
+    )
+    collect_categories = models.BooleanField(
+        "recueillir la catégorie des votants (élu, technicien, habitant…)", default=False
     )
     phase = models.CharField(max_length=8, choices=Phase, default=Phase.ITEMS)
     results_revealed = models.BooleanField(default=False)
@@ -125,6 +140,25 @@ class Meeting(models.Model):
     def shows_letters(self) -> bool:
         return self.is_anonymous or self.display == self.Display.LETTERS
 
+    @property
+    def has_votes(self) -> bool:
+        return Vote.objects.filter(round__meeting=self).exists()
+
+    @property
+    def has_ended(self) -> bool:
+        """The séance ends when its last round is closed and its results
+        shown; a new round (or reopening) starts it again."""
+        round_ = self.current_round()
+        return bool(round_ and round_.is_closed and self.results_revealed)
+
+    @property
+    def join_open(self) -> bool:
+        """Whether the 6-character code still lets a phone in. Printed cards
+        (personal tokens) work whatever this says."""
+        if self.join_access == self.JoinAccess.AUTO:
+            return not self.has_ended
+        return self.join_access == self.JoinAccess.OPEN
+
     def active_items(self):
         return self.items.filter(deleted_at__isnull=True, status=Item.Status.ACCEPTED)
 
@@ -146,7 +180,7 @@ class Participant(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField("nom", max_length=120)
     category = models.CharField(
-        "catégorie", max_length=12, choices=Category, default=Category.INHABITANT
+        "catégorie", max_length=12, choices=Category, default=Category.INHABITANT, blank=True
     )
     email = models.EmailField("e-mail", blank=True)
     position = models.PositiveIntegerField(default=0)
@@ -159,6 +193,10 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_claimed(self) -> bool:
+        return self.claimed_at is not None
 
     def release(self):
         """Free the name for another phone; the old phone's link stops working."""
@@ -218,6 +256,9 @@ class Round(models.Model):
     status = models.CharField(max_length=10, choices=Status, default=Status.PREPARING)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A closed round reopened: kept, because its results may have been seen.
+    reopen_count = models.PositiveSmallIntegerField("réouvertures", default=0)
+    reopened_at = models.DateTimeField(null=True, blank=True)
     items = models.ManyToManyField(Item, through="RoundItem", related_name="rounds")
 
     class Meta:
@@ -258,7 +299,9 @@ class Vote(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="votes")
     code = models.CharField(max_length=2, choices=[(lv.code, lv.label) for lv in scale.LEVELS])
     source = models.CharField(max_length=5, choices=Source, default=Source.GRID)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Set by vote_batch.store: empty in an anonymous séance, where a vote's
+    # time would tell who cast it.
+    updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -278,7 +321,7 @@ class VoteLog(models.Model):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
     code = models.CharField(max_length=2, blank=True)
     source = models.CharField(max_length=5)
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=timezone.now, null=True, blank=True)  # empty if anonymous
 
     class Meta:
         ordering = ["pk"]

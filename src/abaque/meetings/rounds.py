@@ -29,10 +29,13 @@ def sync_open_round(meeting):
 def open_round(round_):
     if round_.number == 1:
         sync_open_round(round_.meeting)
+    if round_.is_closed:  # a trace: its results may have been seen
+        round_.reopen_count += 1
+        round_.reopened_at = timezone.now()
     round_.status = Round.Status.OPEN
     round_.opened_at = round_.opened_at or timezone.now()
     round_.closed_at = None
-    round_.save(update_fields=["status", "opened_at", "closed_at"])
+    round_.save(update_fields=["status", "opened_at", "closed_at", "reopen_count", "reopened_at"])
     meeting = round_.meeting
     meeting.phase = meeting.Phase.VOTE
     meeting.results_revealed = False

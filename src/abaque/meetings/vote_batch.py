@@ -19,7 +19,7 @@ from django.db import OperationalError, close_old_connections, connection, trans
 from django.utils import timezone
 
 from . import vote_rules
-from .models import Participant, Round, RoundItem, Vote, VoteLog
+from .models import Meeting, Participant, Round, RoundItem, Vote, VoteLog
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ class OpenRound:
     pk: int
     status: str
     scale_variant: str
+    anonymous: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,10 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
         # FOR UPDATE: a round closing at this instant waits for this batch or
         # is seen closed by it (SQLite's IMMEDIATE transaction already does so).
         rounds = {
-            (meeting_id, number): OpenRound(pk, status, variant)
-            for pk, meeting_id, number, status, variant in Round.objects.select_for_update(of=("self",))
+            (meeting_id, number): OpenRound(pk, status, variant, mode == Meeting.Mode.ANONYMOUS)
+            for pk, meeting_id, number, status, variant, mode in Round.objects.select_for_update(of=("self",))
             .filter(meeting_id__in=meeting_ids)
-            .values_list("pk", "meeting_id", "number", "status", "meeting__scale_variant")
+            .values_list("pk", "meeting_id", "number", "status", "meeting__scale_variant", "meeting__mode")
         }
         in_round = set(
             RoundItem.objects.filter(round_id__in=[r.pk for r in rounds.values()]).values_list("round_id", "item_id")
@@ -83,7 +84,7 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
             outcomes.append(outcome)
             if row:
                 accepted.append(row)
-        store(accepted, Vote.Source.PHONE)
+        store(accepted, Vote.Source.PHONE, {r.pk for r in rounds.values() if r.anonymous})
     return outcomes
 
 
@@ -109,21 +110,23 @@ def _check(vote, participants, rounds, in_round):
     return Outcome(200, body, meeting_id), (round_.pk, vote.item_id, participant_id, code)
 
 
-def store(rows: list[tuple[int, int, int, str]], source: str) -> None:
+def store(rows: list[tuple[int, int, int, str]], source: str, anonymous_rounds=frozenset()) -> None:
     """(round, item, participant, code) rows, already checked: upsert the
     votes (the last of a cell wins), delete the cleared cells, log every row.
-    Runs inside the caller's transaction.
+    Runs inside the caller's transaction. Rows of `anonymous_rounds` get no
+    time at all: the order and moment of votes would tell who cast them.
 
     Plain SQL, because building model instances cost more than the commit
     itself; ON CONFLICT … DO UPDATE is the same on SQLite and PostgreSQL."""
     if not rows:
         return
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    at = {r: None if r in anonymous_rounds else now for r, *_ in rows}
     last = {(r, i, p): code for r, i, p, code in rows}
     with connection.cursor() as cursor:
-        cursor.executemany(UPSERT, [(r, i, p, code, source, now) for (r, i, p), code in last.items() if code])
+        cursor.executemany(UPSERT, [(r, i, p, code, source, at[r]) for (r, i, p), code in last.items() if code])
         cursor.executemany(CLEAR, [(r, i, p) for (r, i, p), code in last.items() if not code])
-        cursor.executemany(LOG, [(r, i, p, code, source, now) for r, i, p, code in rows])
+        cursor.executemany(LOG, [(r, i, p, code, source, at[r]) for r, i, p, code in rows])
 
 
 def _columns(model, *names):

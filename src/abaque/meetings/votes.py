@@ -22,7 +22,8 @@ def cast_vote(round_, item, participant, code, source=Vote.Source.GRID, *, requi
     code = (code or "").strip().upper()
     with transaction.atomic():
         _check(round_, item, participant, code, require_open)
-        store([(round_.pk, item.pk, participant.pk, code)], source)
+        anonymous = {round_.pk} if round_.meeting.is_anonymous else ()
+        store([(round_.pk, item.pk, participant.pk, code)], source, anonymous)
     return Vote.objects.filter(round=round_, item=item, participant=participant).first()
 
 

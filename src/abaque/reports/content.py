@@ -10,6 +10,7 @@ from abaque import scale
 from abaque.analysis import AGENDA_KIND_LABELS, Verdict, debate_agenda
 from abaque.debate.evolution import evolution
 from abaque.debate.models import Note, Recording
+from abaque.meetings.ballots import shown_categories
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
 from abaque.meetings.groups import group_context
@@ -119,11 +120,12 @@ def _participants(meeting: Meeting) -> list[dict]:
     """Labels as in the matrices; names only when the séance is not anonymous."""
     participants = list(meeting.participants.all())
     labels = participant_labels(meeting, participants)
+    categories = shown_categories(meeting, participants)
     return [
         {
             "label": label,
             "name": "" if meeting.is_anonymous else p.name,
-            "category": p.get_category_display(),
+            "category": categories[p.pk],
             "participant": p,
         }
         for label, p in zip(labels, participants)

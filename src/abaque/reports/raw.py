@@ -26,6 +26,18 @@ def vote_rows(report: Report) -> list[dict]:
     """One dict per vote, in round, item and participant order."""
     meeting, names = report.meeting, participant_names(report)
     categories = {p["participant"].pk: p["category"] for p in report.participants}
+    if meeting.is_anonymous:  # per vote, a category or a time could name the voter
+        return [_anonymous(row) for row in _rows(report, meeting, names, categories)]
+    return _rows(report, meeting, names, categories)
+
+
+def _anonymous(row: dict) -> dict:
+    row.pop("catégorie")
+    row.pop("heure")
+    return row
+
+
+def _rows(report, meeting, names, categories) -> list[dict]:
     order = {pk: n for n, pk in enumerate(participant_keys(report))}
     texts = {
         (ri.round_id, ri.item_id): ri.text for ri in RoundItem.objects.filter(round__meeting=meeting)
@@ -44,7 +56,7 @@ def vote_rows(report: Report) -> list[dict]:
             "code": v.code,
             "couleur": scale.BY_CODE[v.code].label,
             "source": v.get_source_display(),
-            "heure": timezone.localtime(v.updated_at).isoformat(timespec="seconds"),
+            "heure": timezone.localtime(v.updated_at).isoformat(timespec="seconds") if v.updated_at else "",
         }
         for v in votes
     ]
@@ -70,7 +82,7 @@ def build_json(report: Report) -> bytes:
         },
         "participants": [
             {"participant": names[p["participant"].pk], "categorie": p["category"]} for p in report.participants
-        ],
+        ],  # in an anonymous séance, content.py already hides the small groups' categories
         "items": [{"numero": o.number, "texte": o.text, "note": o.note} for o in report.outcomes],
         "tours": [_round_json(r, report) for r in report.rounds],
     }
@@ -87,6 +99,8 @@ def _round_json(round_report, report: Report) -> dict:
     return {
         "numero": round_report.round.number,
         "statut": round_report.round.status,
+        "reouvertures": round_report.round.reopen_count,
+        "rouvert_le": round_report.round.reopened_at,
         "items": [
             {
                 "numero": row["number"],

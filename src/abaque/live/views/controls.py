@@ -15,6 +15,12 @@ from abaque.meetings.rounds import close_round, open_round
 from ..progress import round_counts, round_progress
 
 
+REOPEN_WARNING = (
+    "Ce tour est clos et ses résultats ont pu être vus. Le rouvrir permet de changer des votes après coup : "
+    "la réouverture sera notée dans le compte-rendu. Rouvrir quand même ?"
+)
+
+
 def _panel(request, meeting, status=200):
     round_ = meeting.current_round() or meeting.ensure_first_round()
     participants = list(meeting.participants.all())
@@ -26,6 +32,8 @@ def _panel(request, meeting, status=200):
         "progress": progress,
         "finished": round_counts(round_)[1],
         "participants": participants,
+        "n_claimed": sum(p.is_claimed for p in participants),
+        "reopen_warning": REOPEN_WARNING,
         "orderings": Meeting.Ordering.choices,
         "tab": "live",
         # The overview page embeds this panel: its buttons come back there.
@@ -60,6 +68,8 @@ def open_vote(request, meeting_id):
         has_items = meeting.active_items().exists() if round_.number == 1 else round_.round_items.exists()
         if not has_items:
             return _done(request, meeting, "round", "Ajoutez au moins un item avant d'ouvrir le vote.", messages.ERROR)
+        if round_.is_closed and request.POST.get("confirm") != "1":
+            return _done(request, meeting, "round", REOPEN_WARNING + " (confirmez pour rouvrir)", messages.WARNING)
         open_round(round_)
         return _done(request, meeting, "round", f"Le vote du tour {round_.number} est ouvert.")
 
@@ -74,6 +84,18 @@ def close_vote(request, meeting_id):
             return _done(request, meeting, "round", "Aucun vote n'est ouvert.", messages.WARNING)
         close_round(round_)
         return _done(request, meeting, "round", f"Le vote du tour {round_.number} est clos.")
+
+
+@login_required
+@require_POST
+def join_access(request, meeting_id):
+    """Close (open=0) or reopen the door of the 6-character code."""
+    meeting = get_meeting(request, meeting_id)
+    is_open = request.POST.get("open") == "1"
+    meeting.join_access = Meeting.JoinAccess.OPEN if is_open else Meeting.JoinAccess.CLOSED
+    meeting.save(update_fields=["join_access", "updated_at"])
+    text = "L'accès par code est rouvert." if is_open else "L'accès par code est fermé : seuls les téléphones déjà liés et les cartes imprimées votent."
+    return _done(request, meeting, "participants", text)
 
 
 @login_required

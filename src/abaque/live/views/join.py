@@ -1,5 +1,7 @@
 """Joining from a phone: type the séance code (or scan the QR code), then tap
-one's own name, which binds it to this phone."""
+one's own name, which binds it to this phone; in an anonymous séance, take
+a ballot. The code lets phones in only while the séance is open to joining
+(Meeting.join_open); printed cards carry their own token and need no code."""
 
 import re
 
@@ -8,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from abaque import throttle
-from abaque.meetings.models import JOIN_CODE_LENGTH, Meeting
+from abaque.meetings.models import JOIN_CODE_LENGTH, MIN_CATEGORY_GROUP, Meeting, Participant
 
 from .. import voter
 
@@ -58,7 +60,7 @@ def join(request):
         if _guess_wait(request, code):
             return _too_many(request, typed)
         if Meeting.objects.filter(join_code=code).exists():
-            return redirect("live:names", code)
+            return redirect("live:names", code)  # which says if joining has closed
         error = (
             f"Le code a {JOIN_CODE_LENGTH} caractères : vérifiez-le sur l'écran."
             if len(code) != JOIN_CODE_LENGTH
@@ -69,16 +71,24 @@ def join(request):
     return render(request, "live/join.html", context, status=400 if error else 200)
 
 
+CLOSED = "L'accès par code à cette séance est fermé. Si vous avez une carte de vote, scannez son QR code ; sinon, demandez à l'animateur."
+
+
 def _names_page(request, meeting, error="", status=200):
     mine = voter.cookie_participant(request, meeting)
+    is_open = meeting.join_open
+    anonymous = meeting.is_anonymous
     context = {
         "meeting": meeting,
-        "participants": meeting.participants.all(),
+        # Never a name once joining closed, and never in an anonymous séance.
+        "participants": meeting.participants.all() if is_open and not anonymous else [],
+        "join_open": is_open,
         "mine": mine,
-        "error": error,
-        "n_free": meeting.participants.filter(claimed_at__isnull=True).count(),
+        "error": error or ("" if is_open else CLOSED),
+        "categories": Participant.Category.choices if anonymous and meeting.collect_categories else [],
+        "min_group": MIN_CATEGORY_GROUP,
     }
-    return render(request, "live/names.html", context, status=status)
+    return render(request, "live/names.html", context, status=status if is_open else 403)
 
 
 def names(request, join_code):
@@ -98,6 +108,8 @@ def take_name(request, join_code, participant_id):
     if _guess_wait(request, _normalise(join_code)):
         return _too_many(request, join_code)
     meeting = _meeting_for_code(request, join_code, mode=Meeting.Mode.NOMINATIVE)
+    if not meeting.join_open:
+        return _names_page(request, meeting)
     participant = get_object_or_404(meeting.participants, pk=participant_id)
     if not voter.claim(participant, request.COOKIES.get(voter.COOKIE)):
         return _names_page(request, meeting, f"« {participant.name} » est déjà pris par un autre téléphone. "
@@ -107,11 +119,16 @@ def take_name(request, join_code, participant_id):
 
 @require_POST
 def take_place(request, join_code):
-    """Anonymous séances show no names: the phone takes any free place."""
+    """Anonymous séances show no names: the phone takes a ballot."""
     if _guess_wait(request, _normalise(join_code)):
         return _too_many(request, join_code)
     meeting = _meeting_for_code(request, join_code, mode=Meeting.Mode.ANONYMOUS)
-    participant = voter.cookie_participant(request, meeting) or voter.claim_free_place(meeting)
+    participant = voter.cookie_participant(request, meeting)
     if participant is None:
-        return _names_page(request, meeting, "Toutes les places sont prises : demandez à l'animateur.", status=409)
+        if not meeting.join_open:
+            return _names_page(request, meeting)
+        category = request.POST.get("category", "")
+        participant = voter.take_ballot(meeting, category if category in Participant.Category.values else "")
+    if participant is None:
+        return _names_page(request, meeting, "Plus aucun bulletin n'est disponible : demandez à l'animateur.", status=409)
     return voter.bind(redirect("live:ballot", participant.token), participant)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ..access import get_meeting
+from ..ballots import anonymise
 from ..forms import MeetingForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
 
@@ -38,6 +39,8 @@ def meeting_edit(request, meeting_id):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if meeting.is_anonymous and "mode" in form.changed_data:
+            anonymise(meeting)
         messages.success(request, "Séance enregistrée.")
         return redirect("meetings:detail", meeting.pk)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})

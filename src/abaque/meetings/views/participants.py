@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from abaque.meetings.notify import meeting_changed
 
 from .. import importing
+from ..ballots import MAX_BALLOTS, add_ballots
 from ..access import get_meeting, get_participant
 from ..forms import ImportForm, ParticipantForm
 from ..models import Participant
@@ -21,6 +22,8 @@ def _next_position(meeting) -> int:
 @login_required
 def participant_list(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
+    if meeting.is_anonymous:
+        return _ballots(request, meeting)
     form = ParticipantForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         participant = form.save(commit=False)
@@ -38,6 +41,31 @@ def participant_list(request, meeting_id):
         "import_form": ImportForm(),
     }
     return render(request, "meetings/participants.html", context)
+
+
+def _ballots(request, meeting):
+    """An anonymous séance has ballots, not people: a number, never names."""
+    if request.method == "POST":
+        try:
+            n = int(request.POST.get("ballots", ""))
+        except ValueError:
+            n = 0
+        if not 1 <= n <= MAX_BALLOTS:
+            messages.error(request, f"Indiquez un nombre de bulletins entre 1 et {MAX_BALLOTS}.")
+        else:
+            made = add_ballots(meeting, n)
+            meeting_changed(meeting.pk, "participants")
+            messages.success(request, f"{len(made)} bulletin{'s' if len(made) > 1 else ''} ajouté{'s' if len(made) > 1 else ''}.")
+        return redirect("meetings:participants", meeting.pk)
+    participants = list(meeting.participants.all())
+    context = {
+        "meeting": meeting,
+        "tab": "participants",
+        "n_ballots": len(participants),
+        "n_claimed": sum(p.is_claimed for p in participants),
+        "max_ballots": MAX_BALLOTS,
+    }
+    return render(request, "meetings/ballots.html", context)
 
 
 @login_required
