@@ -13,7 +13,7 @@ def fill_uids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0001_initial")]
+    dependencies = [("meetings", "0003_facilitator_erasure")]
 
     operations = [
         migrations.AddField("meeting", "uid", models.UUIDField(null=True, editable=False)),
