@@ -18,7 +18,6 @@ No pass/fail on time: the machine is shared.
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -82,11 +81,11 @@ def case(name: str, shape: tuple[int, int], density: float) -> None:
 
 def large_in_subprocess(timeout: float) -> None:
     code = (
-        "import sys, json, resource; sys.path.insert(0, %r); import analysis as b;"
+        f"import sys, json, resource; sys.path.insert(0, {str(Path(__file__).parent)!r}); import analysis as b;"
         "e = b.synthetic(2000, 7000, 0.10); f = b.floor_seconds(e); r = b.whole_analysis(e);"
         "r['floor'] = f; r['maxrss'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
         "print(json.dumps(r))"
-    ) % str(Path(__file__).parent)
+    )
     try:
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, env={**os.environ}
@@ -138,8 +137,10 @@ def results_page() -> None:
         start = time.perf_counter()
         response = client.get(url, {"ordre": order})
         seconds = time.perf_counter() - start
-        print(f"page   200 × 2000 ({len(votes)} votes, ordre {order}): {seconds * 1000:.0f} ms server time, "
-              f"HTTP {response.status_code}, {len(response.content) / 1e6:.1f} Mo")
+        print(
+            f"page   200 × 2000 ({len(votes)} votes, ordre {order}): {seconds * 1000:.0f} ms server time, "
+            f"HTTP {response.status_code}, {len(response.content) / 1e6:.1f} Mo"
+        )
 
 
 def main(argv=None) -> None:

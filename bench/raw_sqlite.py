@@ -13,7 +13,9 @@ UPSERT = (
     "VALUES (?, ?, ?, ?, 'phone', ?) ON CONFLICT (round_id, item_id, participant_id) "
     "DO UPDATE SET code = excluded.code, source = excluded.source, updated_at = excluded.updated_at"
 )
-LOG = "INSERT INTO meetings_votelog (round_id, item_id, participant_id, code, source, at) VALUES (?, ?, ?, ?, 'phone', ?)"
+LOG = (
+    "INSERT INTO meetings_votelog (round_id, item_id, participant_id, code, source, at) VALUES (?, ?, ?, ?, 'phone', ?)"
+)
 
 
 def app_schema(app_db):

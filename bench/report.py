@@ -36,10 +36,15 @@ def full_room(facilitator):
     from abaque.meetings.votes import cast_vote
 
     rng = random.Random(13)
-    meeting = Meeting.objects.create(facilitator=facilitator, title="Salle comble", question="Comment renforcer le lien social ?")
-    Participant.objects.bulk_create(Participant(meeting=meeting, name=f"Participant {i + 1}", position=i) for i in range(ROOM))
+    meeting = Meeting.objects.create(
+        facilitator=facilitator, title="Salle comble", question="Comment renforcer le lien social ?"
+    )
+    Participant.objects.bulk_create(
+        Participant(meeting=meeting, name=f"Participant {i + 1}", position=i) for i in range(ROOM)
+    )
     Item.objects.bulk_create(
-        Item(meeting=meeting, text=f"Proposition numéro {i + 1} pour les habitants du territoire", position=i) for i in range(ROOM)
+        Item(meeting=meeting, text=f"Proposition numéro {i + 1} pour les habitants du territoire", position=i)
+        for i in range(ROOM)
     )
     codes = scale.CODES[:5] * 3 + scale.CODES[5:]
     participants = list(meeting.participants.all())
@@ -82,14 +87,13 @@ def floor(pages: int) -> float:
 
 def measure(name, meeting):
 
-
     from abaque.reports.content import build_report
     from abaque.reports.formats import render
 
     seconds, report = timed(lambda: build_report(meeting))
     print(f"{name}: contenu {seconds:.2f} s")
     for key in FORMATS:
-        seconds, data = timed(lambda: render(meeting, key, report))
+        seconds, data = timed(lambda key=key: render(meeting, key, report))
         line = f"  {key:5} {seconds:6.2f} s  {len(data) / 1024:7.0f} Kio"
         if key == "pdf":
             pages = page_count(data)

@@ -98,7 +98,9 @@ def prepare(work, args):
     facilitator = fixtures.create_facilitator()
     main_meeting = fixtures.create_meeting(facilitator, "Banc d'essai", args.participants, args.items, seed=1)
     room_meeting = fixtures.create_meeting(facilitator, "Banc d'essai : une vraie salle", ROOM, args.items, seed=2)
-    crash_meeting = fixtures.create_meeting(facilitator, "Banc d'essai : panne", args.crash_participants, args.items, seed=3)
+    crash_meeting = fixtures.create_meeting(
+        facilitator, "Banc d'essai : panne", args.crash_participants, args.items, seed=3
+    )
     connections.close_all()  # the server is the only writer from now on
     return {"db": work / "data" / "abaque.sqlite3", "main": main_meeting, "room": room_meeting, "crash": crash_meeting}
 
@@ -119,12 +121,19 @@ async def measure_raw_http(report, data, work, args):
     try:
         deadline = time.monotonic() + args.raw_seconds  # enough for a rate
         cpu = server.cpu_seconds()
-        outcome, _ = await run_phones("127.0.0.1", port, copy.deepcopy(ballots), number, Load(args.in_flight), deadline=deadline)
+        outcome, _ = await run_phones(
+            "127.0.0.1", port, copy.deepcopy(ballots), number, Load(args.in_flight), deadline=deadline
+        )
         cpu = per_request_ms(server.cpu_seconds(), cpu, len(outcome.acked))
     finally:
         server.stop()
-    report.add(raw_http_votes_per_s=outcome.rate, raw_http_requests=len(outcome.acked), raw_http_cpu_ms=cpu,
-               raw_http_p50_ms=ms(percentile(outcome.latencies, 0.5)), raw_http_p99_ms=ms(percentile(outcome.latencies, 0.99)))
+    report.add(
+        raw_http_votes_per_s=outcome.rate,
+        raw_http_requests=len(outcome.acked),
+        raw_http_cpu_ms=cpu,
+        raw_http_p50_ms=ms(percentile(outcome.latencies, 0.5)),
+        raw_http_p99_ms=ms(percentile(outcome.latencies, 0.99)),
+    )
 
 
 async def measure_app(report, data, server, args):
@@ -147,15 +156,23 @@ async def measure_app(report, data, server, args):
     report.lost += len(lost)
     lags = projector.lags(outcome.ack_times, messages)
     report.add(
-        app_votes=len(outcome.acked), app_expected=args.participants * args.items,
-        app_refused=dict(outcome.refused), app_errors=outcome.errors, app_unsent=sum(len(b.votes) for b in unsent),
-        app_seconds=outcome.finished - outcome.started, app_votes_per_s=outcome.rate,
-        app_p50_ms=ms(percentile(outcome.latencies, 0.5)), app_p99_ms=ms(percentile(outcome.latencies, 0.99)),
-        app_max_ms=ms(max(outcome.latencies, default=None)), app_cpu_ms=cpu,
-        projector_messages=len(messages), projector_never_shown=lags.count(None),
+        app_votes=len(outcome.acked),
+        app_expected=args.participants * args.items,
+        app_refused=dict(outcome.refused),
+        app_errors=outcome.errors,
+        app_unsent=sum(len(b.votes) for b in unsent),
+        app_seconds=outcome.finished - outcome.started,
+        app_votes_per_s=outcome.rate,
+        app_p50_ms=ms(percentile(outcome.latencies, 0.5)),
+        app_p99_ms=ms(percentile(outcome.latencies, 0.99)),
+        app_max_ms=ms(max(outcome.latencies, default=None)),
+        app_cpu_ms=cpu,
+        projector_messages=len(messages),
+        projector_never_shown=lags.count(None),
         projector_p50_ms=ms(percentile([lag for lag in lags if lag is not None], 0.5)),
         projector_p95_ms=ms(percentile([lag for lag in lags if lag is not None], 0.95)),
-        app_stored=len(stored), app_lost=len(lost),
+        app_stored=len(stored),
+        app_lost=len(lost),
     )
 
 
@@ -166,8 +183,11 @@ async def measure_room(report, data, server, args):
     load = Load(in_flight=ROOM, think=ROOM_THINK)
     outcome, _ = await run_phones("127.0.0.1", server.port, ballots, number, load, deadline=deadline)
     report.add(
-        room_votes=len(outcome.acked), room_votes_per_s=outcome.rate, room_refused=dict(outcome.refused),
-        room_p50_ms=ms(percentile(outcome.latencies, 0.5)), room_p99_ms=ms(percentile(outcome.latencies, 0.99)),
+        room_votes=len(outcome.acked),
+        room_votes_per_s=outcome.rate,
+        room_refused=dict(outcome.refused),
+        room_p50_ms=ms(percentile(outcome.latencies, 0.5)),
+        room_p99_ms=ms(percentile(outcome.latencies, 0.99)),
     )
 
 
@@ -195,9 +215,12 @@ async def crash_and_restart(report, data, server, args):
     lost_in_the_end = [vote for vote in outcome.acked if vote not in stored]
     report.lost += len(lost) + len(lost_in_the_end)
     report.add(
-        crash_acked_before_kill=killed_after, crash_stored_after_kill=len(after_kill),
-        crash_lost=len(lost), crash_votes_in_the_end=len(stored),
-        crash_expected=len(ballots) * args.items, crash_lost_in_the_end=len(lost_in_the_end),
+        crash_acked_before_kill=killed_after,
+        crash_stored_after_kill=len(after_kill),
+        crash_lost=len(lost),
+        crash_votes_in_the_end=len(stored),
+        crash_expected=len(ballots) * args.items,
+        crash_lost_in_the_end=len(lost_in_the_end),
     )
 
 
@@ -221,33 +244,76 @@ def ms(seconds):
 def print_report(report):
     f, a = report.figures, report.args
     rows = [
-        ("Load", f"{a.participants} phones x {a.items} items = {f['app_expected']} votes, "
-                 f"{a.in_flight} phones voting at once, each sending its next vote as soon as the last is acknowledged"),
+        (
+            "Load",
+            f"{a.participants} phones x {a.items} items = {f['app_expected']} votes, "
+            f"{a.in_flight} phones voting at once, each sending its next vote as soon as the last is acknowledged",
+        ),
         ("", "(closed loop, no think time: far beyond a room; the real-room line below votes at human speed)"),
-        ("Votes acknowledged", f"{f['app_votes']} / {f['app_expected']} ({refusals(f['app_refused'])}, {f['app_errors']} errors"
-                               + (f", {f['app_unsent']} not sent: stopped at --app-seconds {a.app_seconds:.0f})" if f["app_unsent"] else ")")),
+        (
+            "Votes acknowledged",
+            f"{f['app_votes']} / {f['app_expected']} ({refusals(f['app_refused'])}, {f['app_errors']} errors"
+            + (
+                f", {f['app_unsent']} not sent: stopped at --app-seconds {a.app_seconds:.0f})"
+                if f["app_unsent"]
+                else ")"
+            ),
+        ),
         ("Votes per second, sustained", f"{f['app_votes_per_s']:.0f}  over {f['app_seconds']:.1f} s"),
-        ("Vote -> acknowledgement", f"p50 {fmt(f['app_p50_ms'])} ms   p99 {fmt(f['app_p99_ms'])} ms   max {fmt(f['app_max_ms'])} ms"),
-        ("Acknowledgement -> projector", f"p50 {fmt(f['projector_p50_ms'])} ms   p95 {fmt(f['projector_p95_ms'])} ms   "
-                                         f"({f['projector_messages']} progress messages, {f['projector_never_shown']} votes never shown)"),
-        ("Real room", f"{ROOM} phones, {ROOM_THINK[0]:.0f} to {ROOM_THINK[1]:.0f} s per vote, {a.room_seconds:.0f} s: "
-                      f"{f['room_votes']} votes ({f['room_votes_per_s']:.0f}/s, {refusals(f['room_refused'])}), "
-                      f"ack p50 {fmt(f['room_p50_ms'])} ms, p99 {fmt(f['room_p99_ms'])} ms"),
-        ("Server CPU per request", f"app {fmt(f['app_cpu_ms'])} ms per vote, raw ASGI {fmt(f['raw_http_cpu_ms'])} ms "
-                                   f"(all threads; includes the projector's queries; barely depends on the machine's other load)"),
-        ("Raw SQLite, same writes", f"{f['raw_sqlite_votes_per_s']:.0f} votes/s  (WAL, synchronous=FULL, upsert + log, 1 transaction per vote)"),
-        ("  same, group commit", f"{f['raw_sqlite_grouped_votes_per_s']:.0f} votes/s  ({GROUP_COMMIT} votes per transaction: the ceiling if votes were batched)"),
-        ("Raw ASGI app, same uvicorn", f"{f['raw_http_votes_per_s']:.0f} requests/s  (p50 {fmt(f['raw_http_p50_ms'])} ms, p99 {fmt(f['raw_http_p99_ms'])} ms)"),
+        (
+            "Vote -> acknowledgement",
+            f"p50 {fmt(f['app_p50_ms'])} ms   p99 {fmt(f['app_p99_ms'])} ms   max {fmt(f['app_max_ms'])} ms",
+        ),
+        (
+            "Acknowledgement -> projector",
+            f"p50 {fmt(f['projector_p50_ms'])} ms   p95 {fmt(f['projector_p95_ms'])} ms   "
+            f"({f['projector_messages']} progress messages, {f['projector_never_shown']} votes never shown)",
+        ),
+        (
+            "Real room",
+            f"{ROOM} phones, {ROOM_THINK[0]:.0f} to {ROOM_THINK[1]:.0f} s per vote, {a.room_seconds:.0f} s: "
+            f"{f['room_votes']} votes ({f['room_votes_per_s']:.0f}/s, {refusals(f['room_refused'])}), "
+            f"ack p50 {fmt(f['room_p50_ms'])} ms, p99 {fmt(f['room_p99_ms'])} ms",
+        ),
+        (
+            "Server CPU per request",
+            f"app {fmt(f['app_cpu_ms'])} ms per vote, raw ASGI {fmt(f['raw_http_cpu_ms'])} ms "
+            f"(all threads; includes the projector's queries; barely depends on the machine's other load)",
+        ),
+        (
+            "Raw SQLite, same writes",
+            f"{f['raw_sqlite_votes_per_s']:.0f} votes/s  (WAL, synchronous=FULL, upsert + log, 1 transaction per vote)",
+        ),
+        (
+            "  same, group commit",
+            f"{f['raw_sqlite_grouped_votes_per_s']:.0f} votes/s  ({GROUP_COMMIT} votes per transaction: the ceiling if votes were batched)",
+        ),
+        (
+            "Raw ASGI app, same uvicorn",
+            f"{f['raw_http_votes_per_s']:.0f} requests/s  (p50 {fmt(f['raw_http_p50_ms'])} ms, p99 {fmt(f['raw_http_p99_ms'])} ms)",
+        ),
         ("Ratio app / raw SQLite", f"{f['app_votes_per_s'] / f['raw_sqlite_votes_per_s']:.3f}"),
-        ("Ratio app / raw HTTP", f"{f['app_votes_per_s'] / f['raw_http_votes_per_s']:.3f}  (a vote costs "
-                                 f"{ratio(f['app_cpu_ms'], f['raw_http_cpu_ms'])} times the CPU of a raw request)"),
-        ("SIGKILL mid-run", f"{f['crash_acked_before_kill']} votes acknowledged before the kill, "
-                            f"{f['crash_stored_after_kill']} in the file after it, {f['crash_lost']} acknowledged votes lost"),
-        ("Restart on the same data", f"{f['crash_votes_in_the_end']} / {f['crash_expected']} votes stored once the phones resent, "
-                                     f"{f['crash_lost_in_the_end']} acknowledged votes lost"),
-        ("Targets", f">= 1000 votes/s: {yes(f['app_votes_per_s'] >= 1000)}   p99 ack < 100 ms: {yes(f['app_p99_ms'] < 100)}   "
-                    f"projector p95 < 500 ms: {yes(f['projector_p95_ms'] is not None and f['projector_p95_ms'] < 500)}   "
-                    f"no acknowledged vote lost: {yes(not report.lost)}"),
+        (
+            "Ratio app / raw HTTP",
+            f"{f['app_votes_per_s'] / f['raw_http_votes_per_s']:.3f}  (a vote costs "
+            f"{ratio(f['app_cpu_ms'], f['raw_http_cpu_ms'])} times the CPU of a raw request)",
+        ),
+        (
+            "SIGKILL mid-run",
+            f"{f['crash_acked_before_kill']} votes acknowledged before the kill, "
+            f"{f['crash_stored_after_kill']} in the file after it, {f['crash_lost']} acknowledged votes lost",
+        ),
+        (
+            "Restart on the same data",
+            f"{f['crash_votes_in_the_end']} / {f['crash_expected']} votes stored once the phones resent, "
+            f"{f['crash_lost_in_the_end']} acknowledged votes lost",
+        ),
+        (
+            "Targets",
+            f">= 1000 votes/s: {yes(f['app_votes_per_s'] >= 1000)}   p99 ack < 100 ms: {yes(f['app_p99_ms'] < 100)}   "
+            f"projector p95 < 500 ms: {yes(f['projector_p95_ms'] is not None and f['projector_p95_ms'] < 500)}   "
+            f"no acknowledged vote lost: {yes(not report.lost)}",
+        ),
         ("Whole run", f"{f['total_seconds']:.0f} s"),
     ]
     width = max(len(name) for name, _ in rows)

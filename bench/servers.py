@@ -27,7 +27,10 @@ class Server:
         """Start, read the printed address, wait until it accepts connections."""
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                self.argv, stdout=subprocess.PIPE, stderr=log, text=True,
+                self.argv,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
                 env={**os.environ, "PYTHONUNBUFFERED": "1"},
             )
         self.port = self._read_port()
@@ -53,7 +56,7 @@ class Server:
                 return
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError(f"{self.name} is not listening: see {self.log}")
+                    raise RuntimeError(f"{self.name} is not listening: see {self.log}") from None
                 time.sleep(0.05)
 
     def cpu_seconds(self):

@@ -56,13 +56,20 @@ def csrf_client(facilitator):
     return client
 
 
-def build_meeting(facilitator, n_participants=4, items=("Créer un café associatif", "Un fonds d'initiatives habitants", "Covoiturage solidaire"), **fields):
+def build_meeting(
+    facilitator,
+    n_participants=4,
+    items=("Créer un café associatif", "Un fonds d'initiatives habitants", "Covoiturage solidaire"),
+    **fields,
+):
     fields.setdefault("title", "Regards croisés")
     fields.setdefault("question", "Selon vous, comment renforcer le lien social ?")
     meeting = Meeting.objects.create(facilitator=facilitator, **fields)
     names = ["Anne Leroy", "Bruno Petit", "Chantal Roux", "David Girard", "Émilie Faure", "Farid Benali"]
     for i in range(n_participants):
-        Participant.objects.create(meeting=meeting, name=names[i % len(names)] + ("" if i < len(names) else f" {i}"), position=i + 1)
+        Participant.objects.create(
+            meeting=meeting, name=names[i % len(names)] + ("" if i < len(names) else f" {i}"), position=i + 1
+        )
     for i, text in enumerate(items):
         Item.objects.create(meeting=meeting, text=text, position=i + 1)
     sync_open_round(meeting)

@@ -2,18 +2,16 @@
 
 from datetime import datetime
 
-import pytest
 from django.test import Client
 
-from abaque.meetings.models import Item, Meeting, Participant, Vote, VoteLog
+from abaque.meetings.models import Meeting, Participant, Vote, VoteLog
 from abaque.meetings.rounds import close_round, open_round
 from abaque.meetings.vote_batch import PhoneVote, store_phone_votes
 from abaque.meetings.votes import cast_vote, log_mismatches
+from abaque.reports.content import build_report
 from abaque.reports.mailing import create_mailing
 from abaque.reports.models import Delivery
-from abaque.reports.content import build_report
 from abaque.reports.raw import build_csv, build_json
-
 from tests.conftest import build_meeting
 
 CATEGORIES = set(Participant.Category.values)
@@ -86,8 +84,14 @@ def test_the_mode_cannot_change_once_a_vote_exists(client_in, facilitator):
     vote_everywhere(meeting, ballots)
     page = client_in.get(f"/seances/{meeting.pk}/modifier/").content.decode()
     assert "le mode ne peut plus changer" in page
-    data = {"title": meeting.title, "date": "2026-05-01", "question": meeting.question, "mode": "nominative",
-            "scale_variant": "standard", "display": "names"}
+    data = {
+        "title": meeting.title,
+        "date": "2026-05-01",
+        "question": meeting.question,
+        "mode": "nominative",
+        "scale_variant": "standard",
+        "display": "names",
+    }
     client_in.post(f"/seances/{meeting.pk}/modifier/", data)
     meeting.refresh_from_db()
     assert meeting.mode == Meeting.Mode.ANONYMOUS
@@ -152,8 +156,13 @@ def test_a_migration_anonymises_existing_anonymous_seances(facilitator):
     Participant.objects.filter(meeting=meeting).update(email="anne@exemple.fr", category="elu")
     round_ = meeting.current_round()
     open_round(round_)
-    Vote.objects.create(round=round_, item=meeting.active_items().first(), participant=meeting.participants.first(),
-                        code="G", updated_at=meeting.created_at)
+    Vote.objects.create(
+        round=round_,
+        item=meeting.active_items().first(),
+        participant=meeting.participants.first(),
+        code="G",
+        updated_at=meeting.created_at,
+    )
     import_module("abaque.meetings.migrations.0002_anonymous_ballots").anonymise_existing(apps, None)
     assert list(meeting.participants.values_list("name", "email", "category")) == [
         (letter, "", "") for letter in "ABCD"

@@ -13,9 +13,27 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
 def test_the_benchmark_loses_no_acknowledged_vote_across_a_sigkill(tmp_path):
     figures_file = tmp_path / "figures.json"
     run = subprocess.run(
-        [sys.executable, str(BENCH), "--participants", "20", "--items", "3", "--crash-participants", "6",
-         "--in-flight", "10", "--raw-seconds", "1", "--room-seconds", "2", "--json", str(figures_file)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(BENCH),
+            "--participants",
+            "20",
+            "--items",
+            "3",
+            "--crash-participants",
+            "6",
+            "--in-flight",
+            "10",
+            "--raw-seconds",
+            "1",
+            "--room-seconds",
+            "2",
+            "--json",
+            str(figures_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     figures = json.loads(figures_file.read_text())

@@ -20,8 +20,9 @@ def test_a_201_mb_upload_is_refused_from_its_declared_length_without_being_parse
 
     monkeypatch.setattr(multipartparser.MultiPartParser, "parse", never)
     url = reverse("debate:recordings", args=[meeting.pk, meeting.items.first().pk])
-    response = client_in.post(url, data=b"--x--", content_type="multipart/form-data; boundary=x",
-                              CONTENT_LENGTH=str(201 * 1024 * 1024))
+    response = client_in.post(
+        url, data=b"--x--", content_type="multipart/form-data; boundary=x", CONTENT_LENGTH=str(201 * 1024 * 1024)
+    )
     assert response.status_code == 413
     assert response.json()["error"] == "Cet envoi dépasse 200 Mo : il n'a pas été reçu."
 

@@ -9,7 +9,6 @@ import pytest
 
 from abaque.live import cards
 from abaque.meetings.models import Meeting
-
 from tests.conftest import build_meeting
 
 LAN = "192.168.1.12"
@@ -62,7 +61,8 @@ def test_every_qr_code_decodes_to_its_participants_ballot(client_in, meeting, tm
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "cartes.pdf"), str(tmp_path / "page")], check=True)
     decoded = subprocess.run(
         ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", *map(str, sorted(tmp_path.glob("page*.png")))],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     assert sorted(decoded) == sorted(ballot_url("testserver", p) for p in meeting.participants.all())
 

@@ -31,14 +31,18 @@ def url_for(name, meeting, with_item):
 
 @pytest.mark.parametrize("name, with_item, method", VIEWS)
 def test_another_facilitators_seance_answers_404(name, with_item, method, other_meeting, client_in):
-    response = getattr(client_in, method)(url_for(name, other_meeting, with_item), {"item": other_meeting.items.first().pk})
+    response = getattr(client_in, method)(
+        url_for(name, other_meeting, with_item), {"item": other_meeting.items.first().pk}
+    )
     assert response.status_code == 404
     other_meeting.refresh_from_db()
     assert other_meeting.debate_item is None and other_meeting.recording_since is None
 
 
 def test_another_facilitators_recording_file_answers_404(other_meeting, client_in):
-    recording = Recording.objects.create(meeting=other_meeting, item=other_meeting.items.first(), file="recordings/x.wav")
+    recording = Recording.objects.create(
+        meeting=other_meeting, item=other_meeting.items.first(), file="recordings/x.wav"
+    )
     assert client_in.get(reverse("debate:recording_file", args=[other_meeting.pk, recording.pk])).status_code == 404
 
 

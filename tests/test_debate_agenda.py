@@ -75,7 +75,9 @@ def test_moving_the_first_item_up_changes_nothing_and_says_so(voted, client_in):
     assert "déjà à ce bout" in unescape(response.content.decode())
 
 
-def test_choosing_any_item_puts_it_in_debate_and_tells_the_projector(voted, client_in, django_capture_on_commit_callbacks):
+def test_choosing_any_item_puts_it_in_debate_and_tells_the_projector(
+    voted, client_in, django_capture_on_commit_callbacks
+):
     consensual = voted.items.get(text=ITEMS[3])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client_in.post(reverse("debate:choose", args=[voted.pk]), {"item": consensual.pk})
@@ -104,7 +106,15 @@ def test_the_page_shows_the_item_in_debate_with_its_speakers(voted, client_in):
 
 
 def test_dissent_first_puts_dark_red_red_and_black_before_the_others():
-    votes = [("Anne", "VG"), ("Bruno", "G"), ("Chantal", "B"), ("David", "O"), ("Émilie", "R"), ("Farid", "RR"), ("Gaëlle", "W")]
+    votes = [
+        ("Anne", "VG"),
+        ("Bruno", "G"),
+        ("Chantal", "B"),
+        ("David", "O"),
+        ("Émilie", "R"),
+        ("Farid", "RR"),
+        ("Gaëlle", "W"),
+    ]
     speakers = speaking_order(votes, "dissent_first")
     assert [s.label for s in speakers] == ["Farid", "Émilie", "Chantal", "David", "Gaëlle", "Bruno", "Anne"]
     assert [s.invited for s in speakers] == [True, True, True, False, False, False, False]
@@ -114,7 +124,12 @@ def test_alternate_gives_the_floor_to_each_side_in_turn_from_dark_green():
     votes = [("Anne", "VG"), ("Bruno", "G"), ("Chantal", "G"), ("David", "O"), ("Émilie", "R"), ("Farid", "RR")]
     speakers = speaking_order(votes, "alternate")
     assert [(s.label, s.code) for s in speakers] == [
-        ("Anne", "VG"), ("Farid", "RR"), ("Bruno", "G"), ("Émilie", "R"), ("Chantal", "G"), ("David", "O"),
+        ("Anne", "VG"),
+        ("Farid", "RR"),
+        ("Bruno", "G"),
+        ("Émilie", "R"),
+        ("Chantal", "G"),
+        ("David", "O"),
     ]
 
 

@@ -61,13 +61,16 @@ def test_a_reworded_item_shows_both_wordings(two_rounds):
     item.save()
     third = new_round(meeting, [item])
     row = evolution(meeting, first, third)[0]
-    assert row["reworded"] and (row["text_before"], row["text_after"]) == ("Covoiturage solidaire", "Covoiturage entre voisins")
+    assert row["reworded"] and (row["text_before"], row["text_after"]) == (
+        "Covoiturage solidaire",
+        "Covoiturage entre voisins",
+    )
 
 
 def test_the_page_compares_the_last_two_rounds_by_default(two_rounds, client_in):
     meeting, _, _ = two_rounds
     page = unescape(client_in.get(reverse("debate:evolution", args=[meeting.pk])).content.decode())
-    assert "Dissensus</span> → <span class=\"verdict consensus_for\">Consensus pour" in page
+    assert 'Dissensus</span> → <span class="verdict consensus_for">Consensus pour' in page
     assert "Chantal Roux" in page and "rose → vert clair" in page
     assert "▲" in page and "Personne n'a changé de couleur." in page
 

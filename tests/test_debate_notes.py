@@ -13,7 +13,9 @@ def note_url(meeting, item):
 def test_a_note_is_created_then_updated_in_place(meeting, client_in):
     item = meeting.items.first()
     first = client_in.post(note_url(meeting, item), {"text": "Anne : le café existe déjà à Saint-Amand."})
-    second = client_in.post(note_url(meeting, item), {"text": "Anne : le café existe déjà à Saint-Amand.\nBruno : pas le soir."})
+    second = client_in.post(
+        note_url(meeting, item), {"text": "Anne : le café existe déjà à Saint-Amand.\nBruno : pas le soir."}
+    )
     assert first.status_code == second.status_code == 200
     assert second.json()["saved"] is True
     assert second.json()["updated_at"] >= first.json()["updated_at"]

@@ -41,7 +41,9 @@ def test_the_standalone_page_refreshes_over_the_websocket_or_by_polling(meeting,
 
 def test_the_projected_page_never_shows_the_facilitators_messages(meeting, client_in):
     item = meeting.items.first()
-    client_in.post(reverse("debate:reformulate", args=[meeting.pk, item.pk]), {"text": "Un café associatif ouvert à tous"})
+    client_in.post(
+        reverse("debate:reformulate", args=[meeting.pk, item.pk]), {"text": "Un café associatif ouvert à tous"}
+    )
     html = client_in.get(reverse("debate:projector", args=[meeting.pk])).content.decode()
     assert "Item reformulé" not in html
     assert "Item reformulé" in client_in.get(reverse("debate:page", args=[meeting.pk])).content.decode()

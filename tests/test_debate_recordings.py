@@ -85,11 +85,17 @@ def test_starting_and_stopping_shows_the_recording_on_the_projector(meeting, cli
     assert client_in.post(state, {"action": "start"}).json() == {"recording": True}
     meeting.refresh_from_db()
     assert meeting.recording_since is not None
-    assert "Enregistrement en cours" in client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+    assert (
+        "Enregistrement en cours"
+        in client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+    )
     assert client_in.post(state, {"action": "stop"}).json() == {"recording": False}
     meeting.refresh_from_db()
     assert meeting.recording_since is None
-    assert "Enregistrement en cours" not in client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+    assert (
+        "Enregistrement en cours"
+        not in client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+    )
 
 
 def test_another_seances_recording_answers_404(meeting, other_meeting, other_facilitator, client):

@@ -27,7 +27,9 @@ def reformulate(client, meeting, item, text, reason=""):
 
 def test_rewording_keeps_the_old_text_and_its_reason(voted, client_in):
     item = voted.items.get(text="Covoiturage solidaire")
-    response = reformulate(client_in, voted, item, "Covoiturage entre voisins, sans argent", "« solidaire » compris comme « payant »")
+    response = reformulate(
+        client_in, voted, item, "Covoiturage entre voisins, sans argent", "« solidaire » compris comme « payant »"
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.text == "Covoiturage entre voisins, sans argent"
@@ -76,7 +78,9 @@ def test_a_new_round_on_chosen_items_closes_the_previous_one_and_opens(facilitat
     meeting = build_meeting(facilitator)
     first = meeting.current_round()
     chosen = list(meeting.items.all()[:2])
-    response = client_in.post(reverse("debate:new_round", args=[meeting.pk]), {"items": [i.pk for i in chosen], "open_now": "on"})
+    response = client_in.post(
+        reverse("debate:new_round", args=[meeting.pk]), {"items": [i.pk for i in chosen], "open_now": "on"}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("meetings:grid", args=[meeting.pk, 2])
     first.refresh_from_db()

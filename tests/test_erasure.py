@@ -26,8 +26,11 @@ def text_columns_holding(*needles):
 
 
 def files_holding(root, *needles):
-    return [str(path) for path in root.rglob("*") if path.is_file()
-            and any(needle.encode() in path.read_bytes() for needle in needles)]
+    return [
+        str(path)
+        for path in root.rglob("*")
+        if path.is_file() and any(needle.encode() in path.read_bytes() for needle in needles)
+    ]
 
 
 def test_deleting_a_participant_erases_her_from_the_mailings_and_their_documents(meeting, client_in, settings):
@@ -36,8 +39,12 @@ def test_deleting_a_participant_erases_her_from_the_mailings_and_their_documents
     anne.save()
     mailing = Mailing.objects.create(meeting=meeting, subject="Compte-rendu", body="Bonjour")
     Delivery.objects.create(mailing=mailing, participant=anne, name=anne.name, email=EMAIL)
-    Attachment.objects.create(mailing=mailing, name="compte-rendu.odt", media_type="application/odt",
-                              content=f"Participants : {NAME}".encode())
+    Attachment.objects.create(
+        mailing=mailing,
+        name="compte-rendu.odt",
+        media_type="application/odt",
+        content=f"Participants : {NAME}".encode(),
+    )
     assert text_columns_holding(NAME, EMAIL)
     response = client_in.post(reverse("meetings:participant_delete", args=[meeting.pk, anne.pk]))
     assert response.status_code == 302
@@ -46,7 +53,9 @@ def test_deleting_a_participant_erases_her_from_the_mailings_and_their_documents
     assert Mailing.objects.filter(pk=mailing.pk).exists()  # the mailing itself stays, for the others
 
 
-def test_deleting_a_seance_deletes_its_recordings_from_the_disk(meeting, client_in, settings, django_capture_on_commit_callbacks):
+def test_deleting_a_seance_deletes_its_recordings_from_the_disk(
+    meeting, client_in, settings, django_capture_on_commit_callbacks
+):
     item = meeting.items.first()
     audio = SimpleUploadedFile("debat.wav", silent_wav(0.5), content_type="audio/wav")
     assert client_in.post(reverse("debate:recordings", args=[meeting.pk, item.pk]), {"file": audio}).status_code == 201
@@ -69,8 +78,10 @@ def test_a_participants_data_downloads_as_json_with_her_votes_items_and_mailings
     Item.objects.create(meeting=meeting, text="Un jardin partagé", author=anne, position=9)
     mailing = Mailing.objects.create(meeting=meeting, subject="Compte-rendu", body="Bonjour")
     Delivery.objects.create(mailing=mailing, participant=anne, name=NAME, email=EMAIL)
-    assert f"/seances/{meeting.pk}/participants/{anne.pk}/donnees.json" in client_in.get(
-        reverse("meetings:participants", args=[meeting.pk])).content.decode()
+    assert (
+        f"/seances/{meeting.pk}/participants/{anne.pk}/donnees.json"
+        in client_in.get(reverse("meetings:participants", args=[meeting.pk])).content.decode()
+    )
     response = client_in.get(reverse("reports:participant_data", args=[meeting.pk, anne.pk]))
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     data = response.json()

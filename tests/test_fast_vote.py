@@ -5,12 +5,12 @@ import asyncio
 import json
 
 import pytest
-from channels.layers import get_channel_layer
 from asgiref.testing import ApplicationCommunicator
+from channels.layers import get_channel_layer
 
 from abaque.asgi import application
-from abaque.meetings.notify import group_name
 from abaque.meetings.models import Vote, VoteLog
+from abaque.meetings.notify import group_name
 from abaque.meetings.rounds import close_round, open_round
 from abaque.meetings.vote_batch import writer
 
@@ -29,9 +29,19 @@ def headers(token=SECRET, host=b"localhost", origin=None):
 
 async def request(method, path, body=b"", headers=()):
     """One HTTP request through the ASGI application: (status, body)."""
-    scope = {"type": "http", "http_version": "1.1", "method": method, "path": path, "raw_path": path.encode(),
-             "query_string": b"", "root_path": "", "scheme": "http", "headers": list(headers),
-             "client": ("127.0.0.1", 50000), "server": ("localhost", 80)}
+    scope = {
+        "type": "http",
+        "http_version": "1.1",
+        "method": method,
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "headers": list(headers),
+        "client": ("127.0.0.1", 50000),
+        "server": ("localhost", 80),
+    }
     communicator = ApplicationCommunicator(application, scope)
     await communicator.send_input({"type": "http.request", "body": body, "more_body": False})
     start = await communicator.receive_output(10)
@@ -99,7 +109,7 @@ def test_the_screens_hear_once_of_a_burst_of_votes(room):
         try:
             while True:
                 heard.append(await asyncio.wait_for(layer.receive(channel), 0.3))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return heard
 
     heard = asyncio.run(burst())

@@ -42,7 +42,9 @@ def test_the_default_data_folder_is_the_checkouts_whatever_the_current_folder(tm
     code = "import abaque.settings as s; print(s.DATA_DIR)"
     env = {k: v for k, v in os.environ.items() if k not in ("ABAQUE_DATA_DIR", "DATABASE_URL")}
     env["PYTHONPATH"] = os.path.join(ROOT, "src")
-    printed = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    printed = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
     assert printed.stdout.strip() == os.path.join(ROOT, "data")
     assert not (tmp_path / "data").exists()
 

@@ -8,8 +8,16 @@ from abaque.accounts import first_account
 def test_the_one_time_link_creates_the_first_account_and_then_expires(client, db):
     path = first_account.first_account_path()
     assert path.startswith("/bienvenue/")
-    response = client.post(path, {"username": "claire", "first_name": "Claire Morel", "email": "",
-                                  "password1": "Abaque-en-Scarpe-2026", "password2": "Abaque-en-Scarpe-2026"})
+    response = client.post(
+        path,
+        {
+            "username": "claire",
+            "first_name": "Claire Morel",
+            "email": "",
+            "password1": "Abaque-en-Scarpe-2026",
+            "password2": "Abaque-en-Scarpe-2026",
+        },
+    )
     assert response.status_code == 302
     user = get_user_model().objects.get(username="claire")
     assert user.is_superuser

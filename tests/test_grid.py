@@ -44,7 +44,10 @@ def test_the_grid_refuses_a_vote_after_close_with_a_french_message(client_in, me
 
 
 def test_the_grid_refuses_a_participant_of_another_meeting(client_in, meeting, other_meeting):
-    response = client_in.post(_url(meeting), {"item": meeting.items.first().pk, "participant": other_meeting.participants.first().pk, "code": "G"})
+    response = client_in.post(
+        _url(meeting),
+        {"item": meeting.items.first().pk, "participant": other_meeting.participants.first().pk, "code": "G"},
+    )
     assert response.status_code == 404
     assert not Vote.objects.exists()
 
@@ -52,7 +55,9 @@ def test_the_grid_refuses_a_participant_of_another_meeting(client_in, meeting, o
 def test_another_facilitators_grid_answers_404(client_in, other_meeting):
     assert client_in.get(f"/seances/{other_meeting.pk}/tours/1/grille/").status_code == 404
     item, person = other_meeting.items.first(), other_meeting.participants.first()
-    assert client_in.post(_url(other_meeting), {"item": item.pk, "participant": person.pk, "code": "G"}).status_code == 404
+    assert (
+        client_in.post(_url(other_meeting), {"item": item.pk, "participant": person.pk, "code": "G"}).status_code == 404
+    )
 
 
 def test_the_grid_requires_the_csrf_token(csrf_client, meeting):

@@ -18,8 +18,12 @@ def behind_proxy(settings):
 
 
 def proxied(client, method, path, **data):
-    return getattr(client, method)(path, data, headers={"X-Forwarded-Proto": "https", "Origin": PUBLIC,
-                                                        "Referer": PUBLIC + path}, HTTP_HOST="abaque.parc.fr")
+    return getattr(client, method)(
+        path,
+        data,
+        headers={"X-Forwarded-Proto": "https", "Origin": PUBLIC, "Referer": PUBLIC + path},
+        HTTP_HOST="abaque.parc.fr",
+    )
 
 
 def test_the_public_url_gives_the_trusted_origin_the_host_and_secure_cookies():
@@ -47,7 +51,9 @@ def test_a_login_post_through_the_https_proxy_succeeds_with_secure_cookies(behin
     assert page.status_code == 200
     assert page.cookies["csrftoken"]["secure"]
     token = page.cookies["csrftoken"].value
-    response = proxied(client, "post", "/connexion/", username="animatrice", password=PASSWORD, csrfmiddlewaretoken=token)
+    response = proxied(
+        client, "post", "/connexion/", username="animatrice", password=PASSWORD, csrfmiddlewaretoken=token
+    )
     assert response.status_code == 302, response.content[:300]
     assert response.cookies["sessionid"]["secure"]
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")

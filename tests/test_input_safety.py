@@ -6,9 +6,9 @@ import io
 import subprocess
 import sys
 import textwrap
+from html import unescape
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from html import unescape
 from openpyxl import Workbook, load_workbook
 from test_report_data import voted_meeting
 
@@ -65,7 +65,7 @@ def test_an_xlsx_with_too_many_rows_is_refused_in_french():
 
 
 def test_a_one_column_csv_imports_as_names():
-    text = file_to_text(SimpleUploadedFile("noms.csv", "Anne Martin\nBruno Petit\nClaire Roux\n".encode()))
+    text = file_to_text(SimpleUploadedFile("noms.csv", b"Anne Martin\nBruno Petit\nClaire Roux\n"))
     assert text.splitlines() == ["Anne Martin", "Bruno Petit", "Claire Roux"]
 
 
@@ -82,7 +82,7 @@ def test_a_csv_cell_over_the_field_size_limit_gets_a_french_message(client_in, m
 
 
 def test_control_characters_are_removed_from_imported_names():
-    text = file_to_text(SimpleUploadedFile("noms.csv", "Anne\x01 Mar\x00tin\n".encode()))
+    text = file_to_text(SimpleUploadedFile("noms.csv", b"Anne\x01 Mar\x00tin\n"))
     assert text == "Anne Martin"
 
 
@@ -116,7 +116,9 @@ def test_the_seance_exports_hold_no_live_formula_and_no_control_character(facili
 
 
 def test_control_characters_typed_in_a_form_are_removed(client_in, meeting):
-    client_in.post(f"/seances/{meeting.pk}/participants/", {"name": "Gil\x01les Mar\x00chand", "category": "elu", "email": ""})
+    client_in.post(
+        f"/seances/{meeting.pk}/participants/", {"name": "Gil\x01les Mar\x00chand", "category": "elu", "email": ""}
+    )
     assert meeting.participants.filter(name="Gilles Marchand").exists()
 
 
@@ -125,7 +127,11 @@ def test_a_phone_vote_with_infinity_or_a_deep_array_is_refused_not_crashed():
 
     from abaque.live.fast_vote import parse
 
-    for body in (b'{"round": Infinity, "item": 1, "code": "G"}', b'{"round": 1e400, "item": 1}', b"[" * 2000 + b"]" * 2000):
+    for body in (
+        b'{"round": Infinity, "item": 1, "code": "G"}',
+        b'{"round": 1e400, "item": 1}',
+        b"[" * 2000 + b"]" * 2000,
+    ):
         with pytest.raises(ValueError, match="illisible"):
             parse("t", body)
 

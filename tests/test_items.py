@@ -15,7 +15,9 @@ def _items_url(meeting):
 
 def test_enter_saves_the_item_and_opens_the_next_one(client_in, meeting):
     author = meeting.participants.first()
-    response = client_in.post(_items_url(meeting), {"text": "  Des   bancs dans les bourgs ", "author": author.pk, "next_author": "1"}, **HTMX)
+    response = client_in.post(
+        _items_url(meeting), {"text": "  Des   bancs dans les bourgs ", "author": author.pk, "next_author": "1"}, **HTMX
+    )
     page = unescape(response.content.decode())
     item = Item.objects.get(text="Des bancs dans les bourgs")  # spaces tidied
     assert item.author == author
@@ -33,7 +35,9 @@ def test_a_new_item_joins_the_open_first_round(client_in, meeting):
 
 def test_an_empty_item_gets_a_french_message(client_in, meeting):
     response = client_in.post(_items_url(meeting), {"text": "   "}, **HTMX)
-    assert "Ce champ est obligatoire" in response.content.decode() or "L&#x27;item est vide" in response.content.decode()
+    assert (
+        "Ce champ est obligatoire" in response.content.decode() or "L&#x27;item est vide" in response.content.decode()
+    )
     assert meeting.items.count() == 3
 
 

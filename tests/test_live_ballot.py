@@ -86,7 +86,7 @@ def test_it_refuses_an_item_that_is_not_in_the_round(client, open_meeting, anne)
 
 
 def test_an_unknown_token_answers_404(client, open_meeting):
-    vote = '{"round": 1, "item": %d, "code": "VG"}' % open_meeting.items.first().pk
+    vote = f'{{"round": 1, "item": {open_meeting.items.first().pk}, "code": "VG"}}'
     assert client.post("/b/pas-un-jeton/vote/", vote, content_type="application/json").status_code == 404
     assert client.get("/b/pas-un-jeton/etat/").status_code == 404
     assert client.get("/b/pas-un-jeton/").status_code == 404
@@ -126,8 +126,11 @@ def test_a_phone_has_no_way_to_change_another_participants_vote(client, open_mee
     bruno = open_meeting.participants.all()[1]
     item = first_item(open_meeting)
     post_vote(client, bruno, 1, item, "G")
-    client.post(f"/b/{anne.token}/vote/", json.dumps({"round": 1, "item": item.pk, "code": "RR", "participant": bruno.pk}),
-                content_type="application/json")
+    client.post(
+        f"/b/{anne.token}/vote/",
+        json.dumps({"round": 1, "item": item.pk, "code": "RR", "participant": bruno.pk}),
+        content_type="application/json",
+    )
     assert Vote.objects.get(participant=bruno, item=item).code == "G"
     assert Vote.objects.get(participant=anne, item=item).code == "RR"
 

@@ -12,8 +12,8 @@ from channels.routing import URLRouter
 from django.db import connection
 from django.test import Client
 
-from abaque.meetings.notify import meeting_changed
 from abaque.live.routing import websocket_urlpatterns
+from abaque.meetings.notify import meeting_changed
 from abaque.meetings.rounds import open_round
 from abaque.meetings.votes import cast_vote
 from tests.conftest import build_meeting
@@ -121,7 +121,12 @@ async def test_the_projector_gets_the_progress_on_connection(live_meeting, facil
     communicator, connected = await connect(f"/ws/seances/{live_meeting.pk}/", facilitator)
     assert connected
     assert await communicator.receive_json_from() == {
-        "kind": "progress", "round": 1, "votes": 0, "finished": 0, "participants": 6, "names": [],
+        "kind": "progress",
+        "round": 1,
+        "votes": 0,
+        "finished": 0,
+        "participants": 6,
+        "names": [],
     }
     await communicator.disconnect()
 
@@ -134,7 +139,14 @@ async def test_a_flood_of_votes_becomes_one_progress_message(live_meeting, facil
     message = await communicator.receive_json_from(timeout=2)
     assert message["kind"] == "progress"
     assert (message["votes"], message["finished"]) == (18, 6)
-    assert message["names"] == ["Anne Leroy", "Bruno Petit", "Chantal Roux", "David Girard", "Émilie Faure", "Farid Benali"]
+    assert message["names"] == [
+        "Anne Leroy",
+        "Bruno Petit",
+        "Chantal Roux",
+        "David Girard",
+        "Émilie Faure",
+        "Farid Benali",
+    ]
     assert await communicator.receive_nothing(timeout=0.4)
     await communicator.disconnect()
 
@@ -204,10 +216,14 @@ async def test_the_real_application_authenticates_the_session_and_checks_the_ori
     await sync_to_async(client.force_login)(facilitator)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
     path = f"/ws/seances/{live_meeting.pk}/"
-    good = WebsocketCommunicator(application, path, headers=[(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1"), (b"cookie", cookie)])
+    good = WebsocketCommunicator(
+        application, path, headers=[(b"origin", b"http://127.0.0.1"), (b"host", b"127.0.0.1"), (b"cookie", cookie)]
+    )
     assert (await good.connect())[0]
     await good.disconnect()
-    foreign = WebsocketCommunicator(application, path, headers=[(b"origin", b"http://evil.example"), (b"cookie", cookie)])
+    foreign = WebsocketCommunicator(
+        application, path, headers=[(b"origin", b"http://evil.example"), (b"cookie", cookie)]
+    )
     assert not (await foreign.connect())[0]
     await asyncio.sleep(0)
 
@@ -261,11 +277,17 @@ async def test_a_page_from_another_port_of_the_same_host_cannot_open_a_socket(li
     await sync_to_async(client.force_login)(facilitator)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
     path = f"/ws/seances/{live_meeting.pk}/"
-    other_port = WebsocketCommunicator(application, path, headers=[
-        (b"origin", b"http://127.0.0.1:9999"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)])
+    other_port = WebsocketCommunicator(
+        application,
+        path,
+        headers=[(b"origin", b"http://127.0.0.1:9999"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)],
+    )
     assert not (await other_port.connect())[0]
-    same_port = WebsocketCommunicator(application, path, headers=[
-        (b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)])
+    same_port = WebsocketCommunicator(
+        application,
+        path,
+        headers=[(b"origin", b"http://127.0.0.1:8000"), (b"host", b"127.0.0.1:8000"), (b"cookie", cookie)],
+    )
     assert (await same_port.connect())[0]
     await same_port.disconnect()
     await asyncio.sleep(0)

@@ -10,11 +10,19 @@ QUESTION = "Selon vous, comment pouvons-nous, ensemble, renforcer le lien social
 
 
 def test_a_facilitator_creates_a_meeting_with_sensible_defaults(client_in, facilitator):
-    response = client_in.post("/seances/nouvelle/", {
-        "title": "Groupe test de Marchiennes", "date": "2026-12-03", "place": "Salle des fêtes",
-        "territory": "PNR Scarpe-Escaut", "question": QUESTION,
-        "mode": "nominative", "scale_variant": "standard", "display": "names",
-    })
+    response = client_in.post(
+        "/seances/nouvelle/",
+        {
+            "title": "Groupe test de Marchiennes",
+            "date": "2026-12-03",
+            "place": "Salle des fêtes",
+            "territory": "PNR Scarpe-Escaut",
+            "question": QUESTION,
+            "mode": "nominative",
+            "scale_variant": "standard",
+            "display": "names",
+        },
+    )
     meeting = Meeting.objects.get(title="Groupe test de Marchiennes")
     assert response.url == f"/seances/{meeting.pk}/participants/"
     assert meeting.facilitator == facilitator and meeting.rounds.count() == 1
@@ -22,7 +30,18 @@ def test_a_facilitator_creates_a_meeting_with_sensible_defaults(client_in, facil
 
 
 def test_a_meeting_without_question_is_refused_and_keeps_what_was_typed(client_in):
-    page = unescape(client_in.post("/seances/nouvelle/", {"title": "Sans question", "date": "2026-12-03", "mode": "nominative", "scale_variant": "standard", "display": "names"}).content.decode())
+    page = unescape(
+        client_in.post(
+            "/seances/nouvelle/",
+            {
+                "title": "Sans question",
+                "date": "2026-12-03",
+                "mode": "nominative",
+                "scale_variant": "standard",
+                "display": "names",
+            },
+        ).content.decode()
+    )
     assert "Ce champ est obligatoire" in page and 'value="Sans question"' in page
     assert not Meeting.objects.exists()
 
@@ -64,9 +83,19 @@ def test_every_page_of_a_meeting_renders(client_in, meeting, mode):
     meeting.mode = mode
     meeting.save()
     person, item = meeting.participants.first(), meeting.items.first()
-    for path in ["", "modifier/", "supprimer/", "participants/", "participants/importer/",
-                 f"participants/{person.pk}/modifier/", f"participants/{person.pk}/supprimer/",
-                 "items/", f"items/{item.pk}/modifier/", "tours/1/grille/", "resultats/"]:
+    for path in [
+        "",
+        "modifier/",
+        "supprimer/",
+        "participants/",
+        "participants/importer/",
+        f"participants/{person.pk}/modifier/",
+        f"participants/{person.pk}/supprimer/",
+        "items/",
+        f"items/{item.pk}/modifier/",
+        "tours/1/grille/",
+        "resultats/",
+    ]:
         response = client_in.get(f"/seances/{meeting.pk}/{path}")
         assert response.status_code == 200, path
     assert client_in.get("/seances/nouvelle/").status_code == 200

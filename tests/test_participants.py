@@ -19,7 +19,9 @@ def test_a_participant_is_added_with_a_category(client_in, meeting):
 
 
 def test_pasted_lines_are_read_with_any_separator():
-    rows = parse_text("Nom;Catégorie;E-mail\nMarie Dupont ; élue ; marie@exemple.fr\nJean Martin, Habitant\nAïcha Benali\tTechnicienne\n\nPaul Roy")
+    rows = parse_text(
+        "Nom;Catégorie;E-mail\nMarie Dupont ; élue ; marie@exemple.fr\nJean Martin, Habitant\nAïcha Benali\tTechnicienne\n\nPaul Roy"
+    )
     assert [(r.name, r.category, r.email) for r in rows] == [
         ("Marie Dupont", "elu", "marie@exemple.fr"),
         ("Jean Martin", "habitant", ""),
@@ -51,7 +53,10 @@ def test_a_csv_file_from_french_excel_is_imported(client_in, meeting):
     upload = SimpleUploadedFile("liste.csv", content, content_type="text/csv")
     page = unescape(client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"file": upload}).content.decode())
     assert "Élodie Carré" in page and "2 lignes prêtes" in page
-    client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"text": "Élodie Carré\télue\telodie@exemple.fr\nMarc Noël\thabitant", "confirm": "1"})
+    client_in.post(
+        f"/seances/{meeting.pk}/participants/importer/",
+        {"text": "Élodie Carré\télue\telodie@exemple.fr\nMarc Noël\thabitant", "confirm": "1"},
+    )
     assert meeting.participants.filter(name="Élodie Carré", category="elu").exists()
 
 

@@ -4,11 +4,11 @@ retained, evaluated."""
 from html import unescape
 
 import pytest
+from conftest import build_meeting
 
 from abaque.plans.models import RETAINED_TARGET, Action
 from abaque.plans.relaunch import relaunch
 from abaque.plans.testing import add_action, attach, make_process, vote_rows
-from conftest import build_meeting
 
 
 def page(response):
@@ -40,11 +40,16 @@ def test_items_of_the_cycles_seances_are_offered_most_supported_first(client_in,
 
 def test_actions_created_from_items_keep_the_link_to_the_item(client_in, process, voted):
     items = {i.text: i for i in voted.items.all()}
-    response = client_in.post(base(process) + "actions/depuis-les-items/", {"item": [items["Créer un café associatif"].pk, items["Covoiturage solidaire"].pk]})
+    response = client_in.post(
+        base(process) + "actions/depuis-les-items/",
+        {"item": [items["Créer un café associatif"].pk, items["Covoiturage solidaire"].pk]},
+    )
     assert response.status_code == 302
     actions = process.cycles.get().actions.order_by("priority")
     assert [(a.title, a.item.text) for a in actions] == [
-        ("Créer un café associatif", "Créer un café associatif"), ("Covoiturage solidaire", "Covoiturage solidaire")]
+        ("Créer un café associatif", "Créer un café associatif"),
+        ("Covoiturage solidaire", "Covoiturage solidaire"),
+    ]
     plan_page = page(client_in.get(base(process)))
     assert "+1,50" in plan_page  # the mean of the item's votes, shown beside the action
 
@@ -54,7 +59,9 @@ def test_choosing_no_item_is_refused_in_french(client_in, process, voted):
     assert "Cochez au moins un item." in page(response)
 
 
-def test_an_item_of_another_facilitators_seance_is_never_turned_into_an_action(client_in, process, voted, other_meeting):
+def test_an_item_of_another_facilitators_seance_is_never_turned_into_an_action(
+    client_in, process, voted, other_meeting
+):
     foreign = other_meeting.items.first()
     client_in.post(base(process) + "actions/depuis-les-items/", {"item": [foreign.pk]})
     assert not Action.objects.exists()
@@ -86,7 +93,7 @@ def test_the_co_construction_table_groups_retained_actions_by_axis(client_in, pr
     add_action(cycle, "Fonds d'initiatives", axis=axis, lead="Parc", partners="CAF, MSA", budget=15000)
     add_action(cycle, "Écartée", retained=False)
     text = page(client_in.get(base(process)))
-    table = text[text.index("Tableau de co-construction"):]
+    table = text[text.index("Tableau de co-construction") :]
     assert "AXE 1 : UN PROJET DE TERRITOIRE" in table
     assert "CAF, MSA" in table and "15 000 €" in table
     assert "Écartée" not in table
@@ -94,9 +101,16 @@ def test_the_co_construction_table_groups_retained_actions_by_axis(client_in, pr
 
 def test_an_action_is_evaluated_with_objectives_effectiveness_impacts_corrections(client_in, process):
     action = add_action(process.cycles.get(), "Jardins partagés")
-    client_in.post(base(process) + f"actions/{action.pk}/evaluer/", {
-        "status": "terminee", "objectives": "Trois jardins", "effectiveness": "Trois jardins ouverts",
-        "impacts": "Des voisins qui se parlent", "corrections": "Aucun"})
+    client_in.post(
+        base(process) + f"actions/{action.pk}/evaluer/",
+        {
+            "status": "terminee",
+            "objectives": "Trois jardins",
+            "effectiveness": "Trois jardins ouverts",
+            "impacts": "Des voisins qui se parlent",
+            "corrections": "Aucun",
+        },
+    )
     action.refresh_from_db()
     assert (action.status, action.effectiveness) == ("terminee", "Trois jardins ouverts")
     text = page(client_in.get(base(process) + "evaluation/"))
@@ -105,7 +119,9 @@ def test_an_action_is_evaluated_with_objectives_effectiveness_impacts_correction
 
 def test_an_unknown_status_is_refused(client_in, process):
     action = add_action(process.cycles.get(), "Jardins partagés")
-    response = client_in.post(base(process) + f"actions/{action.pk}/evaluer/", {"status": "oubliee", "impacts": "Beaucoup"})
+    response = client_in.post(
+        base(process) + f"actions/{action.pk}/evaluer/", {"status": "oubliee", "impacts": "Beaucoup"}
+    )
     assert "Sélectionnez un choix valide" in page(response) and "Beaucoup" in page(response)
 
 
@@ -121,7 +137,7 @@ def test_the_new_plan_lists_memory_actions_read_only(client_in, process):
     add_action(cycle, "Fonds", status=Action.Status.CONTINUED)
     relaunch(cycle)
     text = page(client_in.get(f"/demarches/{process.pk}/2025/"))
-    memory = text[text.index("Pour mémoire"):]
+    memory = text[text.index("Pour mémoire") :]
     assert "Café des habitants" in memory and "Navette" in memory and "Abandonnée" in memory
     assert "modifier" not in memory.lower().split("</section>")[0]
     evaluation = page(client_in.get(base(process) + "evaluation/"))
@@ -133,7 +149,9 @@ def test_a_memory_action_can_no_longer_be_edited_or_evaluated(client_in, process
     ended = add_action(cycle, "Café des habitants", status=Action.Status.FINISHED, effectiveness="Atteint")
     relaunch(cycle)
     for path in (f"actions/{ended.pk}/modifier/", f"actions/{ended.pk}/evaluer/"):
-        response = client_in.post(base(process) + path, {"title": "Changé", "status": "a_poursuivre", "lead_kind": "parc"}, follow=True)
+        response = client_in.post(
+            base(process) + path, {"title": "Changé", "status": "a_poursuivre", "lead_kind": "parc"}, follow=True
+        )
         assert "gardée pour mémoire et ne se modifie plus" in page(response)
     ended.refresh_from_db()
     assert (ended.title, ended.status, ended.effectiveness) == ("Café des habitants", "terminee", "Atteint")
@@ -148,7 +166,11 @@ def test_the_action_form_recalls_its_item_and_the_items_vote(client_in, process,
 
 
 def test_the_evaluation_lists_the_park_actions_given_a_social_content(client_in, process):
-    add_action(process.cycles.get(), "Circuits courts solidaires", enriches_park_action="Promotion des circuits courts alimentaires")
+    add_action(
+        process.cycles.get(),
+        "Circuits courts solidaires",
+        enriches_park_action="Promotion des circuits courts alimentaires",
+    )
     text = page(client_in.get(base(process) + "evaluation/"))
-    section = text[text.index("Contenu social ajouté aux actions du Parc"):]
+    section = text[text.index("Contenu social ajouté aux actions du Parc") :]
     assert "Promotion des circuits courts alimentaires" in section and "Circuits courts solidaires" in section

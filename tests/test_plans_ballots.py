@@ -14,7 +14,11 @@ from abaque.plans.testing import add_action, make_process, vote_rows
 @pytest.fixture
 def cycle(facilitator):
     process = make_process(facilitator)
-    for name, category in [("Martine Lefebvre", "elu"), ("Nadia Belkacem", "technicien"), ("CAF du Nord", "partenaire")]:
+    for name, category in [
+        ("Martine Lefebvre", "elu"),
+        ("Nadia Belkacem", "technicien"),
+        ("CAF du Nord", "partenaire"),
+    ]:
         CommitteeMember.objects.create(process=process, name=name, category=category)
     cycle = process.cycles.get()
     add_action(cycle, "Cafés-rencontres", retained=False)
@@ -29,10 +33,15 @@ def test_a_prioritisation_vote_is_a_seance_of_the_committee_on_every_candidate(f
     assert meeting.facilitator == facilitator
     assert (link.group, link.purpose, link.cycle) == (CycleMeeting.Group.COMMITTEE, PURPOSE.PRIORITISATION, cycle)
     assert list(meeting.active_items().values_list("text", flat=True)) == [
-        "Cafés-rencontres", "Fonds d'initiatives habitants", "Transport solidaire"]
+        "Cafés-rencontres",
+        "Fonds d'initiatives habitants",
+        "Transport solidaire",
+    ]
     assert list(meeting.participants.values_list("name", "category")) == [
-        ("Martine Lefebvre", Participant.Category.ELECTED), ("Nadia Belkacem", Participant.Category.STAFF),
-        ("CAF du Nord", Participant.Category.OTHER)]
+        ("Martine Lefebvre", Participant.Category.ELECTED),
+        ("Nadia Belkacem", Participant.Category.STAFF),
+        ("CAF du Nord", Participant.Category.OTHER),
+    ]
     assert meeting.current_round().round_items.count() == 3
 
 
@@ -55,7 +64,10 @@ def test_the_mean_order_of_the_vote_becomes_the_ranking(facilitator, cycle):
     vote_rows(link.meeting, ["O O O", "VG VG G", "R RR R"])
     apply_ranking(link)
     assert list(cycle.actions.order_by("priority").values_list("title", flat=True)) == [
-        "Fonds d'initiatives habitants", "Cafés-rencontres", "Transport solidaire"]
+        "Fonds d'initiatives habitants",
+        "Cafés-rencontres",
+        "Transport solidaire",
+    ]
 
 
 def test_actions_nobody_voted_on_go_last_in_their_former_order(facilitator, cycle):
@@ -64,7 +76,11 @@ def test_actions_nobody_voted_on_go_last_in_their_former_order(facilitator, cycl
     add_action(cycle, "Ajoutée après le vote")
     apply_ranking(link)
     assert list(cycle.actions.order_by("priority").values_list("title", flat=True)) == [
-        "Transport solidaire", "Cafés-rencontres", "Fonds d'initiatives habitants", "Ajoutée après le vote"]
+        "Transport solidaire",
+        "Cafés-rencontres",
+        "Fonds d'initiatives habitants",
+        "Ajoutée après le vote",
+    ]
 
 
 def test_the_button_creates_the_seance_and_opens_it(client_in, cycle):

@@ -1,10 +1,10 @@
 """Séances that voted on the same items, side by side."""
 
 import pytest
+from conftest import build_meeting
 
 from abaque.plans.compare import compare_meetings, normalise
 from abaque.plans.testing import attach, make_process, vote_rows
-from conftest import build_meeting
 
 
 def test_normalising_ignores_case_spaces_apostrophes_and_the_final_dot():
@@ -17,8 +17,12 @@ def test_normalising_ignores_case_spaces_apostrophes_and_the_final_dot():
 def seances(facilitator):
     first = build_meeting(facilitator, n_participants=4, title="Groupe test")
     vote_rows(first, ["VG VG G G", "RR R VG VG", "G G G O"])
-    second = build_meeting(facilitator, n_participants=3, title="Réunion publique",
-                           items=("créer un café associatif.", "Un atelier vélo", "COVOITURAGE SOLIDAIRE"))
+    second = build_meeting(
+        facilitator,
+        n_participants=3,
+        title="Réunion publique",
+        items=("créer un café associatif.", "Un atelier vélo", "COVOITURAGE SOLIDAIRE"),
+    )
     vote_rows(second, ["R R RR", "G G G", "VG VG G"])
     return first, second
 
@@ -73,6 +77,8 @@ def test_the_page_ignores_seances_of_other_demarches(client_in, facilitator, oth
     process = make_process(facilitator)
     attach(process.cycles.get(), seances[0])
     foreign = build_meeting(other_facilitator, title="Séance étrangère")
-    page = client_in.get(f"/demarches/{process.pk}/comparer/?seance={seances[0].pk}&seance={foreign.pk}").content.decode()
+    page = client_in.get(
+        f"/demarches/{process.pk}/comparer/?seance={seances[0].pk}&seance={foreign.pk}"
+    ).content.decode()
     assert "Séance étrangère" not in page
     assert "Choisissez au moins deux séances" in page

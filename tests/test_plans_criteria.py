@@ -21,7 +21,9 @@ def test_a_new_demarche_gets_the_four_criteria_of_the_booklet(client_in, facilit
     from abaque.plans.models import Process, Territory
 
     park = Territory.objects.create(owner=facilitator, name="PNR Scarpe-Escaut")
-    response = client_in.post("/demarches/nouvelle/", {"title": "Lien social", "territory": park.pk, "first_year": 2024})
+    response = client_in.post(
+        "/demarches/nouvelle/", {"title": "Lien social", "territory": park.pk, "first_year": 2024}
+    )
     process = Process.objects.get(title="Lien social")
     assert response.status_code == 302 and response.url == f"/demarches/{process.pk}/"
     assert names(process) == list(DEFAULT_CRITERIA)
@@ -80,9 +82,15 @@ def test_the_action_form_has_one_field_per_criterion_and_saves_them(client_in, p
 def test_a_bad_budget_keeps_everything_typed(client_in, process):
     cycle = process.cycles.get()
     charter = process.criteria.first()
-    response = client_in.post(f"/demarches/{process.pk}/{cycle.year}/actions/nouvelle/", {
-        "title": "Transport solidaire", "lead_kind": "commune", "budget": "beaucoup", f"criterion_{charter.pk}": "Mesure 21",
-    })
+    response = client_in.post(
+        f"/demarches/{process.pk}/{cycle.year}/actions/nouvelle/",
+        {
+            "title": "Transport solidaire",
+            "lead_kind": "commune",
+            "budget": "beaucoup",
+            f"criterion_{charter.pk}": "Mesure 21",
+        },
+    )
     page = unescape(response.content.decode())
     assert response.status_code == 200
     assert "Saisissez un nombre" in page

@@ -1,16 +1,16 @@
 """The snowball dashboard: figures per year, SVG charts, plain sentences."""
 
 import re
-from html import unescape
 from decimal import Decimal
+from html import unescape
 
 import pytest
+from conftest import build_meeting
 
 from abaque.plans import charts
 from abaque.plans.dashboard import dashboard, process_figures, trend_sentence
 from abaque.plans.models import Action, Cycle
 from abaque.plans.testing import add_action, attach, make_process
-from conftest import build_meeting
 
 K, S = Action.LeadKind, Action.Status
 
@@ -19,11 +19,20 @@ K, S = Action.LeadKind, Action.Status
 def process(facilitator):
     process = make_process(facilitator, years=(2024, 2025))
     y24, y25 = process.cycles.all()
-    add_action(y24, "Fonds", lead="Parc", lead_kind=K.PARK, budget=Decimal(10000), partners="CAF, Région", status=S.FINISHED)
+    add_action(
+        y24, "Fonds", lead="Parc", lead_kind=K.PARK, budget=Decimal(10000), partners="CAF, Région", status=S.FINISHED
+    )
     add_action(y24, "Cafés", lead="Centre social", lead_kind=K.ACTOR, budget=Decimal(2000), partners="caf")
     add_action(y24, "Écarté", retained=False, lead="Commune de Wallers", lead_kind=K.COMMUNE, budget=Decimal(99999))
     add_action(y25, "Cafés", lead="Centre social", lead_kind=K.ACTOR, budget=Decimal(3000), status=S.CONTINUED)
-    add_action(y25, "Transport", lead="Commune de Wallers", lead_kind=K.COMMUNE, budget=Decimal(6000), partners="MSA\nCroix-Rouge")
+    add_action(
+        y25,
+        "Transport",
+        lead="Commune de Wallers",
+        lead_kind=K.COMMUNE,
+        budget=Decimal(6000),
+        partners="MSA\nCroix-Rouge",
+    )
     add_action(y25, "Annuaire", lead="CC Cœur d'Ostrevent", lead_kind=K.INTERCOMMUNALITY, partners="La Poste; CAF")
     add_action(y25, "Épicerie", lead="Secours populaire", lead_kind=K.PARTNER, budget=Decimal(4000), status=S.IMPROVED)
     attach(y24, build_meeting(facilitator, n_participants=4))
@@ -58,15 +67,23 @@ def test_the_committees_own_votes_are_not_counted_as_participants(facilitator, p
     from abaque.plans.models import CycleMeeting
 
     y24 = process.cycles.get(year=2024)
-    attach(y24, build_meeting(facilitator, n_participants=5, title="Priorisation"), purpose=CycleMeeting.Purpose.PRIORITISATION)
+    attach(
+        y24,
+        build_meeting(facilitator, n_participants=5, title="Priorisation"),
+        purpose=CycleMeeting.Purpose.PRIORITISATION,
+    )
     assert process_figures(process)[0].participants == 4
 
 
 def test_the_sentence_gives_the_change_between_the_first_and_last_year(process):
     y24, y25 = process_figures(process)
-    assert trend_sentence("actions portées par des partenaires", y24, y25, "carried_by_others") == \
-        "+300 % d'actions portées par des partenaires entre 2024 et 2025"
-    assert trend_sentence("communes porteuses", y24, y25, "communes") == "De 0 à 2 communes porteuses entre 2024 et 2025"
+    assert (
+        trend_sentence("actions portées par des partenaires", y24, y25, "carried_by_others")
+        == "+300 % d'actions portées par des partenaires entre 2024 et 2025"
+    )
+    assert (
+        trend_sentence("communes porteuses", y24, y25, "communes") == "De 0 à 2 communes porteuses entre 2024 et 2025"
+    )
     assert trend_sentence("acteurs porteurs", y24, y25, "actors") == "Autant d'acteurs porteurs en 2025 qu'en 2024"
 
 

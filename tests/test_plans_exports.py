@@ -18,9 +18,20 @@ ITEM_10 = "Item 10 : Faire émerger des projets habitants"
 def plan(facilitator):
     process = make_process(facilitator)
     cycle = process.cycles.get()
-    axis = Axis.objects.create(process=process, number=1, title="Un projet de territoire qui améliore la vie quotidienne des habitants")
-    fund = add_action(cycle, ITEM_10, axis=axis, lead="Parc", budget=15000, funders="Région, CAF",
-                      status=Action.Status.IMPROVED, effectiveness="Douze projets soutenus", corrections="Simplifier le dossier")
+    axis = Axis.objects.create(
+        process=process, number=1, title="Un projet de territoire qui améliore la vie quotidienne des habitants"
+    )
+    fund = add_action(
+        cycle,
+        ITEM_10,
+        axis=axis,
+        lead="Parc",
+        budget=15000,
+        funders="Région, CAF",
+        status=Action.Status.IMPROVED,
+        effectiveness="Douze projets soutenus",
+        corrections="Simplifier le dossier",
+    )
     charter = process.criteria.get(name="Convergence avec la charte du Parc")
     CriterionValue.objects.create(action=fund, criterion=charter, text="Mesures 7 et 38")
     add_action(cycle, "Café des habitants", status=Action.Status.FINISHED, effectiveness="Objectifs atteints")
@@ -40,8 +51,13 @@ def test_the_xlsx_plan_has_axes_as_merged_rows_then_one_column_per_criterion(cli
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
-    assert rows[2] == ["Items", "Convergence avec la charte du Parc",
-                       "Convergence avec les politiques ou les actions des partenaires", "Opérationnalité", "Commentaires"]
+    assert rows[2] == [
+        "Items",
+        "Convergence avec la charte du Parc",
+        "Convergence avec les politiques ou les actions des partenaires",
+        "Opérationnalité",
+        "Commentaires",
+    ]
     assert rows[3][0] == "AXE 1 : UN PROJET DE TERRITOIRE QUI AMÉLIORE LA VIE QUOTIDIENNE DES HABITANTS"
     assert "A4:E4" in {str(r) for r in sheet.merged_cells.ranges}
     assert rows[4][0].startswith(ITEM_10) and "Budget : 15 000 €" in rows[4][0]
@@ -79,9 +95,18 @@ def test_the_pdf_evaluation_reads_its_actions_statuses_and_synthesis(client_in, 
     process, cycle = plan
     response = client_in.get(url(process, cycle, "evaluation", "pdf"))
     assert response["Content-Type"] == "application/pdf"
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True).stdout.decode()
-    for expected in ("Évaluation 2024", "Améliorée", "Terminée", "Douze projets soutenus", "Simplifier le dossier",
-                     "Synthèse", "inaction prolongée"):
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    for expected in (
+        "Évaluation 2024",
+        "Améliorée",
+        "Terminée",
+        "Douze projets soutenus",
+        "Simplifier le dossier",
+        "Synthèse",
+        "inaction prolongée",
+    ):
         assert expected in text
 
 

@@ -4,10 +4,10 @@ cycles and their séances, the communication plan."""
 from html import unescape
 
 import pytest
+from conftest import build_meeting
 
 from abaque.plans.models import Communication, CycleMeeting, Process, Territory
 from abaque.plans.testing import make_process
-from conftest import build_meeting
 
 
 def page(response):
@@ -33,7 +33,9 @@ def test_a_territory_cannot_take_another_facilitators_park_as_parent(client_in, 
 
 def test_a_local_demarche_records_that_the_park_only_supports_it(client_in, facilitator, process):
     local = Territory.objects.create(owner=facilitator, name="CC Cœur d'Ostrevent", kind="cc", parent=process.territory)
-    client_in.post("/demarches/nouvelle/", {"title": "Lien social local", "territory": local.pk, "park_supports_only": "on"})
+    client_in.post(
+        "/demarches/nouvelle/", {"title": "Lien social local", "territory": local.pk, "park_supports_only": "on"}
+    )
     created = Process.objects.get(title="Lien social local")
     assert created.park_supports_only
     detail = page(client_in.get(f"/demarches/{created.pk}/"))
@@ -42,7 +44,9 @@ def test_a_local_demarche_records_that_the_park_only_supports_it(client_in, faci
 
 
 def test_the_park_cannot_only_support_its_own_demarche(client_in, process):
-    response = client_in.post("/demarches/nouvelle/", {"title": "Mal posée", "territory": process.territory.pk, "park_supports_only": "on"})
+    response = client_in.post(
+        "/demarches/nouvelle/", {"title": "Mal posée", "territory": process.territory.pk, "park_supports_only": "on"}
+    )
     assert "choisissez une communauté de communes rattachée au Parc" in page(response)
     assert "Mal posée" in page(response)  # nothing typed is lost
     assert not Process.objects.filter(title="Mal posée").exists()
@@ -54,29 +58,46 @@ def test_creating_a_demarche_without_territory_leads_to_the_territory_form(clien
 
 
 def test_the_deliberation_records_date_text_and_mandate(client_in, process):
-    client_in.post(f"/demarches/{process.pk}/deliberation/nouveau/", {
-        "date": "2023-12-07", "body": "Comité syndical du Parc", "text": "Le comité syndical engage la démarche.",
-        "mandate": "Proposer un plan d'action et l'évaluer chaque année."})
+    client_in.post(
+        f"/demarches/{process.pk}/deliberation/nouveau/",
+        {
+            "date": "2023-12-07",
+            "body": "Comité syndical du Parc",
+            "text": "Le comité syndical engage la démarche.",
+            "mandate": "Proposer un plan d'action et l'évaluer chaque année.",
+        },
+    )
     deliberation = process.deliberations.get()
     assert str(deliberation.date) == "2023-12-07"
     assert "Proposer un plan d'action" in page(client_in.get(f"/demarches/{process.pk}/"))
 
 
 def test_a_deliberation_without_date_is_refused_and_keeps_its_text(client_in, process):
-    response = client_in.post(f"/demarches/{process.pk}/deliberation/nouveau/", {"body": "Comité syndical", "text": "Texte long"})
+    response = client_in.post(
+        f"/demarches/{process.pk}/deliberation/nouveau/", {"body": "Comité syndical", "text": "Texte long"}
+    )
     assert response.status_code == 200 and "Texte long" in page(response) and not process.deliberations.exists()
 
 
 def test_committee_members_have_a_category_and_an_organisation(client_in, process):
-    client_in.post(f"/demarches/{process.pk}/membre/nouveau/", {"name": "Rachid Amrani", "organisation": "CAF du Nord", "category": "partenaire"})
+    client_in.post(
+        f"/demarches/{process.pk}/membre/nouveau/",
+        {"name": "Rachid Amrani", "organisation": "CAF du Nord", "category": "partenaire"},
+    )
     member = process.members.get()
     assert (member.organisation, member.get_category_display()) == ("CAF du Nord", "Partenaire")
 
 
 def test_the_lead_official_and_facilitator_are_recorded(client_in, process):
-    client_in.post(f"/demarches/{process.pk}/modifier/", {
-        "title": process.title, "territory": process.territory.pk,
-        "lead_official": "Martine Lefebvre", "lead_facilitator": "Nadia Belkacem"})
+    client_in.post(
+        f"/demarches/{process.pk}/modifier/",
+        {
+            "title": process.title,
+            "territory": process.territory.pk,
+            "lead_official": "Martine Lefebvre",
+            "lead_facilitator": "Nadia Belkacem",
+        },
+    )
     process.refresh_from_db()
     assert (process.lead_official, process.lead_facilitator) == ("Martine Lefebvre", "Nadia Belkacem")
 
@@ -106,9 +127,16 @@ def test_another_facilitators_seance_cannot_be_attached(client_in, process, othe
 
 
 def test_a_communication_has_several_channels_and_a_status(client_in, process):
-    client_in.post(f"/demarches/{process.pk}/2024/communication/nouvelle/", {
-        "who": "Le comité de pilotage", "targets": "Habitants", "channels": ["presse", "affiches", "reseaux_sociaux"],
-        "start": "2024-05-01", "status": "en_cours"})
+    client_in.post(
+        f"/demarches/{process.pk}/2024/communication/nouvelle/",
+        {
+            "who": "Le comité de pilotage",
+            "targets": "Habitants",
+            "channels": ["presse", "affiches", "reseaux_sociaux"],
+            "start": "2024-05-01",
+            "status": "en_cours",
+        },
+    )
     communication = Communication.objects.get()
     assert communication.channel_labels() == ["Presse locale", "Affiches", "Réseaux sociaux"]
     listing = page(client_in.get(f"/demarches/{process.pk}/2024/communication/"))
@@ -116,8 +144,10 @@ def test_a_communication_has_several_channels_and_a_status(client_in, process):
 
 
 def test_a_communication_ending_before_it_starts_is_refused(client_in, process):
-    response = client_in.post(f"/demarches/{process.pk}/2024/communication/nouvelle/", {
-        "who": "L'élu référent", "start": "2024-05-01", "end": "2024-04-01", "status": "prevue"})
+    response = client_in.post(
+        f"/demarches/{process.pk}/2024/communication/nouvelle/",
+        {"who": "L'élu référent", "start": "2024-05-01", "end": "2024-04-01", "status": "prevue"},
+    )
     assert "La date de fin précède la date de début." in page(response)
     assert "L'élu référent" in page(response)
     assert not Communication.objects.exists()

@@ -4,10 +4,10 @@ takes an id answers 404 to another facilitator, and renders for its owner."""
 import datetime
 
 import pytest
+from conftest import build_meeting
 
 from abaque.plans.models import Axis, CommitteeMember, Communication, Deliberation
 from abaque.plans.testing import add_action, attach, make_process
-from conftest import build_meeting
 
 
 @pytest.fixture
@@ -16,11 +16,15 @@ def world(facilitator):
     cycle = process.cycles.get()
     meeting = build_meeting(facilitator)
     return {
-        "p": process.pk, "y": cycle.year, "territory": process.territory_id,
+        "p": process.pk,
+        "y": cycle.year,
+        "territory": process.territory_id,
         "action": add_action(cycle, "Fonds d'initiatives habitants").pk,
         "criterion": process.criteria.first().pk,
         "member": CommitteeMember.objects.create(process=process, name="Anne Leroy").pk,
-        "deliberation": Deliberation.objects.create(process=process, date=datetime.date(2024, 3, 1), text="Lancement").pk,
+        "deliberation": Deliberation.objects.create(
+            process=process, date=datetime.date(2024, 3, 1), text="Lancement"
+        ).pk,
         "axis": Axis.objects.create(process=process, number=1, title="Vie quotidienne").pk,
         "communication": Communication.objects.create(cycle=cycle, who="Le comité").pk,
         "link": attach(cycle, meeting).pk,

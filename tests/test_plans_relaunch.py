@@ -4,7 +4,7 @@ from html import unescape
 
 import pytest
 
-from abaque.plans.models import Action, Cycle, CriterionValue
+from abaque.plans.models import Action, CriterionValue, Cycle
 from abaque.plans.relaunch import RelaunchRefused, relaunch
 from abaque.plans.testing import add_action, make_process
 
@@ -18,7 +18,9 @@ def evaluated(facilitator):
     actions = {
         "finished": add_action(cycle, "Café des habitants", status=S.FINISHED),
         "abandoned": add_action(cycle, "Navette solidaire", status=S.ABANDONED),
-        "continued": add_action(cycle, "Fonds d'initiatives habitants", status=S.CONTINUED, lead="Centre social", budget=5000),
+        "continued": add_action(
+            cycle, "Fonds d'initiatives habitants", status=S.CONTINUED, lead="Centre social", budget=5000
+        ),
         "improved": add_action(cycle, "Jardins partagés", status=S.IMPROVED, objectives="Trois jardins"),
         "never_evaluated": add_action(cycle, "Fête des voisins", status=S.NEW),
         "not_retained": add_action(cycle, "Idée écartée", retained=False, status=S.NEW),

@@ -41,7 +41,9 @@ def test_agree_is_green_and_disagree_red_as_the_exports_own_counts_say(name):
     export, known = read_polis(POLIS / name), comments(name)
     gaps = []
     for sid, row in zip(export.statement_ids, export.rows):
-        gaps.append(abs(row.count("G") - int(known[sid]["agrees"])) + abs(row.count("R") - int(known[sid]["disagrees"])))
+        gaps.append(
+            abs(row.count("G") - int(known[sid]["agrees"])) + abs(row.count("R") - int(known[sid]["disagrees"]))
+        )
     # the counts come from the vote log and may differ by a vote or two (README)
     assert sum(gaps) <= 0.02 * sum(int(known[s]["agrees"]) + int(known[s]["disagrees"]) for s in export.statement_ids)
 
@@ -67,7 +69,9 @@ def test_analyse_json_gives_groups_parallel_to_participants(name):
     assert len(document["groups"]) >= 2
     for group in document["groups"]:
         assert group["size"] == len(group["members"])
-        assert all(document["participant_groups"][document["participants"].index(m)] == group["id"] for m in group["members"])
+        assert all(
+            document["participant_groups"][document["participants"].index(m)] == group["id"] for m in group["members"]
+        )
 
 
 def test_analyse_prints_the_groups_of_a_polis_conversation():
@@ -102,7 +106,12 @@ def test_an_imported_conversation_exported_again_reads_back_the_same(facilitator
     call_command("export_polis", str(meeting.pk), str(tmp_path), stdout=StringIO())
     original, again = read_polis(POLIS / "bg2050-volunteers"), read_polis(tmp_path)
     assert again.rows == original.rows and again.texts == original.texts
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["comments.csv", "participants-votes.csv", "summary.csv", "votes.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "comments.csv",
+        "participants-votes.csv",
+        "summary.csv",
+        "votes.csv",
+    ]
 
 
 @pytest.mark.django_db
@@ -110,5 +119,11 @@ def test_the_export_folds_seven_levels_to_agree_disagree_and_pass(facilitator):
     from abaque.meetings.polis_export import FOLD
 
     assert {code: FOLD[code] for code in ("VG", "G", "O", "R", "RR", "W", "B")} == {
-        "VG": "1", "G": "1", "O": "0", "R": "-1", "RR": "-1", "W": "0", "B": "0"
+        "VG": "1",
+        "G": "1",
+        "O": "0",
+        "R": "-1",
+        "RR": "-1",
+        "W": "0",
+        "B": "0",
     }

@@ -58,7 +58,10 @@ def voted_meeting(facilitator, **fields):
 def big_meeting(facilitator, n_participants=40, n_items=40, seed=7):
     """A full room: random but repeatable votes, for the landscape fit."""
     rng = random.Random(seed)
-    items = [f"Proposition numéro {i + 1} : {rng.choice(ITEMS).lower()} avec les habitants du territoire" for i in range(n_items)]
+    items = [
+        f"Proposition numéro {i + 1} : {rng.choice(ITEMS).lower()} avec les habitants du territoire"
+        for i in range(n_items)
+    ]
     meeting = build_meeting(facilitator, n_participants=n_participants, items=items, territory="PNR du Haut-Vallon")
     rows = [" ".join(rng.choice(scale.CODES[:5] * 3 + scale.CODES[5:]) for _ in range(n_participants)) for _ in items]
     first = meeting.current_round()
@@ -72,7 +75,12 @@ def test_it_lists_consensus_items_and_the_debated_item_with_its_note(facilitator
     report = build_report(voted_meeting(facilitator))
     # the fourth item reached a consensus in the second round, reworded
     assert [o.number for o in report.consensus] == [1, 2, 3, 4]
-    assert [o.verdict_label for o in report.consensus] == ["Consensus pour", "Consensus pour", "Consensus contre", "Consensus pour"]
+    assert [o.verdict_label for o in report.consensus] == [
+        "Consensus pour",
+        "Consensus pour",
+        "Consensus contre",
+        "Consensus pour",
+    ]
     debated = {d["item"].number: d for d in report.debated}
     assert debated[4]["note"] == NOTE
     assert debated[4]["kind"] == "Dissensus"
@@ -82,7 +90,11 @@ def test_it_lists_consensus_items_and_the_debated_item_with_its_note(facilitator
 def test_it_keeps_the_last_round_as_the_outcome_of_a_revoted_item(facilitator):
     report = build_report(voted_meeting(facilitator))
     fourth = report.outcomes[3]
-    assert (fourth.round_number, fourth.text, fourth.verdict_label) == (2, "Une fête des voisins tournante entre les hameaux", "Consensus pour")
+    assert (fourth.round_number, fourth.text, fourth.verdict_label) == (
+        2,
+        "Une fête des voisins tournante entre les hameaux",
+        "Consensus pour",
+    )
 
 
 def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):

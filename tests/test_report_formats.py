@@ -22,7 +22,9 @@ def report(facilitator):
 
 
 def pdf_text(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def test_the_pdf_holds_the_cover_contents_notes_and_page_numbers(report):
@@ -91,7 +93,10 @@ def test_the_json_holds_the_meeting_rounds_votes_and_analysis(report):
     assert len(data["participants"]) == 6
     assert [r["numero"] for r in data["tours"]] == [1, 2]
     first = data["tours"][0]["items"]
-    assert sum(len(i["votes"]) for r in data["tours"] for i in r["items"]) == Vote.objects.filter(round__meeting=report.meeting).count()
+    assert (
+        sum(len(i["votes"]) for r in data["tours"] for i in r["items"])
+        == Vote.objects.filter(round__meeting=report.meeting).count()
+    )
     assert first[3]["verdict"] == "dissensus" and first[3]["votes"]["Bruno Petit"] == "RR"
     assert data["items"][3]["note"] == NOTE
 

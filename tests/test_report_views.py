@@ -66,8 +66,11 @@ def test_the_pages_need_a_login(client, voted):
 def others_mailing(other_meeting):
     mailing = Mailing.objects.create(meeting=other_meeting, subject="Objet", body="Texte")
     delivery = Delivery.objects.create(
-        mailing=mailing, participant=other_meeting.participants.first(), name="Anne Leroy",
-        email="anne@exemple.fr", status=Delivery.Status.FAILED,
+        mailing=mailing,
+        participant=other_meeting.participants.first(),
+        name="Anne Leroy",
+        email="anne@exemple.fr",
+        status=Delivery.Status.FAILED,
     )
     return mailing, delivery
 

@@ -3,7 +3,6 @@
 from html import unescape
 
 from abaque.meetings.votes import cast_vote
-
 from tests.conftest import build_meeting
 
 ITEMS = [f"Proposition {i}" for i in range(1, 11)]

@@ -25,7 +25,10 @@ def abaque(data_dir, *args):
     env.update(ABAQUE_DATA_DIR=str(data_dir), PYTHONUNBUFFERED="1")
     return subprocess.Popen(
         [sys.executable, "-m", "abaque.cli", *args],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 

@@ -6,7 +6,13 @@ from abaque.settings import database_from_url, sqlite_database
 def test_a_postgres_url_becomes_a_django_database():
     db = database_from_url("postgres://abaque:s%40cret@db.local:5433/abaque_prod")
     assert (db["ENGINE"], db["NAME"], db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == (
-        "django.db.backends.postgresql", "abaque_prod", "abaque", "s@cret", "db.local", "5433")
+        "django.db.backends.postgresql",
+        "abaque_prod",
+        "abaque",
+        "s@cret",
+        "db.local",
+        "5433",
+    )
 
 
 def test_an_unknown_scheme_is_refused():

@@ -7,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from conftest import PASSWORD
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -16,8 +17,6 @@ from abaque.meetings.votes import cast_vote, log_mismatches
 from abaque.plans.models import Process, Territory
 from abaque.transfer import archive, load
 from abaque.transfer.export import demarche_archive, seance_archive
-
-from conftest import PASSWORD
 
 
 def export_bytes(obj, writer=seance_archive) -> bytes:
@@ -48,7 +47,9 @@ def seance_snapshot(client, meeting) -> dict:
         "results": results,
         "notes": sorted(meeting.notes.values_list("text", flat=True)),
         "recordings": sorted((r.duration_seconds, r.file.read()) for r in meeting.recordings.all()),
-        "mailings": sorted((m.subject, m.deliveries.count(), [a.name for a in m.attachments.all()]) for m in meeting.mailings.all()),
+        "mailings": sorted(
+            (m.subject, m.deliveries.count(), [a.name for a in m.attachments.all()]) for m in meeting.mailings.all()
+        ),
         "revisions": sorted(meeting.items.values_list("revisions__text", flat=True).exclude(revisions__text=None)),
     }
 
@@ -89,7 +90,9 @@ def test_a_demo_seance_comes_back_the_same_in_a_fresh_installation(demo, client,
 def test_a_demo_demarche_comes_back_with_its_seances(demo, client, facilitator):
     process = Process.objects.get(owner=facilitator, territory__parent=None)
     client.force_login(facilitator)
-    pages = [f"/demarches/{process.pk}/tableau-de-bord/"] + [f"/demarches/{process.pk}/{c.year}/" for c in process.cycles.all()]
+    pages = [f"/demarches/{process.pk}/tableau-de-bord/"] + [
+        f"/demarches/{process.pk}/{c.year}/" for c in process.cycles.all()
+    ]
     before = [tables(client, url) for url in pages]
     counts = (process.cycles.count(), sum(c.actions.count() for c in process.cycles.all()), process.criteria.count())
     data = export_bytes(process, demarche_archive)
@@ -97,9 +100,15 @@ def test_a_demo_demarche_comes_back_with_its_seances(demo, client, facilitator):
     outcome = load.import_demarche(archive.read(io.BytesIO(data)), user)
     process = outcome.root
     client.force_login(user)
-    pages = [f"/demarches/{process.pk}/tableau-de-bord/"] + [f"/demarches/{process.pk}/{c.year}/" for c in process.cycles.all()]
+    pages = [f"/demarches/{process.pk}/tableau-de-bord/"] + [
+        f"/demarches/{process.pk}/{c.year}/" for c in process.cycles.all()
+    ]
     assert [tables(client, url) for url in pages] == before
-    assert (process.cycles.count(), sum(c.actions.count() for c in process.cycles.all()), process.criteria.count()) == counts
+    assert (
+        process.cycles.count(),
+        sum(c.actions.count() for c in process.cycles.all()),
+        process.criteria.count(),
+    ) == counts
     assert Meeting.objects.filter(cycle_link__cycle__process=process).exists()
     call_command("verify_votes", stdout=io.StringIO())
 
@@ -164,8 +173,14 @@ def rewrite(data: bytes, change) -> bytes:
         (lambda data: data[: len(data) // 2], "endommagé, tronqué"),
         (lambda data: b"PK\x03\x04" + b"\0" * 200, "endommagé, tronqué"),
         (lambda data: rewrite(data, lambda c: c[:-40]), "archive.json"),
-        (lambda data: rewrite(data, lambda c: c.replace(b'"abaque-archive"', b'"autre-chose"')), "pas une archive Abaque"),
-        (lambda data: rewrite(data, lambda c: c.replace(b'"format_version": 1', b'"format_version": 99')), "version plus récente"),
+        (
+            lambda data: rewrite(data, lambda c: c.replace(b'"abaque-archive"', b'"autre-chose"')),
+            "pas une archive Abaque",
+        ),
+        (
+            lambda data: rewrite(data, lambda c: c.replace(b'"format_version": 1', b'"format_version": 99')),
+            "version plus récente",
+        ),
     ],
     ids=["truncated", "not-a-zip", "altered-json", "foreign", "too-new"],
 )

@@ -32,7 +32,7 @@ def test_an_upload_shows_a_preview_then_imports_on_confirmation(client_in, meeti
     assert response.status_code == 302
     preview = client_in.get(response.url).content.decode()
     assert "Regards croisés" in preview and "nouvelle séance" in preview
-    assert "<td>Participants</td><td class=\"num\">4</td>" in preview
+    assert '<td>Participants</td><td class="num">4</td>' in preview
     assert not Meeting.objects.exists()
     done = client_in.post(response.url)
     imported = Meeting.objects.get()

@@ -22,8 +22,8 @@ application = ProtocolTypeRouter(
         # Phone votes skip Django's request stack (keeping its host and CSRF
         # checks); every other request is Django's.
         "http": AsgiBodyLimit(VoteRouter(django_application)),
-        "websocket": SameOriginValidator(AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        )),
+        "websocket": SameOriginValidator(
+            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

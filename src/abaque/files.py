@@ -27,7 +27,7 @@ def restrict_tree(root):
     """Owner-only modes on what already exists (the database, its WAL, the
     recordings, the keys), for data folders made before this was enforced."""
     root = Path(root)
-    for folder, dirs, files in os.walk(root):
+    for folder, _dirs, files in os.walk(root):
         os.chmod(folder, 0o700)
         for name in files:
             path = os.path.join(folder, name)

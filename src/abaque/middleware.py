@@ -25,19 +25,21 @@ def content_security_policy():
     from abaque.meetings.templatetags.abaque_tags import scale_css
 
     digest = base64.b64encode(hashlib.sha256(scale_css().encode()).digest()).decode()
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self'",
-        f"style-src 'self' 'sha256-{digest}'",
-        "style-src-attr 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "media-src 'self' blob:",
-        "connect-src 'self'",  # CSP 3 covers ws:/wss: to the same host
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            f"style-src 'self' 'sha256-{digest}'",
+            "style-src-attr 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "media-src 'self' blob:",
+            "connect-src 'self'",  # CSP 3 covers ws:/wss: to the same host
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 class ContentSecurityPolicyMiddleware:

@@ -70,7 +70,6 @@ def default_data_dir(package_dir):
     return Path(env("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "abaque"
 
 
-
 def https_settings(public_url, behind_proxy):
     """The settings for a server reached at ABAQUE_PUBLIC_URL (e.g.
     https://abaque.parc.fr), possibly through a reverse proxy that ends TLS.
@@ -151,6 +150,7 @@ TEMPLATES = [
         },
     },
 ]
+
 
 def sqlite_database(path):
     """A vote is acknowledged only once committed: WAL with synchronous=FULL

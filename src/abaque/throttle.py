@@ -66,5 +66,9 @@ def client_ip(request) -> str:
 
 def wait_message(seconds: int) -> str:
     minutes = math.ceil(seconds / 60)
-    when = f"{minutes} minute{'s' if minutes > 1 else ''}" if seconds >= 60 else f"{seconds} seconde{'s' if seconds > 1 else ''}"
+    when = (
+        f"{minutes} minute{'s' if minutes > 1 else ''}"
+        if seconds >= 60
+        else f"{seconds} seconde{'s' if seconds > 1 else ''}"
+    )
     return f"Trop de tentatives : réessayez dans {when}."

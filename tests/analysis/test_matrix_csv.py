@@ -26,9 +26,7 @@ def test_an_unknown_code_is_reported_in_french_with_its_line_and_column():
     text = "x;A;B\nun;VG;G\ndeux;G;R\ntrois;O;X\n"
     with pytest.raises(MatrixFileError) as error:
         read_matrix_csv(text)
-    assert str(error.value) == (
-        "Ligne 4, colonne 3 : code « X » inconnu (codes permis : VG, G, O, R, RR, W, B)."
-    )
+    assert str(error.value) == ("Ligne 4, colonne 3 : code « X » inconnu (codes permis : VG, G, O, R, RR, W, B).")
     assert (error.value.line, error.value.column) == (4, 3)
 
 

@@ -20,8 +20,14 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 REQUIRED = os.environ.get("ABAQUE_REQUIRE_BROWSER") == "1"
 
@@ -36,7 +42,9 @@ def require(condition: bool, message: str) -> None:
 
 
 def require_chromium() -> None:
-    require(CHROMIUM.exists(), f"{CHROMIUM} is missing: install it with `apt-get install chromium` to run the browser tests")
+    require(
+        CHROMIUM.exists(), f"{CHROMIUM} is missing: install it with `apt-get install chromium` to run the browser tests"
+    )
 
 
 def free_port() -> int:
@@ -46,7 +54,9 @@ def free_port() -> int:
 
 
 def abaque(env, *args) -> str:
-    done = subprocess.run([PYTHON, "-m", "abaque.cli", *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [PYTHON, "-m", "abaque.cli", *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -59,9 +69,22 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(Path(log_dir) / f"uvicorn-{self.port}.log", "w")
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "uvicorn", "abaque.asgi:application", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "warning"],
-            env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                PYTHON,
+                "-m",
+                "uvicorn",
+                "abaque.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self._wait()
 
@@ -93,8 +116,14 @@ def server_env(data_dir, **extra) -> dict:
 
 
 def seed(env, spec) -> dict:
-    done = subprocess.run([PYTHON, str(ROOT / "tests/browser/seed.py"), json.dumps(spec)], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [PYTHON, str(ROOT / "tests/browser/seed.py"), json.dumps(spec)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 

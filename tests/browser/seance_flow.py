@@ -40,10 +40,14 @@ class Database:
             return connection.execute(sql, params).fetchall()
 
     def votes_of(self, participant_id):
-        return self.rows("SELECT item_id, code FROM meetings_vote WHERE participant_id = %s ORDER BY item_id", (participant_id,))
+        return self.rows(
+            "SELECT item_id, code FROM meetings_vote WHERE participant_id = %s ORDER BY item_id", (participant_id,)
+        )
 
     def log_of(self, participant_id):
-        return self.rows("SELECT item_id, code FROM meetings_votelog WHERE participant_id = %s ORDER BY id", (participant_id,))
+        return self.rows(
+            "SELECT item_id, code FROM meetings_votelog WHERE participant_id = %s ORDER BY id", (participant_id,)
+        )
 
 
 def shot(page, name):
@@ -173,5 +177,7 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
         context.close()
     staff.close()
     # Figures as Playwright sees them (its polling adds a little); shown with -s.
-    print(f"projector updated {lag:.0f} ms after the server acknowledged the last vote; "
-          f"offline votes acknowledged {resent * 1000:.0f} ms after the network came back")
+    print(
+        f"projector updated {lag:.0f} ms after the server acknowledged the last vote; "
+        f"offline votes acknowledged {resent * 1000:.0f} ms after the network came back"
+    )

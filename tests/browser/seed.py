@@ -21,13 +21,18 @@ from abaque.meetings.rounds import open_round, sync_open_round  # noqa: E402
 
 def seed(spec):
     user = get_user_model().objects.filter(username="animatrice").first() or get_user_model().objects.create_user(
-        "animatrice", "animatrice@pnr.fr", "colorvote-2026!")
+        "animatrice", "animatrice@pnr.fr", "colorvote-2026!"
+    )
     meeting = Meeting.objects.create(
-        facilitator=user, title=spec.get("title", "Regards croisés"),
+        facilitator=user,
+        title=spec.get("title", "Regards croisés"),
         question=spec.get("question", "Selon vous, comment pouvons-nous, ensemble, renforcer le lien social ?"),
         mode=spec.get("mode", "nominative"),
     )
-    participants = [Participant.objects.create(meeting=meeting, name=name, position=i + 1) for i, name in enumerate(spec["participants"])]
+    participants = [
+        Participant.objects.create(meeting=meeting, name=name, position=i + 1)
+        for i, name in enumerate(spec["participants"])
+    ]
     items = [Item.objects.create(meeting=meeting, text=text, position=i + 1) for i, text in enumerate(spec["items"])]
     round_ = sync_open_round(meeting)
     if spec.get("open"):

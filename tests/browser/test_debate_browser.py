@@ -25,8 +25,13 @@ FAKE_MICROPHONE = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-medi
 def debate_server(tmp_module_dir):
     env = server_env(tmp_module_dir)
     abaque(env, "migrate", "--noinput")
-    seeded = seed(env, {"participants": ["Anne Leroy", "Bruno Petit", "Chantal Roux", "David Girard"],
-                        "items": ["Créer un café associatif", "Un fonds d'initiatives habitants", "Covoiturage solidaire"]})
+    seeded = seed(
+        env,
+        {
+            "participants": ["Anne Leroy", "Bruno Petit", "Chantal Roux", "David Girard"],
+            "items": ["Créer un café associatif", "Un fonds d'initiatives habitants", "Covoiturage solidaire"],
+        },
+    )
     abaque(env, "shell", "-c", CLOSE_ROUND_ONE.format(pk=seeded["meeting"]))
     server = Server(env, tmp_module_dir)
     yield server, seeded, tmp_module_dir / "abaque.sqlite3"
@@ -96,7 +101,7 @@ def test_a_recording_from_the_microphone_is_uploaded_and_shown_on_the_projector(
     page.wait_for_function("document.getElementById('rec-status').textContent.includes('gardé')", timeout=10000)
     projector.locator(".dp-recording").wait_for(state="detached", timeout=5000)
 
-    (mime, duration, name), = stored(database, "SELECT mime_type, duration_seconds, file FROM debate_recording")
+    ((mime, duration, name),) = stored(database, "SELECT mime_type, duration_seconds, file FROM debate_recording")
     assert mime.startswith("audio/") and 1.0 <= duration < 10
     source = page.get_attribute("#rec-list audio", "src")
     response = page.request.get(server.url + source)

@@ -25,7 +25,9 @@ ITEMS = [f"Idée numéro {n} pour le lien social" for n in range(1, 11)]
 def empty_server(tmp_module_dir):
     env = server_env(tmp_module_dir / "data")
     abaque(env, "migrate", "--noinput")
-    link = abaque(env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())")
+    link = abaque(
+        env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())"
+    )
     server = Server(env, tmp_module_dir)
     yield server, link.strip().splitlines()[-1]
     server.stop()

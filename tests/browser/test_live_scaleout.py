@@ -12,8 +12,10 @@ from .conftest import prepared_servers, require, require_chromium, server_env
 from .seance_flow import SPEC, Database, run_seance
 
 require_chromium()
-require(bool(os.environ.get("TEST_DATABASE_URL") and os.environ.get("REDIS_URL")),
-        "the scale-out test needs PostgreSQL and Redis: set TEST_DATABASE_URL and REDIS_URL")
+require(
+    bool(os.environ.get("TEST_DATABASE_URL") and os.environ.get("REDIS_URL")),
+    "the scale-out test needs PostgreSQL and Redis: set TEST_DATABASE_URL and REDIS_URL",
+)
 pytestmark = [pytest.mark.browser, pytest.mark.scaleout]
 
 

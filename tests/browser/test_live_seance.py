@@ -2,7 +2,6 @@
 laptop and the projector."""
 
 import pytest
-
 from playwright.sync_api import expect
 
 from .conftest import PHONE, prepared_servers, require_chromium, seed, server_env
@@ -39,7 +38,9 @@ def test_phones_vote_one_offline_and_the_projector_follows_without_reload(browse
 
 def test_a_vote_refused_by_the_server_is_shown_and_a_released_link_says_so(browser, one_server):
     server, _, db, env = one_server
-    seeded = seed(env, {"participants": ["Anne Leroy"], "items": ["Un café associatif", "Un jardin partagé"], "open": True})
+    seeded = seed(
+        env, {"participants": ["Anne Leroy"], "items": ["Un café associatif", "Un jardin partagé"], "open": True}
+    )
     anne = seeded["participants"]["Anne Leroy"]
     phone_context = browser.new_context(**PHONE)
     phone = phone_context.new_page()

@@ -41,9 +41,7 @@ class AgendaEntry:
     dissenters: list[int]  # the participants invited to speak
 
 
-def debate_agenda(
-    analysis_or_encoded: Analysis | Rows | np.ndarray, width: int = STANDARD_WIDTH
-) -> list[AgendaEntry]:
+def debate_agenda(analysis_or_encoded: Analysis | Rows | np.ndarray, width: int = STANDARD_WIDTH) -> list[AgendaEntry]:
     """Dissensus items first, strongest first; then minority positions, the
     most voices first; then items with too few opinions but some red or
     black votes. Items with a consensus and no minority are left out.

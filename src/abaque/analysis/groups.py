@@ -170,7 +170,9 @@ def _add_repness(matrix: np.ndarray, groups: list[OpinionGroup], eligible: np.nd
             z, z_out = _prop_z(s, ns), _two_prop_z(s, ns, o, os_)
             for i in np.flatnonzero((z > Z_90) & (z_out > Z_90)):
                 score = rate[i] / rate_out[i] * z[i] * z_out[i] * rate[i]
-                candidates.append((-score, int(i), Representative(int(i), direction, float(rate[i]), float(rate_out[i]))))
+                candidates.append(
+                    (-score, int(i), Representative(int(i), direction, float(rate[i]), float(rate_out[i])))
+                )
         candidates.sort(key=lambda c: (c[0], c[1]))
         group.representative = [c[2] for c in candidates[:MAX_REPRESENTATIVE]]
 

@@ -17,14 +17,10 @@ CODE_INDEX: dict[str, int] = {code: i for i, code in enumerate(scale.CODES)}
 
 # Weight of each cell value, shifted by one so that NOT_VOTED (-1) reads
 # index 0; NaN marks every cell that is not an opinion (empty, white, black).
-_WEIGHT_LOOKUP = np.array(
-    [np.nan] + [np.nan if level.weight is None else level.weight for level in scale.LEVELS]
-)
+_WEIGHT_LOOKUP = np.array([np.nan] + [np.nan if level.weight is None else level.weight for level in scale.LEVELS])
 _OPINION_LOOKUP = ~np.isnan(_WEIGHT_LOOKUP)
 DISSENT_INDICES: tuple[int, ...] = tuple(CODE_INDEX[code] for code in scale.DISSENT_CODES)
-SUPPORT_INDICES: tuple[int, ...] = tuple(
-    CODE_INDEX[code] for code, weight in scale.WEIGHTS.items() if weight > 0
-)
+SUPPORT_INDICES: tuple[int, ...] = tuple(CODE_INDEX[code] for code, weight in scale.WEIGHTS.items() if weight > 0)
 
 Rows = Sequence[Sequence[str | None]]
 

@@ -48,7 +48,9 @@ def parse_polis(votes_text: str, details: dict[str, dict[str, str]]) -> PolisExp
     reader = csv.reader(io.StringIO(votes_text))
     header = next(reader, None)
     if not header or header[0] != "participant":
-        raise MatrixFileError("Ce n'est pas un fichier participants-votes.csv de Pol.is (colonne « participant » absente).")
+        raise MatrixFileError(
+            "Ce n'est pas un fichier participants-votes.csv de Pol.is (colonne « participant » absente)."
+        )
     first = next((i for i, name in enumerate(header) if name not in FIXED_COLUMNS), len(header))
     statement_ids = header[first:]
     participants, columns = [], []
@@ -59,7 +61,9 @@ def parse_polis(votes_text: str, details: dict[str, dict[str, str]]) -> PolisExp
         try:
             columns.append([VOTE_CODES[v.strip()] for v in votes[: len(statement_ids)]])
         except KeyError as error:
-            raise MatrixFileError(f"Ligne {line} : vote {error.args[0]!r} inconnu (1, -1, 0 ou vide attendus).", line) from None
+            raise MatrixFileError(
+                f"Ligne {line} : vote {error.args[0]!r} inconnu (1, -1, 0 ou vide attendus).", line
+            ) from None
         participants.append(cells[0])
     rows = [[column[i] for column in columns] for i in range(len(statement_ids))]
     texts = [details.get(s, {}).get("comment-body", f"Proposition {s}") for s in statement_ids]

@@ -54,8 +54,7 @@ def compare_rounds(
             verdict_before=old.verdict,
             verdict_after=new.verdict,
             moves=[
-                Move(int(j), scale.CODES[before[i, j]], scale.CODES[after[i, j]])
-                for j in np.flatnonzero(changed[i])
+                Move(int(j), scale.CODES[before[i, j]], scale.CODES[after[i, j]]) for j in np.flatnonzero(changed[i])
             ],
         )
         for i, (old, new) in enumerate(zip(item_stats(before, width), item_stats(after, width)))

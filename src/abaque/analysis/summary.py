@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .consensus import STANDARD_WIDTH
-from .matrix import Rows, as_encoded
 from .groups import Groups, opinion_groups
+from .matrix import Rows, as_encoded
 from .ordering import ORDERS, pick_order, seriate_rows
 from .stats import ItemStats, ParticipantStats, item_stats, participant_stats
 

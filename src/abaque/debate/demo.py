@@ -22,56 +22,80 @@ MAX_NOTED = 8
 # the item. {against} is someone who voted red or black, {other} a second
 # one, {for_} someone who voted green.
 TOPIC_NOTES: list[tuple[tuple[str, ...], str]] = [
-    (("tiers-lieu",),
-     "{against} : un tiers-lieu par communauté de communes, c'est encore un équipement au bourg-centre, loin des "
-     "hameaux. {for_} précise qu'il peut être itinérant ou s'installer dans un café existant. {other} demande qui "
-     "paiera le fonctionnement après la première année. Malentendu levé : personne ne propose de construire. "
-     "Proposition : recenser d'abord les lieux déjà ouverts (médiathèques, cafés, salles)."),
-    (("salles communales", "salle"),
-     "{against} a voté rouge : les élus répondent des clés, du ménage et de l'assurance. {for_} rappelle que des "
-     "associations se réunissent aujourd'hui dans des garages faute de salle. {other} propose une convention type avec "
-     "un référent par association. Accord pour essayer dans deux communes volontaires avant de généraliser."),
-    (("chantiers nature", "chantier"),
-     "{against} ne voit pas le lien avec le lien social : c'est une politique d'insertion, pas une action du Parc. "
-     "{for_} raconte le chantier de l'an dernier au marais, où habitants et salariés en insertion ont travaillé "
-     "ensemble. « Personnes éloignées de l'emploi » a été compris comme « public à part ». {other} demande que les "
-     "chantiers soient ouverts aux bénévoles du village."),
-    (("former les élus", "élus à l'animation", "animation de réunions"),
-     "{against} : « on ne va pas nous apprendre à faire une réunion ». {for_} parle moins de formation que d'échange "
-     "entre élus qui ont essayé. {other} rappelle que Mairie-conseils propose des journées gratuites. Le mot « former » "
-     "a braqué ; « échanger entre pairs » fait consensus dans la salle."),
-    (("fonds", "initiative"),
-     "{against} a voté rouge : « encore un dossier à remplir, les habitants ne viendront pas ». {for_} cite le fonds "
-     "de la CAF, qui finance avec un formulaire d'une page et un jury d'habitants. {other} s'inquiète de l'équité entre "
-     "petites et grandes communes. Accord pour un plafond par projet et un jury tournant. À préciser : qui instruit "
-     "les demandes au Parc."),
-    (("minibus",),
-     "Beaucoup de blancs sur cet item : « mutualiser » n'était pas clair (vendre, prêter, partager le chauffeur ?). "
-     "{against} craint pour l'assurance des véhicules prêtés. {for_} signale que le club de foot cherche un minibus "
-     "le samedi et que celui de la commune dort au garage. Décision : reformuler l'item avant un nouveau vote."),
-    (("jeunes",),
-     "{against} : les jeunes ne viennent pas aux réunions, inutile de leur réserver une place. {for_} répond qu'on ne "
-     "les invite jamais aux heures où ils sont libres. {other} propose un conseil de jeunes, qui rendrait un avis sur "
-     "deux ou trois projets par an. À creuser avec les collèges et la mission locale."),
-    (("isolées", "isolement", "âgé", "aîné"),
-     "{against} ne veut pas d'une liste de personnes « fragiles » tenue par la mairie : question de respect et de "
-     "données personnelles. {for_} rappelle le registre canicule qui existe déjà. Consensus sur un repérage par les "
-     "voisins et les facteurs, sans fichier. {other} demande que le CCAS soit associé dès le départ."),
-    (("fête",),
-     "{against} : une fête de plus, alors que les comités des fêtes s'essoufflent. {for_} propose de s'appuyer sur "
-     "les fêtes existantes plutôt que d'en créer une. Accord pour un stand du Parc dans les fêtes de village, pas pour "
-     "une nouvelle date."),
-    (("annuaire",),
-     "{against} doute qu'un annuaire papier reste à jour plus de six mois. {for_} insiste : beaucoup d'aînés n'ont "
-     "pas internet. {other} propose une page par commune dans le bulletin municipal, mise à jour chaque année."),
-    (("café",),
-     "{against} craint un café qui ferait concurrence au dernier bar du bourg. {for_} répond qu'il s'agit d'un lieu "
-     "associatif ouvert l'après-midi, tenu par des bénévoles. Malentendu levé : personne ne veut fermer le bar. "
-     "Proposition : une permanence test deux après-midi par mois à la salle des fêtes."),
-    (("covoiturage", "transport"),
-     "{against} : le covoiturage ne sert pas les personnes âgées qui ne conduisent plus. {for_} précise que l'item "
-     "visait aussi des chauffeurs bénévoles. Le mot « solidaire » a été compris comme « payant » par plusieurs "
-     "personnes. Décision : reformuler l'item avant le deuxième tour."),
+    (
+        ("tiers-lieu",),
+        "{against} : un tiers-lieu par communauté de communes, c'est encore un équipement au bourg-centre, loin des "
+        "hameaux. {for_} précise qu'il peut être itinérant ou s'installer dans un café existant. {other} demande qui "
+        "paiera le fonctionnement après la première année. Malentendu levé : personne ne propose de construire. "
+        "Proposition : recenser d'abord les lieux déjà ouverts (médiathèques, cafés, salles).",
+    ),
+    (
+        ("salles communales", "salle"),
+        "{against} a voté rouge : les élus répondent des clés, du ménage et de l'assurance. {for_} rappelle que des "
+        "associations se réunissent aujourd'hui dans des garages faute de salle. {other} propose une convention type avec "
+        "un référent par association. Accord pour essayer dans deux communes volontaires avant de généraliser.",
+    ),
+    (
+        ("chantiers nature", "chantier"),
+        "{against} ne voit pas le lien avec le lien social : c'est une politique d'insertion, pas une action du Parc. "
+        "{for_} raconte le chantier de l'an dernier au marais, où habitants et salariés en insertion ont travaillé "
+        "ensemble. « Personnes éloignées de l'emploi » a été compris comme « public à part ». {other} demande que les "
+        "chantiers soient ouverts aux bénévoles du village.",
+    ),
+    (
+        ("former les élus", "élus à l'animation", "animation de réunions"),
+        "{against} : « on ne va pas nous apprendre à faire une réunion ». {for_} parle moins de formation que d'échange "
+        "entre élus qui ont essayé. {other} rappelle que Mairie-conseils propose des journées gratuites. Le mot « former » "
+        "a braqué ; « échanger entre pairs » fait consensus dans la salle.",
+    ),
+    (
+        ("fonds", "initiative"),
+        "{against} a voté rouge : « encore un dossier à remplir, les habitants ne viendront pas ». {for_} cite le fonds "
+        "de la CAF, qui finance avec un formulaire d'une page et un jury d'habitants. {other} s'inquiète de l'équité entre "
+        "petites et grandes communes. Accord pour un plafond par projet et un jury tournant. À préciser : qui instruit "
+        "les demandes au Parc.",
+    ),
+    (
+        ("minibus",),
+        "Beaucoup de blancs sur cet item : « mutualiser » n'était pas clair (vendre, prêter, partager le chauffeur ?). "
+        "{against} craint pour l'assurance des véhicules prêtés. {for_} signale que le club de foot cherche un minibus "
+        "le samedi et que celui de la commune dort au garage. Décision : reformuler l'item avant un nouveau vote.",
+    ),
+    (
+        ("jeunes",),
+        "{against} : les jeunes ne viennent pas aux réunions, inutile de leur réserver une place. {for_} répond qu'on ne "
+        "les invite jamais aux heures où ils sont libres. {other} propose un conseil de jeunes, qui rendrait un avis sur "
+        "deux ou trois projets par an. À creuser avec les collèges et la mission locale.",
+    ),
+    (
+        ("isolées", "isolement", "âgé", "aîné"),
+        "{against} ne veut pas d'une liste de personnes « fragiles » tenue par la mairie : question de respect et de "
+        "données personnelles. {for_} rappelle le registre canicule qui existe déjà. Consensus sur un repérage par les "
+        "voisins et les facteurs, sans fichier. {other} demande que le CCAS soit associé dès le départ.",
+    ),
+    (
+        ("fête",),
+        "{against} : une fête de plus, alors que les comités des fêtes s'essoufflent. {for_} propose de s'appuyer sur "
+        "les fêtes existantes plutôt que d'en créer une. Accord pour un stand du Parc dans les fêtes de village, pas pour "
+        "une nouvelle date.",
+    ),
+    (
+        ("annuaire",),
+        "{against} doute qu'un annuaire papier reste à jour plus de six mois. {for_} insiste : beaucoup d'aînés n'ont "
+        "pas internet. {other} propose une page par commune dans le bulletin municipal, mise à jour chaque année.",
+    ),
+    (
+        ("café",),
+        "{against} craint un café qui ferait concurrence au dernier bar du bourg. {for_} répond qu'il s'agit d'un lieu "
+        "associatif ouvert l'après-midi, tenu par des bénévoles. Malentendu levé : personne ne veut fermer le bar. "
+        "Proposition : une permanence test deux après-midi par mois à la salle des fêtes.",
+    ),
+    (
+        ("covoiturage", "transport"),
+        "{against} : le covoiturage ne sert pas les personnes âgées qui ne conduisent plus. {for_} précise que l'item "
+        "visait aussi des chauffeurs bénévoles. Le mot « solidaire » a été compris comme « payant » par plusieurs "
+        "personnes. Décision : reformuler l'item avant le deuxième tour.",
+    ),
 ]
 
 GENERIC_NOTES = [
@@ -90,15 +114,26 @@ GENERIC_NOTES = [
 ]
 
 REWORDINGS: list[tuple[tuple[str, ...], str, str]] = [
-    (("minibus",), "Prêter les minibus des communes et des clubs aux associations, avec un planning partagé",
-     "Beaucoup de votes blancs : « mutualiser » a été compris de plusieurs façons (vendre, prêter, partager un chauffeur)."),
-    (("former les élus",), "Organiser des échanges entre élus sur l'animation de réunions participatives",
-     "« Former » a été entendu comme une leçon donnée aux élus ; l'idée est un échange entre pairs."),
-    (("covoiturage",), "Covoiturage et transport solidaire avec des chauffeurs bénévoles, sans but lucratif",
-     "« Solidaire » a été compris comme « payant » ; l'item vise aussi les personnes qui ne conduisent plus."),
+    (
+        ("minibus",),
+        "Prêter les minibus des communes et des clubs aux associations, avec un planning partagé",
+        "Beaucoup de votes blancs : « mutualiser » a été compris de plusieurs façons (vendre, prêter, partager un chauffeur).",
+    ),
+    (
+        ("former les élus",),
+        "Organiser des échanges entre élus sur l'animation de réunions participatives",
+        "« Former » a été entendu comme une leçon donnée aux élus ; l'idée est un échange entre pairs.",
+    ),
+    (
+        ("covoiturage",),
+        "Covoiturage et transport solidaire avec des chauffeurs bénévoles, sans but lucratif",
+        "« Solidaire » a été compris comme « payant » ; l'item vise aussi les personnes qui ne conduisent plus.",
+    ),
 ]
-GENERIC_REWORDING = (" — ouvert à tous les habitants",
-                     "« Social » a été compris comme « aide aux personnes en difficulté » ; l'item vise tous les habitants.")
+GENERIC_REWORDING = (
+    " — ouvert à tous les habitants",
+    "« Social » a été compris comme « aide aux personnes en difficulté » ; l'item vise tous les habitants.",
+)
 
 
 def _pick(text: str, table):

@@ -30,7 +30,9 @@ def _squash(text: str) -> str:
 
 class ItemChoiceForm(forms.Form):
     item = forms.ModelChoiceField(
-        queryset=Item.objects.none(), label="Débattre d'un autre item", empty_label="— choisir un item —",
+        queryset=Item.objects.none(),
+        label="Débattre d'un autre item",
+        empty_label="— choisir un item —",
         error_messages={"invalid_choice": "Cet item n'existe pas dans cette séance."},
     )
 
@@ -52,12 +54,15 @@ class NoteForm(forms.Form):
 
 class ReformulationForm(forms.Form):
     text = forms.CharField(
-        label="Nouvelle formulation", max_length=300,
+        label="Nouvelle formulation",
+        max_length=300,
         widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": 300}),
         error_messages={"required": "Tapez la nouvelle formulation de l'item."},
     )
     reason = forms.CharField(
-        label="Pourquoi la reformuler ?", required=False, max_length=2000,
+        label="Pourquoi la reformuler ?",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Ex. : « solidaire » a été compris comme « gratuit »"}),
     )
 
@@ -86,7 +91,9 @@ class BoundedIdsField(forms.ModelMultipleChoiceField):
 
 class NewRoundForm(forms.Form):
     items = BoundedIdsField(
-        queryset=Item.objects.none(), widget=forms.CheckboxSelectMultiple, label="Items soumis au nouveau vote",
+        queryset=Item.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Items soumis au nouveau vote",
         error_messages={"required": "Cochez au moins un item pour le nouveau tour."},
     )
     open_now = forms.BooleanField(label="Ouvrir le vote tout de suite", required=False, initial=True)
@@ -117,4 +124,4 @@ def mime_of(upload) -> str:
 def looks_like_audio(upload) -> bool:
     head = upload.read(16)
     upload.seek(0)
-    return any(head[offset:offset + len(magic)] == magic for offset, magic in AUDIO_SIGNATURES)
+    return any(head[offset : offset + len(magic)] == magic for offset, magic in AUDIO_SIGNATURES)

@@ -13,7 +13,9 @@ urlpatterns = [
     path("<int:meeting_id>/debat/nouveau-tour/", items.start_round, name="new_round"),
     path("<int:meeting_id>/debat/enregistrement/", recordings.recording_state, name="recording_state"),
     path("<int:meeting_id>/debat/items/<int:item_id>/enregistrements/", recordings.recordings, name="recordings"),
-    path("<int:meeting_id>/debat/enregistrements/<int:recording_id>/", recordings.recording_file, name="recording_file"),
+    path(
+        "<int:meeting_id>/debat/enregistrements/<int:recording_id>/", recordings.recording_file, name="recording_file"
+    ),
     path("<int:meeting_id>/debat/projecteur/", projector.projector, name="projector"),
     path("<int:meeting_id>/debat/projecteur/fragment/", projector.projector_fragment, name="projector_fragment"),
     path("<int:meeting_id>/evolution/", evolution.evolution_page, name="evolution"),

@@ -9,7 +9,7 @@ LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
 
 
 def split_host(host: str) -> tuple[str, str]:
-    """"127.0.0.1:8000" → ("127.0.0.1", ":8000"); "[::1]" → ("[::1]", "")."""
+    """ "127.0.0.1:8000" → ("127.0.0.1", ":8000"); "[::1]" → ("[::1]", "")."""
     name, sep, port = host.rpartition(":")
     if not sep or "]" in port:  # no port, or a bare IPv6 address
         return host, ""

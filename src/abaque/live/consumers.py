@@ -10,8 +10,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from abaque.meetings.models import Meeting, Participant
-
 from abaque.meetings.notify import group_name, phone_group_name
+
 from .progress import round_progress
 
 FLUSH_DELAY = 0.15  # seconds: fast enough to feel live, slow enough to fold a burst

@@ -14,9 +14,8 @@ from django.core.exceptions import DisallowedHost
 from django.core.handlers.asgi import ASGIRequest
 from django.middleware.csrf import CsrfViewMiddleware
 
-from abaque.meetings.vote_batch import PhoneVote, writer
-
 from abaque.meetings.notify import announce
+from abaque.meetings.vote_batch import PhoneVote, writer
 
 VOTE_PATH = re.compile(r"^/b/(?P<token>[A-Za-z0-9_-]{1,64})/vote/$")
 MAX_BODY = 4096
@@ -111,14 +110,16 @@ async def _read_body(receive) -> bytes | None:
 
 async def _send_json(send, status, answer):
     body = json.dumps(answer).encode()
-    await send({
-        "type": "http.response.start",
-        "status": status,
-        "headers": [
-            (b"content-type", b"application/json"),
-            (b"content-length", str(len(body)).encode()),
-            (b"cache-control", b"no-store"),
-            (b"x-content-type-options", b"nosniff"),
-        ],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+                (b"x-content-type-options", b"nosniff"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -13,8 +13,7 @@ def round_counts(round_) -> tuple[int, set[int]]:
     item_ids = RoundItem.objects.filter(round=round_).values("item_id")
     n_items = RoundItem.objects.filter(round=round_).count()
     per_participant = dict(
-        Vote.objects.filter(round=round_, item_id__in=item_ids)
-        .values_list("participant_id").annotate(n=Count("id"))
+        Vote.objects.filter(round=round_, item_id__in=item_ids).values_list("participant_id").annotate(n=Count("id"))
     )
     done = {pk for pk, n in per_participant.items() if n_items and n >= n_items}
     return sum(per_participant.values()), done
@@ -28,8 +27,14 @@ def round_progress(meeting: Meeting) -> dict:
     # Plain rows, not model instances: this runs several times a second
     # during a vote, for rooms of up to a thousand phones.
     participants = list(meeting.participants.values_list("pk", "name"))
-    message = {"kind": "progress", "round": None, "votes": 0, "finished": 0,
-               "participants": len(participants), "names": []}
+    message = {
+        "kind": "progress",
+        "round": None,
+        "votes": 0,
+        "finished": 0,
+        "participants": len(participants),
+        "names": [],
+    }
     if round_ is None:
         return message
     votes, done = round_counts(round_)

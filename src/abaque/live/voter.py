@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from abaque.meetings.ballots import MAX_BALLOTS, add_ballots, claim_time
 from abaque.meetings.models import Participant
-
 from abaque.meetings.notify import meeting_changed
 
 COOKIE = "abaque_voter"

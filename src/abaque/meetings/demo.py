@@ -18,11 +18,20 @@ QUESTION = (
 
 C = Participant.Category
 PARTICIPANTS = [
-    ("Martine Lefebvre", C.ELECTED), ("Jean-Pierre Dufour", C.ELECTED), ("Sylvie Caron", C.ELECTED),
-    ("Gérard Wattiez", C.ELECTED), ("Nadia Belkacem", C.STAFF), ("Thomas Delcourt", C.STAFF),
-    ("Claire Vasseur", C.STAFF), ("Rachid Amrani", C.ACTOR), ("Odile Leclercq", C.ACTOR),
-    ("Bernard Dhaussy", C.ACTOR), ("Lucie Moreau", C.INHABITANT), ("Kevin Lemaire", C.INHABITANT),
-    ("Françoise Boulanger", C.INHABITANT), ("Paul Hennebert", C.OTHER),
+    ("Martine Lefebvre", C.ELECTED),
+    ("Jean-Pierre Dufour", C.ELECTED),
+    ("Sylvie Caron", C.ELECTED),
+    ("Gérard Wattiez", C.ELECTED),
+    ("Nadia Belkacem", C.STAFF),
+    ("Thomas Delcourt", C.STAFF),
+    ("Claire Vasseur", C.STAFF),
+    ("Rachid Amrani", C.ACTOR),
+    ("Odile Leclercq", C.ACTOR),
+    ("Bernard Dhaussy", C.ACTOR),
+    ("Lucie Moreau", C.INHABITANT),
+    ("Kevin Lemaire", C.INHABITANT),
+    ("Françoise Boulanger", C.INHABITANT),
+    ("Paul Hennebert", C.OTHER),
 ]
 
 # (text, author index, profile). A profile says how the room leans:
@@ -82,13 +91,15 @@ def load(user, seed: int = 2012) -> Meeting:
     """Create the demo séance for `user`, with both vote rounds done."""
     rng = random.Random(seed)
     meeting = Meeting.objects.create(
-        facilitator=user, title="Regards croisés — lien social et solidarités de proximité",
-        date=date(2026, 3, 12), place="Salle des fêtes, Saint-Amand-les-Eaux",
-        territory="Parc naturel régional Scarpe-Escaut", question=QUESTION,
+        facilitator=user,
+        title="Regards croisés — lien social et solidarités de proximité",
+        date=date(2026, 3, 12),
+        place="Salle des fêtes, Saint-Amand-les-Eaux",
+        territory="Parc naturel régional Scarpe-Escaut",
+        question=QUESTION,
     )
     people = [
-        Participant.objects.create(meeting=meeting, name=name, category=cat, position=i + 1,
-                                   email=_email(name))
+        Participant.objects.create(meeting=meeting, name=name, category=cat, position=i + 1, email=_email(name))
         for i, (name, cat) in enumerate(PARTICIPANTS)
     ]
     items = [

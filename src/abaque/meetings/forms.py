@@ -18,10 +18,23 @@ MODE_LOCKED = "Des votes sont déjà enregistrés : le mode ne peut plus changer
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["title", "date", "place", "territory", "question", "mode", "collect_categories", "scale_variant", "display", "phone_items"]
+        fields = [
+            "title",
+            "date",
+            "place",
+            "territory",
+            "question",
+            "mode",
+            "collect_categories",
+            "scale_variant",
+            "display",
+            "phone_items",
+        ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "question": forms.Textarea(attrs={"rows": 3, "placeholder": "Selon vous, comment pouvons-nous, ensemble, …"}),
+            "question": forms.Textarea(
+                attrs={"rows": 3, "placeholder": "Selon vous, comment pouvons-nous, ensemble, …"}
+            ),
             "mode": forms.RadioSelect,
             "scale_variant": forms.RadioSelect,
             "display": forms.RadioSelect,
@@ -80,7 +93,12 @@ class ImportForm(forms.Form):
     text = forms.CharField(
         label="Coller une liste",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8, "placeholder": "Une personne par ligne :\nMarie Dupont ; élue ; marie@exemple.fr\nJean Martin ; habitant"}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 8,
+                "placeholder": "Une personne par ligne :\nMarie Dupont ; élue ; marie@exemple.fr\nJean Martin ; habitant",
+            }
+        ),
         help_text="Une ligne par personne : nom, puis éventuellement la catégorie et l'e-mail, séparés par ; , ou une tabulation.",
     )
     file = forms.FileField(label="… ou choisir un fichier CSV ou XLSX", required=False)

@@ -28,8 +28,12 @@ def group_context(analysis, items, labels, columns: list[int]) -> dict:
             "size": g.size,
             "members": [labels[j] for j in g.members],
             "representative": [
-                {"text": items[r.item].text, "direction": DIRECTION_LABELS[r.direction],
-                 "rate": r.rate, "rate_outside": r.rate_outside}
+                {
+                    "text": items[r.item].text,
+                    "direction": DIRECTION_LABELS[r.direction],
+                    "rate": r.rate,
+                    "rate_outside": r.rate_outside,
+                }
                 for r in g.representative
             ],
         }

@@ -20,7 +20,18 @@ Category = Participant.Category
 CATEGORY_WORDS = {
     Category.ELECTED: ("elu", "elue", "elus", "elues", "maire", "adjoint", "adjointe", "conseiller", "conseillere"),
     Category.STAFF: ("technicien", "technicienne", "techniciens", "agent", "salarie", "salariee", "staff"),
-    Category.ACTOR: ("acteur", "actrice", "acteurs", "association", "asso", "social", "culturel", "acteur social", "acteur culturel", "acteur social ou culturel"),
+    Category.ACTOR: (
+        "acteur",
+        "actrice",
+        "acteurs",
+        "association",
+        "asso",
+        "social",
+        "culturel",
+        "acteur social",
+        "acteur culturel",
+        "acteur social ou culturel",
+    ),
     Category.INHABITANT: ("habitant", "habitante", "habitants", "citoyen", "citoyenne"),
     Category.OTHER: ("autre", "autres", "partenaire"),
 }
@@ -94,9 +105,7 @@ def _row(number: int, cells: list[str]) -> ImportRow:
         else:
             category = category_from(cell)
             if category is None:
-                row.errors.append(
-                    f"catégorie « {cell} » inconnue (élu, technicien, acteur, habitant ou autre)"
-                )
+                row.errors.append(f"catégorie « {cell} » inconnue (élu, technicien, acteur, habitant ou autre)")
             else:
                 row.category = category
     return row

@@ -73,9 +73,7 @@ class Meeting(models.Model):
 
     # Deleting a facilitator deletes her séances (Django admin lists them in its
     # confirmation): nobody else may hold their names and votes.
-    facilitator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings"
-    )
+    facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings")
     title = models.CharField("titre", max_length=200)
     date = models.DateField("date", default=date.today)
     place = models.CharField("lieu", max_length=200, blank=True)
@@ -85,15 +83,9 @@ class Meeting(models.Model):
     scale_variant = models.CharField(
         "échelle", max_length=10, choices=list(scale.VARIANT_LABELS.items()), default="standard"
     )
-    display = models.CharField(
-        "participants affichés", max_length=8, choices=Display, default=Display.NAMES
-    )
-    join_code = models.CharField(
-        "code de la séance", max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code
-    )
-    join_access = models.CharField(
-        "accès par code", max_length=6, choices=JoinAccess, default=JoinAccess.AUTO
-    )
+    display = models.CharField("participants affichés", max_length=8, choices=Display, default=Display.NAMES)
+    join_code = models.CharField("code de la séance", max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
+    join_access = models.CharField("accès par code", max_length=6, choices=JoinAccess, default=JoinAccess.AUTO)
     collect_categories = models.BooleanField(
         "recueillir la catégorie des votants (élu, technicien, habitant…)", default=False
     )
@@ -106,9 +98,7 @@ class Meeting(models.Model):
     speaking_order = models.CharField(
         "ordre de parole", max_length=14, choices=SpeakingOrder, default=SpeakingOrder.DISSENT_FIRST
     )
-    debate_item = models.ForeignKey(
-        "Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    debate_item = models.ForeignKey("Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recording_since = models.DateTimeField(null=True, blank=True)
     # Stable across installations: an archive imported twice is recognised by it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -179,9 +169,7 @@ class Participant(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField("nom", max_length=120)
-    category = models.CharField(
-        "catégorie", max_length=12, choices=Category, default=Category.INHABITANT, blank=True
-    )
+    category = models.CharField("catégorie", max_length=12, choices=Category, default=Category.INHABITANT, blank=True)
     email = models.EmailField("e-mail", blank=True)
     position = models.PositiveIntegerField(default=0)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
@@ -213,7 +201,11 @@ class Item(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     text = models.CharField("phrase clé", max_length=300)
     author = models.ForeignKey(
-        Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
+        Participant,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
         verbose_name="auteur",
     )
     position = models.PositiveIntegerField(default=0)
@@ -263,9 +255,7 @@ class Round(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="one_round_number_per_meeting")
-        ]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="one_round_number_per_meeting")]
 
     def __str__(self):
         return f"Tour {self.number}"
@@ -284,9 +274,7 @@ class RoundItem(models.Model):
 
     class Meta:
         ordering = ["item__position", "item__pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["round", "item"], name="one_entry_per_item_and_round")
-        ]
+        constraints = [models.UniqueConstraint(fields=["round", "item"], name="one_entry_per_item_and_round")]
 
 
 class Vote(models.Model):
@@ -306,9 +294,7 @@ class Vote(models.Model):
     class Meta:
         constraints = [
             # One participant, one vote per item and round; the last one wins.
-            models.UniqueConstraint(
-                fields=["round", "item", "participant"], name="one_vote_per_item_round_participant"
-            )
+            models.UniqueConstraint(fields=["round", "item", "participant"], name="one_vote_per_item_round_participant")
         ]
 
 

@@ -37,7 +37,15 @@ def _safe(text: str) -> str:
 
 
 def _participants_votes(matrix, folded, authors) -> str:
-    header = ["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *map(str, range(len(folded)))]
+    header = [
+        "participant",
+        "group-id",
+        "n-comments",
+        "n-votes",
+        "n-agree",
+        "n-disagree",
+        *map(str, range(len(folded))),
+    ]
     rows = [header]
     for j, person in enumerate(matrix.participants):
         votes = [row[j] for row in folded]
@@ -62,10 +70,12 @@ def _votes(folded) -> str:
 def _summary(round_, matrix, folded) -> str:
     meeting = round_.meeting
     votes = sum(v != "" for row in folded for v in row)
-    return _write([
-        ["topic", _safe(meeting.title)],
-        ["conversation-description", _safe(meeting.question)],
-        ["voters", sum(any(row[j] != "" for row in folded) for j in range(len(matrix.participants)))],
-        ["comments", len(folded)],
-        ["votes", votes],
-    ])
+    return _write(
+        [
+            ["topic", _safe(meeting.title)],
+            ["conversation-description", _safe(meeting.question)],
+            ["voters", sum(any(row[j] != "" for row in folded) for j in range(len(matrix.participants)))],
+            ["comments", len(folded)],
+            ["votes", votes],
+        ]
+    )

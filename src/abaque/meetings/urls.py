@@ -13,9 +13,21 @@ urlpatterns = [
     # Participants
     path("<int:meeting_id>/participants/", participants.participant_list, name="participants"),
     path("<int:meeting_id>/participants/importer/", participants.participant_import, name="participant_import"),
-    path("<int:meeting_id>/participants/<int:participant_id>/modifier/", participants.participant_edit, name="participant_edit"),
-    path("<int:meeting_id>/participants/<int:participant_id>/supprimer/", participants.participant_delete, name="participant_delete"),
-    path("<int:meeting_id>/participants/<int:participant_id>/deplacer/", participants.participant_move, name="participant_move"),
+    path(
+        "<int:meeting_id>/participants/<int:participant_id>/modifier/",
+        participants.participant_edit,
+        name="participant_edit",
+    ),
+    path(
+        "<int:meeting_id>/participants/<int:participant_id>/supprimer/",
+        participants.participant_delete,
+        name="participant_delete",
+    ),
+    path(
+        "<int:meeting_id>/participants/<int:participant_id>/deplacer/",
+        participants.participant_move,
+        name="participant_move",
+    ),
     # Items
     path("<int:meeting_id>/items/", items.item_list, name="items"),
     path("<int:meeting_id>/items/<int:item_id>/modifier/", items.item_edit, name="item_edit"),

@@ -47,8 +47,8 @@ def replay_log(round_) -> dict[tuple[int, int], str]:
     """The votes of a round as the log tells them: the last entry of each
     (item, participant) wins; an empty code means the cell was cleared."""
     cells: dict[tuple[int, int], str] = {}
-    for item_id, participant_id, code in VoteLog.objects.filter(round=round_).order_by("pk").values_list(
-        "item_id", "participant_id", "code"
+    for item_id, participant_id, code in (
+        VoteLog.objects.filter(round=round_).order_by("pk").values_list("item_id", "participant_id", "code")
     ):
         cells[item_id, participant_id] = code
     return {key: code for key, code in cells.items() if code}

@@ -3,7 +3,18 @@ type, so that no view reaches another facilitator's démarche (404)."""
 
 from django.shortcuts import get_object_or_404
 
-from .models import Action, Axis, CommitteeMember, Communication, Criterion, Cycle, CycleMeeting, Deliberation, Process, Territory
+from .models import (
+    Action,
+    Axis,
+    CommitteeMember,
+    Communication,
+    Criterion,
+    Cycle,
+    CycleMeeting,
+    Deliberation,
+    Process,
+    Territory,
+)
 
 
 def get_territory(request, territory_id) -> Territory:

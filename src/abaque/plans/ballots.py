@@ -38,19 +38,26 @@ def create_ballot(cycle, purpose, user) -> CycleMeeting:
         raise BallotRefused("Saisissez d'abord les membres du comité de pilotage : ce sont eux qui votent.")
     running = latest_ballot(cycle, purpose)
     if running and not running.meeting.current_round().is_closed:
-        raise BallotRefused(f"Le vote « {running.meeting.title} » n'est pas encore clos : terminez-le avant d'en créer un autre.")
+        raise BallotRefused(
+            f"Le vote « {running.meeting.title} » n'est pas encore clos : terminez-le avant d'en créer un autre."
+        )
     meeting = Meeting.objects.create(
         facilitator=user,
         title=f"{PURPOSE(purpose).label} {cycle.year} — {process.title}"[:200],
         territory=process.territory.name[:200],
         question=QUESTIONS[purpose].format(year=cycle.year),
     )
-    Participant.objects.bulk_create([
-        Participant(meeting=meeting, name=m.name, email=m.email, position=i,
-                    category=m.PARTICIPANT_CATEGORY[m.category])
-        for i, m in enumerate(members, 1)
-    ])
-    link = CycleMeeting.objects.create(cycle=cycle, meeting=meeting, group=CycleMeeting.Group.COMMITTEE, purpose=purpose)
+    Participant.objects.bulk_create(
+        [
+            Participant(
+                meeting=meeting, name=m.name, email=m.email, position=i, category=m.PARTICIPANT_CATEGORY[m.category]
+            )
+            for i, m in enumerate(members, 1)
+        ]
+    )
+    link = CycleMeeting.objects.create(
+        cycle=cycle, meeting=meeting, group=CycleMeeting.Group.COMMITTEE, purpose=purpose
+    )
     for i, action in enumerate(actions, 1):
         item = Item.objects.create(meeting=meeting, text=action.title[:300], position=i, validated=True)
         BallotEntry.objects.create(cycle_meeting=link, action=action, item=item)

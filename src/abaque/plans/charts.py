@@ -32,7 +32,9 @@ def _frame(title: str, top: float, body: list[str], legend: tuple[str, int] = ("
     for fraction in (0, 0.5, 1):
         y = MARGIN_TOP + plot_h * (1 - fraction)
         lines.append(f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d7dce2"/>')
-        lines.append(f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#5b6572">{fmt(top * fraction)}</text>')
+        lines.append(
+            f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#5b6572">{fmt(top * fraction)}</text>'
+        )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + legend[1]}" '
         f'role="img" aria-label="{escape(title)}" class="chart" font-family="system-ui, sans-serif">'

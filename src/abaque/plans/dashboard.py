@@ -99,11 +99,15 @@ def dashboard(process) -> dict:
     years = process_figures(process)
     labels = [str(y.year) for y in years]
     status_series = [
-        (label, STATUS_COLOURS[value], [y.by_status[value] for y in years])
-        for value, label in Action.Status.choices
+        (label, STATUS_COLOURS[value], [y.by_status[value] for y in years]) for value, label in Action.Status.choices
     ]
-    charts_ = [("Actions du plan, par statut", charts.stacked_chart("Actions du plan, par statut", labels, status_series))]
-    charts_ += [(title, charts.bar_chart(title, labels, [float(getattr(y, attr)) for y in years])) for attr, title, _ in METRICS[1:]]
+    charts_ = [
+        ("Actions du plan, par statut", charts.stacked_chart("Actions du plan, par statut", labels, status_series))
+    ]
+    charts_ += [
+        (title, charts.bar_chart(title, labels, [float(getattr(y, attr)) for y in years]))
+        for attr, title, _ in METRICS[1:]
+    ]
     sentences = []
     if len(years) >= 2:
         sentences = [s for attr, _, phrase in METRICS if (s := trend_sentence(phrase, years[0], years[-1], attr))]

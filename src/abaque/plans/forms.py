@@ -22,8 +22,13 @@ class TerritoryForm(forms.ModelForm):
 
 
 class ProcessForm(forms.ModelForm):
-    first_year = forms.IntegerField(label="première année", min_value=2000, max_value=2100, required=False,
-                                    help_text="Crée la première boucle annuelle.")
+    first_year = forms.IntegerField(
+        label="première année",
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        help_text="Crée la première boucle annuelle.",
+    )
 
     class Meta:
         model = Process
@@ -41,8 +46,11 @@ class ProcessForm(forms.ModelForm):
         data = super().clean()
         territory = data.get("territory")
         if data.get("park_supports_only") and territory and territory.parent_id is None:
-            self.add_error("park_supports_only", "Le Parc n'accompagne qu'une démarche locale : choisissez une "
-                                                 "communauté de communes rattachée au Parc.")
+            self.add_error(
+                "park_supports_only",
+                "Le Parc n'accompagne qu'une démarche locale : choisissez une "
+                "communauté de communes rattachée au Parc.",
+            )
         return data
 
 
@@ -107,8 +115,20 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = Action
-        fields = ["title", "axis", "description", "retained", "lead", "lead_kind", "partners", "funders",
-                  "budget", "schedule", "enriches_park_action", "objectives"]
+        fields = [
+            "title",
+            "axis",
+            "description",
+            "retained",
+            "lead",
+            "lead_kind",
+            "partners",
+            "funders",
+            "budget",
+            "schedule",
+            "enriches_park_action",
+            "objectives",
+        ]
         widgets = {"description": _rows(2), "partners": _rows(2), "funders": _rows(2), "objectives": _rows(2)}
 
     def __init__(self, *args, process, **kwargs):
@@ -135,7 +155,9 @@ class EvaluationForm(forms.ModelForm):
 
 class CommunicationForm(forms.ModelForm):
     channels = forms.MultipleChoiceField(
-        label="supports et canaux", choices=Communication.Channel.choices, required=False,
+        label="supports et canaux",
+        choices=Communication.Channel.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 

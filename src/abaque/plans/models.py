@@ -32,7 +32,11 @@ class Territory(models.Model):
     name = models.CharField("nom", max_length=200)
     kind = models.CharField("type", max_length=6, choices=Kind, default=Kind.PARK)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
         verbose_name="territoire parent (le Parc)",
     )
 
@@ -48,11 +52,14 @@ class Process(models.Model):
     """A démarche: several years of yearly cycles on one territory."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="processes")
-    territory = models.ForeignKey(Territory, on_delete=models.PROTECT, related_name="processes", verbose_name="territoire")
+    territory = models.ForeignKey(
+        Territory, on_delete=models.PROTECT, related_name="processes", verbose_name="territoire"
+    )
     title = models.CharField("titre", max_length=200)
     description = models.TextField("objectifs et attendus", blank=True)
     park_supports_only = models.BooleanField(
-        "le Parc se situe uniquement en accompagnement", default=False,
+        "le Parc se situe uniquement en accompagnement",
+        default=False,
         help_text="Démarche locale portée par une communauté de communes, maître d'ouvrage.",
     )
     lead_official = models.CharField("élu référent", max_length=200, blank=True)
@@ -220,12 +227,24 @@ class Action(models.Model):
     ENDED = (Status.FINISHED, Status.ABANDONED)
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="actions")
-    axis = models.ForeignKey(Axis, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions", verbose_name="axe")
+    axis = models.ForeignKey(
+        Axis, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions", verbose_name="axe"
+    )
     item = models.ForeignKey(
-        Item, null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_actions", verbose_name="item d'origine"
+        Item,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_actions",
+        verbose_name="item d'origine",
     )
     previous = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next", verbose_name="action de l'année précédente"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next",
+        verbose_name="action de l'année précédente",
     )
     title = models.CharField("action", max_length=300)
     description = models.TextField("description", blank=True)
@@ -234,11 +253,15 @@ class Action(models.Model):
     lead = models.CharField("porteur", max_length=200, blank=True)
     lead_kind = models.CharField("type de porteur", max_length=16, choices=LeadKind, default=LeadKind.PARK)
     partners = models.TextField("partenaires", blank=True, help_text="Un par ligne ou séparés par des virgules.")
-    funders = models.TextField("financements", blank=True, help_text="CAF, MSA, fondations, collectivités… séparés par des virgules.")
+    funders = models.TextField(
+        "financements", blank=True, help_text="CAF, MSA, fondations, collectivités… séparés par des virgules."
+    )
     budget = models.DecimalField("budget (€)", max_digits=10, decimal_places=2, null=True, blank=True)
     schedule = models.CharField("calendrier", max_length=200, blank=True)
     enriches_park_action = models.CharField(
-        "ajoute un contenu social à l'action du Parc", max_length=200, blank=True,
+        "ajoute un contenu social à l'action du Parc",
+        max_length=200,
+        blank=True,
         help_text="Le nom de l'action existante du Parc, s'il y a lieu (livret, point 6).",
     )
     status = models.CharField("statut", max_length=12, choices=Status, default=Status.NEW)

@@ -10,8 +10,19 @@ from .models import Action, CriterionValue, Cycle
 # Fields an action keeps from one year to the next; the evaluation is not
 # copied: it belongs to the year it judged.
 CARRIED_FIELDS = (
-    "axis_id", "item_id", "title", "description", "priority", "lead", "lead_kind",
-    "partners", "funders", "budget", "schedule", "enriches_park_action", "objectives",
+    "axis_id",
+    "item_id",
+    "title",
+    "description",
+    "priority",
+    "lead",
+    "lead_kind",
+    "partners",
+    "funders",
+    "budget",
+    "schedule",
+    "enriches_park_action",
+    "objectives",
 )
 
 
@@ -37,8 +48,7 @@ def relaunch(cycle: Cycle) -> Cycle:
     following, _ = Cycle.objects.get_or_create(process=cycle.process, year=cycle.year + 1)
     if following.actions.exists():
         raise RelaunchRefused(
-            f"Le plan d'action {following.year} contient déjà des actions : "
-            "la relance ne peut plus le créer."
+            f"Le plan d'action {following.year} contient déjà des actions : la relance ne peut plus le créer."
         )
     for action in cycle.plan().exclude(status__in=Action.ENDED):
         _carry(action, following)

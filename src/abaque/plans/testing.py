@@ -7,7 +7,9 @@ from abaque.meetings.votes import cast_vote
 from .models import Action, Cycle, CycleMeeting, Process, Territory
 
 
-def make_process(owner, years=(2024,), title="Lien social et solidarités de proximité", park="Parc naturel régional Scarpe-Escaut"):
+def make_process(
+    owner, years=(2024,), title="Lien social et solidarités de proximité", park="Parc naturel régional Scarpe-Escaut"
+):
     territory = Territory.objects.create(owner=owner, name=park, kind=Territory.Kind.PARK)
     process = Process.objects.create(owner=owner, territory=territory, title=title)
     process.add_default_criteria()

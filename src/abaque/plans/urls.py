@@ -23,8 +23,18 @@ urlpatterns = [
         for kind in processes.GOVERNANCE_FORMS
         for route in (
             path(f"<int:process_id>/{kind}/nouveau/", processes.governance_form, {"kind": kind}, name=f"{kind}_create"),
-            path(f"<int:process_id>/{kind}/<int:object_id>/modifier/", processes.governance_form, {"kind": kind}, name=f"{kind}_edit"),
-            path(f"<int:process_id>/{kind}/<int:object_id>/supprimer/", processes.governance_delete, {"kind": kind}, name=f"{kind}_delete"),
+            path(
+                f"<int:process_id>/{kind}/<int:object_id>/modifier/",
+                processes.governance_form,
+                {"kind": kind},
+                name=f"{kind}_edit",
+            ),
+            path(
+                f"<int:process_id>/{kind}/<int:object_id>/supprimer/",
+                processes.governance_delete,
+                {"kind": kind},
+                name=f"{kind}_delete",
+            ),
         )
     ],
     # One yearly cycle
@@ -46,7 +56,15 @@ urlpatterns = [
     path(CYCLE + "relancer/", cycles.cycle_relaunch, name="relaunch"),
     path(CYCLE + "communication/", communication.communication_list, name="communication"),
     path(CYCLE + "communication/nouvelle/", communication.communication_form, name="communication_create"),
-    path(CYCLE + "communication/<int:communication_id>/modifier/", communication.communication_form, name="communication_edit"),
-    path(CYCLE + "communication/<int:communication_id>/supprimer/", communication.communication_delete, name="communication_delete"),
+    path(
+        CYCLE + "communication/<int:communication_id>/modifier/",
+        communication.communication_form,
+        name="communication_edit",
+    ),
+    path(
+        CYCLE + "communication/<int:communication_id>/supprimer/",
+        communication.communication_delete,
+        name="communication_delete",
+    ),
     path(CYCLE + "export/<slug:document>.<slug:fmt>", dashboard.export, name="export"),
 ]

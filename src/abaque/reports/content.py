@@ -11,11 +11,10 @@ from abaque.analysis import AGENDA_KIND_LABELS, Verdict, debate_agenda
 from abaque.debate.evolution import evolution
 from abaque.debate.models import Note, Recording
 from abaque.meetings.ballots import shown_categories
+from abaque.meetings.groups import group_context
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
-from abaque.meetings.groups import group_context
 from abaque.meetings.views.results import ordered_matrix
-
 
 # The matrices of each round, in the order the report shows them.
 MATRIX_ORDERS: tuple[tuple[str, str], ...] = (
@@ -140,7 +139,9 @@ def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int]) -> R
             row["number"] = numbers[row["entry"].item_id]
         matrices.append(MatrixView(order, title, table))
     items = [
-        ItemOutcome(row["entry"].item_id, row["number"], row["entry"].text, row["stats"], row["verdict_label"], round_.number)
+        ItemOutcome(
+            row["entry"].item_id, row["number"], row["entry"].text, row["stats"], row["verdict_label"], round_.number
+        )
         for row in matrices[0].table["rows"]
     ]
     return RoundReport(round_, matrices, items, round_groups(matrices[0].table))

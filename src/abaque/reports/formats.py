@@ -3,8 +3,8 @@ type each, shared by the download views, the e-mail and the command."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.utils.text import slugify
 
@@ -28,7 +28,9 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("pdf", "PDF à imprimer", "application/pdf", build_pdf),
         Format("odt", "Document modifiable (ODT)", "application/vnd.oasis.opendocument.text", build_odt),
-        Format("xlsx", "Tableur (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", build_xlsx),
+        Format(
+            "xlsx", "Tableur (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", build_xlsx
+        ),
         Format("csv", "Votes bruts (CSV)", "text/csv; charset=utf-8", build_csv),
         Format("json", "Données complètes (JSON)", "application/json", build_json),
     )

@@ -42,18 +42,29 @@ def create_mailing(meeting, **fields) -> Mailing:
     anything is sent, so that an interrupted sending still shows who waits."""
     mailing = Mailing.objects.create(meeting=meeting, **fields)
     report = build_report(meeting)
-    Attachment.objects.bulk_create([
-        Attachment(mailing=mailing, name=filename(meeting, key), media_type=FORMATS[key].media_type,
-                   content=render(meeting, key, report))
-        for key in mailing.formats()
-    ])
-    Delivery.objects.bulk_create([
-        Delivery(
-            mailing=mailing, participant=p, name=p.name, email=p.email,
-            status=Delivery.Status.PENDING if p.email else Delivery.Status.NO_ADDRESS,
-        )
-        for p in meeting.participants.all()
-    ])
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                mailing=mailing,
+                name=filename(meeting, key),
+                media_type=FORMATS[key].media_type,
+                content=render(meeting, key, report),
+            )
+            for key in mailing.formats()
+        ]
+    )
+    Delivery.objects.bulk_create(
+        [
+            Delivery(
+                mailing=mailing,
+                participant=p,
+                name=p.name,
+                email=p.email,
+                status=Delivery.Status.PENDING if p.email else Delivery.Status.NO_ADDRESS,
+            )
+            for p in meeting.participants.all()
+        ]
+    )
     return mailing
 
 

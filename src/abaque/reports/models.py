@@ -32,9 +32,7 @@ class Delivery(models.Model):
         NO_ADDRESS = "no_address", "Pas d'adresse"
 
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
-    participant = models.ForeignKey(
-        "meetings.Participant", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    participant = models.ForeignKey("meetings.Participant", null=True, on_delete=models.SET_NULL, related_name="+")
     name = models.CharField(max_length=120)  # kept if the participant is deleted
     email = models.EmailField(blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)

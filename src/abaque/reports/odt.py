@@ -8,14 +8,20 @@ import io
 from django.utils import formats, timezone
 from odf.opendocument import OpenDocumentText
 from odf.style import (
-    MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
-    TableColumnProperties, TableProperties, TextProperties,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TextProperties,
 )
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
 from abaque import scale
-
 from abaque.meetings.templatetags.abaque_tags import pct, signed
 
 from .content import Report, counts_text, participant_keys
@@ -38,37 +44,79 @@ class OdtWriter:
     def _page_styles(self):
         for name, width, height in (("Portrait", "21cm", "29.7cm"), ("Paysage", "29.7cm", "21cm")):
             layout = PageLayout(name=f"{name}Layout")
-            layout.addElement(PageLayoutProperties(
-                pagewidth=width, pageheight=height, printorientation=name == "Paysage" and "landscape" or "portrait",
-                margintop="1.5cm", marginbottom="1.5cm", marginleft="1.5cm", marginright="1.5cm",
-            ))
+            layout.addElement(
+                PageLayoutProperties(
+                    pagewidth=width,
+                    pageheight=height,
+                    printorientation=name == "Paysage" and "landscape" or "portrait",
+                    margintop="1.5cm",
+                    marginbottom="1.5cm",
+                    marginleft="1.5cm",
+                    marginright="1.5cm",
+                )
+            )
             self.doc.automaticstyles.addElement(layout)
             self.doc.masterstyles.addElement(MasterPage(name=name, pagelayoutname=layout))
             # A heading in this style starts a page of this orientation.
-            self._add(f"Début{name}", "paragraph", self.doc.automaticstyles,
-                      TextProperties(fontsize="15pt", fontweight="bold"),
-                      ParagraphProperties(marginbottom="0.3cm"), master=name)
+            self._add(
+                f"Début{name}",
+                "paragraph",
+                self.doc.automaticstyles,
+                TextProperties(fontsize="15pt", fontweight="bold"),
+                ParagraphProperties(marginbottom="0.3cm"),
+                master=name,
+            )
 
     def _text_styles(self):
-        self._add("Titre", "paragraph", self.doc.styles, TextProperties(fontsize="24pt", fontweight="bold"),
-                  ParagraphProperties(margintop="1cm", marginbottom="0.5cm"))
-        self._add("Question", "paragraph", self.doc.styles, TextProperties(fontsize="14pt", fontstyle="italic"),
-                  ParagraphProperties(marginbottom="0.8cm"))
+        self._add(
+            "Titre",
+            "paragraph",
+            self.doc.styles,
+            TextProperties(fontsize="24pt", fontweight="bold"),
+            ParagraphProperties(margintop="1cm", marginbottom="0.5cm"),
+        )
+        self._add(
+            "Question",
+            "paragraph",
+            self.doc.styles,
+            TextProperties(fontsize="14pt", fontstyle="italic"),
+            ParagraphProperties(marginbottom="0.8cm"),
+        )
         for level, size in ((1, "15pt"), (2, "12pt")):
-            self._add(f"Titre{level}", "paragraph", self.doc.styles, TextProperties(fontsize=size, fontweight="bold"),
-                      ParagraphProperties(margintop="0.5cm", marginbottom="0.2cm", keepwithnext="always"))
-        self._add("Note", "paragraph", self.doc.styles, TextProperties(fontstyle="italic"),
-                  ParagraphProperties(marginleft="0.6cm", padding="0.15cm", backgroundcolor="#f3f5f7"))
+            self._add(
+                f"Titre{level}",
+                "paragraph",
+                self.doc.styles,
+                TextProperties(fontsize=size, fontweight="bold"),
+                ParagraphProperties(margintop="0.5cm", marginbottom="0.2cm", keepwithnext="always"),
+            )
+        self._add(
+            "Note",
+            "paragraph",
+            self.doc.styles,
+            TextProperties(fontstyle="italic"),
+            ParagraphProperties(marginleft="0.6cm", padding="0.15cm", backgroundcolor="#f3f5f7"),
+        )
         self._add("Petit", "paragraph", self.doc.styles, TextProperties(fontsize="7pt"))
         self._add("Entete", "paragraph", self.doc.styles, TextProperties(fontsize="8pt", fontweight="bold"))
-        self._add("Cellule", "table-cell", self.doc.automaticstyles, TableCellProperties(border=BORDER, padding="0.05cm"))
+        self._add(
+            "Cellule", "table-cell", self.doc.automaticstyles, TableCellProperties(border=BORDER, padding="0.05cm")
+        )
         for lv in scale.LEVELS:
-            self._add(f"lv-{lv.code}", "table-cell", self.doc.automaticstyles,
-                      TableCellProperties(backgroundcolor=lv.colour, border=BORDER, padding="0.02cm"))
-            self._add(f"sym-{lv.code}", "paragraph", self.doc.automaticstyles,
-                      TextProperties(color=lv.ink, fontweight="bold", fontsize="7pt"),
-                      # the paragraph too, for readers that paint it over the cell
-                      ParagraphProperties(textalign="center", backgroundcolor=lv.colour))
+            self._add(
+                f"lv-{lv.code}",
+                "table-cell",
+                self.doc.automaticstyles,
+                TableCellProperties(backgroundcolor=lv.colour, border=BORDER, padding="0.02cm"),
+            )
+            self._add(
+                f"sym-{lv.code}",
+                "paragraph",
+                self.doc.automaticstyles,
+                TextProperties(color=lv.ink, fontweight="bold", fontsize="7pt"),
+                # the paragraph too, for readers that paint it over the cell
+                ParagraphProperties(textalign="center", backgroundcolor=lv.colour),
+            )
 
     def _add(self, name, family, where, *properties, master=None):
         style = Style(name=name, family=family, **({"masterpagename": master} if master else {}))
@@ -93,7 +141,7 @@ class OdtWriter:
     def table(self, header: list[str], rows: list[list], widths_cm: list[float], small: bool = False):
         """`rows` hold strings, or Level objects for a coloured cell with its symbol."""
         table = Table(stylename=self._table_style(sum(widths_cm)))
-        for i, width in enumerate(widths_cm):
+        for _i, width in enumerate(widths_cm):
             table.addElement(TableColumn(stylename=self._column_style(width)))
         table.addElement(self._row(header, "Entete"))
         for row in rows:
@@ -206,8 +254,14 @@ def _matrix(w: OdtWriter, report: Report, title: str, table: dict):
 
 def _item_table(w: OdtWriter, items):
     rows = [
-        [str(o.number), o.text, counts_text(o.stats.counts), signed(o.stats.mean),
-         pct(o.stats.consensus), o.verdict_label]
+        [
+            str(o.number),
+            o.text,
+            counts_text(o.stats.counts),
+            signed(o.stats.mean),
+            pct(o.stats.consensus),
+            o.verdict_label,
+        ]
         for o in items
     ]
     w.table(["N°", "Item", "Répartition", "Moyenne", "Consensus", "Verdict"], rows, [1, 7, 3.4, 1.8, 1.8, 2.5])
@@ -220,24 +274,31 @@ def _debate(w: OdtWriter, report: Report):
     for d in report.debated:
         item = d["item"]
         w.heading(f"{item.number}. {item.text}", level=2)
-        w.para(f"{d['kind']} · {item.verdict_label} · moyenne {signed(item.stats.mean)} · "
-               f"consensus {pct(item.stats.consensus)} · {counts_text(item.stats.counts)}")
+        w.para(
+            f"{d['kind']} · {item.verdict_label} · moyenne {signed(item.stats.mean)} · "
+            f"consensus {pct(item.stats.consensus)} · {counts_text(item.stats.counts)}"
+        )
         if d["invited"]:
             w.para("Invités à s'exprimer : " + ", ".join(d["invited"]))
         w.para(d["note"] or "Pas de notes pour cet item (à compléter).", "Note")
         if d["outcome"]:
-            w.para(f"Après le tour {d['outcome'].round_number} : {d['outcome'].verdict_label} "
-                   f"(« {d['outcome'].text} »).")
+            w.para(
+                f"Après le tour {d['outcome'].round_number} : {d['outcome'].verdict_label} (« {d['outcome'].text} »)."
+            )
 
 
 def _evolutions(w: OdtWriter, report: Report):
     for evolution in report.evolutions:
         w.heading(f"L'évolution du tour {evolution['before'].number} au tour {evolution['after'].number}")
         rows = [
-            [str(i["number"]), i["text_after"] + (f"\n(avant : « {i['text_before']} »)" if i["reworded"] else ""),
-             f"{i['verdict_before_label']}\n{pct(i['consensus_before'])}",
-             f"{i['verdict_after_label']}\n{pct(i['consensus_after'])}",
-             "\n".join(f"{m['label']} : {m['level_from'].symbol} → {m['level_to'].symbol}" for m in i["moves"]) or "aucun"]
+            [
+                str(i["number"]),
+                i["text_after"] + (f"\n(avant : « {i['text_before']} »)" if i["reworded"] else ""),
+                f"{i['verdict_before_label']}\n{pct(i['consensus_before'])}",
+                f"{i['verdict_after_label']}\n{pct(i['consensus_after'])}",
+                "\n".join(f"{m['label']} : {m['level_from'].symbol} → {m['level_to'].symbol}" for m in i["moves"])
+                or "aucun",
+            ]
             for i in evolution["items"]
         ]
         w.table(["N°", "Item", "Avant", "Après", "Changements de vote"], rows, [1, 6.5, 2.8, 2.8, 3.9])
@@ -248,6 +309,12 @@ def _recordings(w: OdtWriter, report: Report):
     if not report.recordings:
         w.para("Aucun enregistrement.")
         return
-    rows = [[f"{r['number']}. {r['text']}" if r["number"] else "Débat général", r["duration"],
-             formats.date_format(timezone.localtime(r["created_at"]), "j F Y, H:i")] for r in report.recordings]
+    rows = [
+        [
+            f"{r['number']}. {r['text']}" if r["number"] else "Débat général",
+            r["duration"],
+            formats.date_format(timezone.localtime(r["created_at"]), "j F Y, H:i"),
+        ]
+        for r in report.recordings
+    ]
     w.table(["Item", "Durée", "Date"], rows, [10, 3, 4])

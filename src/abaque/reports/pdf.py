@@ -1,6 +1,7 @@
 """The compte-rendu as PDF: Django templates laid out by WeasyPrint."""
 
 from django.template.loader import render_to_string
+
 from abaque.documents.pdf import html_to_pdf
 
 from .content import Report

@@ -39,9 +39,7 @@ def _anonymous(row: dict) -> dict:
 
 def _rows(report, meeting, names, categories) -> list[dict]:
     order = {pk: n for n, pk in enumerate(participant_keys(report))}
-    texts = {
-        (ri.round_id, ri.item_id): ri.text for ri in RoundItem.objects.filter(round__meeting=meeting)
-    }
+    texts = {(ri.round_id, ri.item_id): ri.text for ri in RoundItem.objects.filter(round__meeting=meeting)}
     votes = sorted(
         Vote.objects.filter(round__meeting=meeting).select_related("round"),
         key=lambda v: (v.round.number, report.numbers.get(v.item_id, 0), order[v.participant_id]),
@@ -76,9 +74,14 @@ def build_json(report: Report) -> bytes:
     meeting, names = report.meeting, participant_names(report)
     data = {
         "seance": {
-            "titre": meeting.title, "date": meeting.date, "lieu": meeting.place, "territoire": meeting.territory,
-            "question": meeting.question, "animation": report.facilitator_name,
-            "mode": meeting.mode, "echelle": [level_json(lv) for lv in meeting.levels],
+            "titre": meeting.title,
+            "date": meeting.date,
+            "lieu": meeting.place,
+            "territoire": meeting.territory,
+            "question": meeting.question,
+            "animation": report.facilitator_name,
+            "mode": meeting.mode,
+            "echelle": [level_json(lv) for lv in meeting.levels],
         },
         "participants": [
             {"participant": names[p["participant"].pk], "categorie": p["category"]} for p in report.participants

@@ -4,7 +4,11 @@ from .views import documents, mailings, personal
 
 app_name = "reports"
 urlpatterns = [
-    path("<int:meeting_id>/participants/<int:participant_id>/donnees.json", personal.participant_data, name="participant_data"),
+    path(
+        "<int:meeting_id>/participants/<int:participant_id>/donnees.json",
+        personal.participant_data,
+        name="participant_data",
+    ),
     path("<int:meeting_id>/compte-rendu/", documents.report_page, name="index"),
     path("<int:meeting_id>/compte-rendu/telecharger/<str:fmt>/", documents.download, name="download"),
     path("<int:meeting_id>/compte-rendu/envoyer/", mailings.mailing_new, name="mailing_new"),

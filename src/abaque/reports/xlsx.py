@@ -50,7 +50,9 @@ def _round_sheet(sheet, table: dict):
         mean = None if stats.mean is None else round(stats.mean, 2)
         symbols = [scale.BY_CODE[code].symbol if code else None for _, code in row["cells"]]
         # The scale's own symbols (++, +) are ours, not typed: written as they are.
-        sheet.append([*spreadsheet_row([row["number"], row["entry"].text, mean, consensus, row["verdict_label"]]), *symbols])
+        sheet.append(
+            [*spreadsheet_row([row["number"], row["entry"].text, mean, consensus, row["verdict_label"]]), *symbols]
+        )
         _colour(sheet, sheet.max_row, [code for _, code in row["cells"]])
     sheet.column_dimensions["B"].width = 50
     sheet.column_dimensions["E"].width = 18
@@ -72,6 +74,10 @@ def _votes_sheet(sheet, report: Report):
     for cell in sheet[1]:
         cell.font = BOLD
     for row in rows:
-        sheet.append(spreadsheet_row([str(v) if v is not None and not isinstance(v, (int, float, str)) else v for v in row.values()]))
+        sheet.append(
+            spreadsheet_row(
+                [str(v) if v is not None and not isinstance(v, (int, float, str)) else v for v in row.values()]
+            )
+        )
     for column, width in zip("ABCDEFGHI", (6, 6, 45, 20, 14, 6, 32, 22, 20)):
         sheet.column_dimensions[column].width = width

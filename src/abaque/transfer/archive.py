@@ -40,6 +40,7 @@ def app_version() -> str:
 
 # --- rows <-> JSON -----------------------------------------------------------
 
+
 def fields_of(model, skip=()):
     return [f for f in model._meta.concrete_fields if f.name not in skip and f.attname not in skip]
 
@@ -77,6 +78,7 @@ def dump_rows(queryset, skip=()):
 
 # --- the zip -----------------------------------------------------------------
 
+
 def write(payload: dict, files: dict[str, bytes], out) -> None:
     """Write the archive to a path or a binary file object."""
     document = {
@@ -94,9 +96,12 @@ def write(payload: dict, files: dict[str, bytes], out) -> None:
 
 def _safe_name(name: str) -> bool:
     parts = name.split("/")
-    return (
-        name == JSON_NAME
-        or (name.startswith(FILES_PREFIX) and not name.startswith("/") and ".." not in parts and "\\" not in name and "" not in parts)
+    return name == JSON_NAME or (
+        name.startswith(FILES_PREFIX)
+        and not name.startswith("/")
+        and ".." not in parts
+        and "\\" not in name
+        and "" not in parts
     )
 
 

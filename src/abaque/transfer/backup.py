@@ -61,8 +61,11 @@ def _pg(tool, *args):
 
 def backup(out: Path, with_secret_key: bool = False) -> dict:
     manifest = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": app_version(),
-        "created_at": timezone.now().isoformat(), "database": "sqlite" if _is_sqlite() else "postgresql",
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": app_version(),
+        "created_at": timezone.now().isoformat(),
+        "database": "sqlite" if _is_sqlite() else "postgresql",
         "secret_key": with_secret_key,
     }
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -111,13 +114,17 @@ def _open(path) -> tuple[zipfile.ZipFile, dict]:
     except FileNotFoundError:
         raise BackupError(f"Fichier introuvable : {path}") from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
-        raise BackupError("Ce fichier n'est pas une sauvegarde Abaque lisible : il est endommagé, tronqué ou d'un autre format.") from None
+        raise BackupError(
+            "Ce fichier n'est pas une sauvegarde Abaque lisible : il est endommagé, tronqué ou d'un autre format."
+        ) from None
     if bad is not None:
         raise BackupError(f"La sauvegarde est endommagée ({bad} illisible).")
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupError("Ce fichier n'est pas une sauvegarde Abaque.")
     if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:
-        raise BackupError("Cette sauvegarde vient d'une version plus récente d'Abaque : mettez Abaque à jour pour la restaurer.")
+        raise BackupError(
+            "Cette sauvegarde vient d'une version plus récente d'Abaque : mettez Abaque à jour pour la restaurer."
+        )
     for name in zf.namelist():
         if name.startswith("/") or ".." in name.split("/") or "\\" in name:
             raise BackupError("La sauvegarde contient des noms de fichiers dangereux : elle est refusée.")
@@ -128,7 +135,9 @@ def restore(path, force: bool = False) -> dict:
     zf, manifest = _open(path)
     expected = "sqlite" if _is_sqlite() else "postgresql"
     if manifest.get("database") != expected:
-        raise BackupError(f"Cette sauvegarde est d'une base {manifest.get('database')}, cette installation utilise {expected}.")
+        raise BackupError(
+            f"Cette sauvegarde est d'une base {manifest.get('database')}, cette installation utilise {expected}."
+        )
     if not force and data_in_place():
         raise BackupError(
             f"Le dossier de données {settings.DATA_DIR} n'est pas vide (sa base ou ses enregistrements) : "
@@ -155,7 +164,7 @@ def restore(path, force: bool = False) -> dict:
         shutil.rmtree(media)
     for name in zf.namelist():
         if name.startswith(MEDIA_PREFIX) and not name.endswith("/"):
-            destination = media / name[len(MEDIA_PREFIX):]
+            destination = media / name[len(MEDIA_PREFIX) :]
             destination.parent.mkdir(parents=True, exist_ok=True)
             with zf.open(name) as source, open(destination, "wb") as out:
                 shutil.copyfileobj(source, out)

@@ -56,7 +56,9 @@ def demarche_archive(process, out) -> None:
         "seances": [],
     }
     for part in spec.DEMARCHE:
-        content["parts"][part.label] = archive.dump_rows(apps.get_model(part.label).objects.filter(**{part.scope: process}), part.skip)
+        content["parts"][part.label] = archive.dump_rows(
+            apps.get_model(part.label).objects.filter(**{part.scope: process}), part.skip
+        )
     files = {}
     for meeting in Meeting.objects.filter(cycle_link__cycle__process=process).order_by("pk"):
         seance, seance_files = seance_content(meeting)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.apps import apps
-from django.core.files.base import ContentFile
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
@@ -40,7 +40,9 @@ def existing_seance(content, user):
 def _existing(model, uid, owner_field, user, noun):
     found = model.objects.filter(uid=uid).first()
     if found is not None and getattr(found, f"{owner_field}_id") != user.pk:
-        raise ArchiveError(f"Cette {noun} existe déjà sur cette installation, sous un autre compte : elle n'est pas importée.")
+        raise ArchiveError(
+            f"Cette {noun} existe déjà sur cette installation, sous un autre compte : elle n'est pas importée."
+        )
     return found
 
 
@@ -78,7 +80,9 @@ class Loader:
                 values, later = self.kwargs_for(model, row, part.skip)
                 obj = self._match(model, part, values, scope_root)
             except (ValueError, TypeError, KeyError, AttributeError) as error:
-                raise ArchiveError(f"L'archive est endommagée : une ligne de « {model._meta.verbose_name} » est illisible.") from error
+                raise ArchiveError(
+                    f"L'archive est endommagée : une ligne de « {model._meta.verbose_name} » est illisible."
+                ) from error
             if obj is None:
                 obj = self._create(model, values, files_uid)
                 self.outcome.added[part.label] = self.outcome.added.get(part.label, 0) + 1
@@ -100,18 +104,35 @@ class Loader:
     def _create(self, model, values, files_uid):
         if model is Participant and Participant.objects.filter(token=values.get("token")).exists():
             values["token"] = new_token()  # a token is a voting link: never shared by two séances
-        obj = model(**{k: v for k, v in values.items() if not isinstance(model._meta.get_field(_name(model, k)), models.FileField)})
+        obj = model(
+            **{
+                k: v
+                for k, v in values.items()
+                if not isinstance(model._meta.get_field(_name(model, k)), models.FileField)
+            }
+        )
         for f in model._meta.concrete_fields:
             if isinstance(f, models.FileField) and values.get(f.attname):
                 name = values[f.attname]
-                getattr(obj, f.name).save(name.rsplit("/", 1)[-1], ContentFile(self.arch.file(file_member(files_uid, name)[len(archive.FILES_PREFIX):])), save=False)
+                getattr(obj, f.name).save(
+                    name.rsplit("/", 1)[-1],
+                    ContentFile(self.arch.file(file_member(files_uid, name)[len(archive.FILES_PREFIX) :])),
+                    save=False,
+                )
         obj.save()
         _restore_auto_dates(obj, values)
         return obj
 
     def _merge(self, obj, values):
-        if isinstance(obj, Vote) and values["updated_at"] and values["updated_at"] > obj.updated_at and values["code"] != obj.code:
-            Vote.objects.filter(pk=obj.pk).update(code=values["code"], source=values["source"], updated_at=values["updated_at"])
+        if (
+            isinstance(obj, Vote)
+            and values["updated_at"]
+            and values["updated_at"] > obj.updated_at
+            and values["code"] != obj.code
+        ):
+            Vote.objects.filter(pk=obj.pk).update(
+                code=values["code"], source=values["source"], updated_at=values["updated_at"]
+            )
         elif obj._meta.label == "debate.Note":
             theirs, ours = values.get("text") or "", obj.text or ""
             if theirs and theirs not in ours:
@@ -176,8 +197,12 @@ def reconcile_log(meeting):
         stored = {(v.item_id, v.participant_id): v for v in Vote.objects.filter(round=round_)}
         VoteLog.objects.bulk_create(
             VoteLog(
-                round=round_, item_id=item, participant_id=participant, code=stored_code or "",
-                source=stored[item, participant].source if stored_code else Vote.Source.GRID, at=timezone.now(),
+                round=round_,
+                item_id=item,
+                participant_id=participant,
+                code=stored_code or "",
+                source=stored[item, participant].source if stored_code else Vote.Source.GRID,
+                at=timezone.now(),
             )
             for item, participant, _logged, stored_code in log_mismatches(round_)
         )
@@ -276,5 +301,12 @@ def preview(arch, user) -> dict:
             ("Enregistrements audio", count("debate.Recording")),
             ("Envois du compte-rendu", count("reports.Mailing")),
         ]
-        + ([("Années", len(content["parts"].get("plans.Cycle", []))), ("Actions", len(content["parts"].get("plans.Action", [])))] if doc["kind"] == "demarche" else []),
+        + (
+            [
+                ("Années", len(content["parts"].get("plans.Cycle", []))),
+                ("Actions", len(content["parts"].get("plans.Action", []))),
+            ]
+            if doc["kind"] == "demarche"
+            else []
+        ),
     }

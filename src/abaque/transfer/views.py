@@ -79,7 +79,12 @@ def upload(request):
                 error = str(refused)
             else:
                 return redirect("transfer:preview", token=token)
-    return render(request, "transfer/upload.html", {"error": error, "max_mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)}, status=400 if error else 200)
+    return render(
+        request,
+        "transfer/upload.html",
+        {"error": error, "max_mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)},
+        status=400 if error else 200,
+    )
 
 
 @login_required
@@ -100,7 +105,12 @@ def preview(request, token):
             return redirect(reverse(name, args=[outcome.root.pk]))
     except archive.ArchiveError as refused:
         path.unlink(missing_ok=True)
-        return render(request, "transfer/upload.html", {"error": str(refused), "max_mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)}, status=400)
+        return render(
+            request,
+            "transfer/upload.html",
+            {"error": str(refused), "max_mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)},
+            status=400,
+        )
     return render(request, "transfer/preview.html", {"seen": seen, "token": token})
 
 

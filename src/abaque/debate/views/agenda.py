@@ -6,8 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from abaque.meetings.notify import meeting_changed
 from abaque.meetings.access import get_item, get_meeting
+from abaque.meetings.notify import meeting_changed
 
 from .. import agenda
 from ..forms import ItemChoiceForm, SpeakingOrderForm

@@ -9,15 +9,22 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from abaque.meetings.notify import meeting_changed
 from abaque.meetings.access import get_item, get_meeting
+from abaque.meetings.notify import meeting_changed
 
 from .. import forms
 from ..forms import RecordingForm, mime_of
 from ..models import Recording
 
-EXTENSIONS = {"audio/webm": ".webm", "audio/ogg": ".ogg", "audio/wav": ".wav", "audio/x-wav": ".wav",
-              "audio/mp4": ".m4a", "audio/mpeg": ".mp3", "audio/flac": ".flac"}
+EXTENSIONS = {
+    "audio/webm": ".webm",
+    "audio/ogg": ".ogg",
+    "audio/wav": ".wav",
+    "audio/x-wav": ".wav",
+    "audio/mp4": ".m4a",
+    "audio/mpeg": ".mp3",
+    "audio/flac": ".flac",
+}
 
 
 @login_required
@@ -50,10 +57,13 @@ def _upload(request, meeting, item):
     upload, mime = form.cleaned_data["file"], mime_of(form.cleaned_data["file"])
     if stored_bytes(meeting) + upload.size > forms.MAX_MEETING_RECORDINGS_BYTES:
         quota = forms.MAX_MEETING_RECORDINGS_BYTES // 1024**3
-        return JsonResponse({"error": f"Les enregistrements de cette séance atteignent {quota} Go : "
-                             "supprimez-en avant d'en ajouter."}, status=413)
-    recording = Recording(meeting=meeting, item=item, mime_type=mime,
-                          duration_seconds=form.cleaned_data["duration"] or 0)
+        return JsonResponse(
+            {"error": f"Les enregistrements de cette séance atteignent {quota} Go : supprimez-en avant d'en ajouter."},
+            status=413,
+        )
+    recording = Recording(
+        meeting=meeting, item=item, mime_type=mime, duration_seconds=form.cleaned_data["duration"] or 0
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     recording.file.save(f"item-{item.pk}-{stamp}{EXTENSIONS.get(mime, '.audio')}", upload, save=True)
     return JsonResponse({"id": recording.pk, "duration": recording.duration_seconds}, status=201)
@@ -77,8 +87,9 @@ def recording_file(request, meeting_id, recording_id):
     try:
         handle = recording.file.open("rb")
     except FileNotFoundError:
-        raise Http404("Le fichier de cet enregistrement est introuvable.")
+        raise Http404("Le fichier de cet enregistrement est introuvable.") from None
     extension = EXTENSIONS.get(recording.mime_type) or mimetypes.guess_extension(recording.mime_type) or ""
     name = f"debat-{meeting.pk}-item-{recording.item_id or 'aucun'}-{recording.pk}{extension}"
-    return FileResponse(handle, content_type=recording.mime_type,
-                        as_attachment="telecharger" in request.GET, filename=name)
+    return FileResponse(
+        handle, content_type=recording.mime_type, as_attachment="telecharger" in request.GET, filename=name
+    )

@@ -12,8 +12,8 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque import throttle
-from abaque.meetings.notify import meeting_changed
 from abaque.meetings.models import Item
+from abaque.meetings.notify import meeting_changed
 from abaque.meetings.vote_batch import store_phone_votes
 
 from .. import fast_vote, voter
@@ -89,7 +89,10 @@ def propose(request, token):
     throttle.record(throttle.PROPOSALS_PER_TOKEN, token)
     with transaction.atomic():
         Item.objects.create(
-            meeting=meeting, text=text, author=participant, status=Item.Status.PENDING,
+            meeting=meeting,
+            text=text,
+            author=participant,
+            status=Item.Status.PENDING,
             position=(meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1,
         )
         meeting_changed(meeting.pk, "items")

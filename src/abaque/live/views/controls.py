@@ -7,13 +7,12 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from abaque.meetings.notify import meeting_changed
 from abaque.meetings.access import get_meeting, get_participant
 from abaque.meetings.models import Meeting
+from abaque.meetings.notify import meeting_changed
 from abaque.meetings.rounds import close_round, open_round
 
 from ..progress import round_counts, round_progress
-
 
 REOPEN_WARNING = (
     "Ce tour est clos et ses résultats ont pu être vus. Le rouvrir permet de changer des votes après coup : "
@@ -94,7 +93,11 @@ def join_access(request, meeting_id):
     is_open = request.POST.get("open") == "1"
     meeting.join_access = Meeting.JoinAccess.OPEN if is_open else Meeting.JoinAccess.CLOSED
     meeting.save(update_fields=["join_access", "updated_at"])
-    text = "L'accès par code est rouvert." if is_open else "L'accès par code est fermé : seuls les téléphones déjà liés et les cartes imprimées votent."
+    text = (
+        "L'accès par code est rouvert."
+        if is_open
+        else "L'accès par code est fermé : seuls les téléphones déjà liés et les cartes imprimées votent."
+    )
     return _done(request, meeting, "participants", text)
 
 
@@ -127,4 +130,9 @@ def release(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)
     participant = get_participant(meeting, participant_id)
     participant.release()
-    return _done(request, meeting, "participants", f"Le nom de {participant.name} est libre : il peut être repris par un autre téléphone.")
+    return _done(
+        request,
+        meeting,
+        "participants",
+        f"Le nom de {participant.name} est libre : il peut être repris par un autre téléphone.",
+    )

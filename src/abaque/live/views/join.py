@@ -67,7 +67,12 @@ def join(request):
             else "Aucune séance ne porte ce code : vérifiez-le sur l'écran."
         )
         _wrong_guess(request, code)
-    context = {"typed": typed, "error": error, "mine": voter.cookie_participant(request), "code_length": JOIN_CODE_LENGTH}
+    context = {
+        "typed": typed,
+        "error": error,
+        "mine": voter.cookie_participant(request),
+        "code_length": JOIN_CODE_LENGTH,
+    }
     return render(request, "live/join.html", context, status=400 if error else 200)
 
 
@@ -112,8 +117,13 @@ def take_name(request, join_code, participant_id):
         return _names_page(request, meeting)
     participant = get_object_or_404(meeting.participants, pk=participant_id)
     if not voter.claim(participant, request.COOKIES.get(voter.COOKIE)):
-        return _names_page(request, meeting, f"« {participant.name} » est déjà pris par un autre téléphone. "
-                           "Si c'est bien vous, demandez à l'animateur de libérer votre nom.", status=409)
+        return _names_page(
+            request,
+            meeting,
+            f"« {participant.name} » est déjà pris par un autre téléphone. "
+            "Si c'est bien vous, demandez à l'animateur de libérer votre nom.",
+            status=409,
+        )
     return voter.bind(redirect("live:ballot", participant.token), participant)
 
 
@@ -130,5 +140,7 @@ def take_place(request, join_code):
         category = request.POST.get("category", "")
         participant = voter.take_ballot(meeting, category if category in Participant.Category.values else "")
     if participant is None:
-        return _names_page(request, meeting, "Plus aucun bulletin n'est disponible : demandez à l'animateur.", status=409)
+        return _names_page(
+            request, meeting, "Plus aucun bulletin n'est disponible : demandez à l'animateur.", status=409
+        )
     return voter.bind(redirect("live:ballot", participant.token), participant)

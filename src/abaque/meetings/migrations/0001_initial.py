@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,158 +17,370 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Item',
+            name="Item",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300, verbose_name='phrase clé')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('validated', models.BooleanField(default=False, verbose_name='validé par son auteur')),
-                ('status', models.CharField(choices=[('accepted', 'Retenu'), ('pending', 'Proposé depuis un téléphone, à valider')], default='accepted', max_length=10)),
-                ('deleted_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.CharField(max_length=300, verbose_name="phrase clé")),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("validated", models.BooleanField(default=False, verbose_name="validé par son auteur")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("accepted", "Retenu"), ("pending", "Proposé depuis un téléphone, à valider")],
+                        default="accepted",
+                        max_length=10,
+                    ),
+                ),
+                ("deleted_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'item',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "item",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ItemRevision',
+            name="ItemRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('reason', models.TextField(blank=True, verbose_name='raison de la reformulation')),
-                ('replaced_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='meetings.item')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.CharField(max_length=300)),
+                ("reason", models.TextField(blank=True, verbose_name="raison de la reformulation")),
+                ("replaced_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="revisions", to="meetings.item"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['replaced_at', 'pk'],
+                "ordering": ["replaced_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('date', models.DateField(default=datetime.date.today, verbose_name='date')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='lieu')),
-                ('territory', models.CharField(blank=True, max_length=200, verbose_name='territoire')),
-                ('question', models.TextField(verbose_name='question unique')),
-                ('mode', models.CharField(choices=[('nominative', 'Nominatif (comme Colorvote)'), ('anonymous', 'Anonyme')], default='nominative', max_length=12, verbose_name='mode')),
-                ('scale_variant', models.CharField(choices=[('standard', 'Standard : sept couleurs'), ('five', 'Réduite : cinq opinions et le blanc'), ('three', 'Simplifiée : trois opinions et le blanc')], default='standard', max_length=10, verbose_name='échelle')),
-                ('display', models.CharField(choices=[('names', 'Par leur nom'), ('letters', 'Par une lettre (A, B, C…)')], default='names', max_length=8, verbose_name='participants affichés')),
-                ('join_code', models.CharField(default=abaque.meetings.models.new_join_code, max_length=6, unique=True, verbose_name='code de la séance')),
-                ('phase', models.CharField(choices=[('items', 'Recueil des items'), ('vote', 'Vote'), ('results', 'Résultats'), ('debate', 'Débat')], default='items', max_length=8)),
-                ('results_revealed', models.BooleanField(default=False)),
-                ('ordering', models.CharField(choices=[('entered', 'Ordre de saisie'), ('mean', 'Par moyenne (du vert au rouge)'), ('consensus', 'Par consensus'), ('seriation', 'Sériation (les semblables côte à côte)')], default='mean', max_length=10)),
-                ('phone_items', models.BooleanField(default=False, verbose_name='les participants peuvent proposer des items depuis leur téléphone')),
-                ('speaking_order', models.CharField(choices=[('dissent_first', "Rouge et noir d'abord"), ('alternate', 'En alternance, depuis le vert foncé')], default='dissent_first', max_length=14, verbose_name='ordre de parole')),
-                ('recording_since', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('debate_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.item')),
-                ('facilitator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("date", models.DateField(default=datetime.date.today, verbose_name="date")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="lieu")),
+                ("territory", models.CharField(blank=True, max_length=200, verbose_name="territoire")),
+                ("question", models.TextField(verbose_name="question unique")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[("nominative", "Nominatif (comme Colorvote)"), ("anonymous", "Anonyme")],
+                        default="nominative",
+                        max_length=12,
+                        verbose_name="mode",
+                    ),
+                ),
+                (
+                    "scale_variant",
+                    models.CharField(
+                        choices=[
+                            ("standard", "Standard : sept couleurs"),
+                            ("five", "Réduite : cinq opinions et le blanc"),
+                            ("three", "Simplifiée : trois opinions et le blanc"),
+                        ],
+                        default="standard",
+                        max_length=10,
+                        verbose_name="échelle",
+                    ),
+                ),
+                (
+                    "display",
+                    models.CharField(
+                        choices=[("names", "Par leur nom"), ("letters", "Par une lettre (A, B, C…)")],
+                        default="names",
+                        max_length=8,
+                        verbose_name="participants affichés",
+                    ),
+                ),
+                (
+                    "join_code",
+                    models.CharField(
+                        default=abaque.meetings.models.new_join_code,
+                        max_length=6,
+                        unique=True,
+                        verbose_name="code de la séance",
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("items", "Recueil des items"),
+                            ("vote", "Vote"),
+                            ("results", "Résultats"),
+                            ("debate", "Débat"),
+                        ],
+                        default="items",
+                        max_length=8,
+                    ),
+                ),
+                ("results_revealed", models.BooleanField(default=False)),
+                (
+                    "ordering",
+                    models.CharField(
+                        choices=[
+                            ("entered", "Ordre de saisie"),
+                            ("mean", "Par moyenne (du vert au rouge)"),
+                            ("consensus", "Par consensus"),
+                            ("seriation", "Sériation (les semblables côte à côte)"),
+                        ],
+                        default="mean",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "phone_items",
+                    models.BooleanField(
+                        default=False, verbose_name="les participants peuvent proposer des items depuis leur téléphone"
+                    ),
+                ),
+                (
+                    "speaking_order",
+                    models.CharField(
+                        choices=[
+                            ("dissent_first", "Rouge et noir d'abord"),
+                            ("alternate", "En alternance, depuis le vert foncé"),
+                        ],
+                        default="dissent_first",
+                        max_length=14,
+                        verbose_name="ordre de parole",
+                    ),
+                ),
+                ("recording_since", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "debate_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.item",
+                    ),
+                ),
+                (
+                    "facilitator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'séance',
-                'ordering': ['-date', '-created_at'],
+                "verbose_name": "séance",
+                "ordering": ["-date", "-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='item',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='meetings.meeting'),
+            model_name="item",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="items", to="meetings.meeting"
+            ),
         ),
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='nom')),
-                ('category', models.CharField(choices=[('elu', 'Élu'), ('technicien', 'Technicien'), ('acteur', 'Acteur social ou culturel'), ('habitant', 'Habitant'), ('autre', 'Autre')], default='habitant', max_length=12, verbose_name='catégorie')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('token', models.CharField(default=abaque.meetings.models.new_token, editable=False, max_length=64, unique=True)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='lié à un téléphone le')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='meetings.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="nom")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("elu", "Élu"),
+                            ("technicien", "Technicien"),
+                            ("acteur", "Acteur social ou culturel"),
+                            ("habitant", "Habitant"),
+                            ("autre", "Autre"),
+                        ],
+                        default="habitant",
+                        max_length=12,
+                        verbose_name="catégorie",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("position", models.PositiveIntegerField(default=0)),
+                (
+                    "token",
+                    models.CharField(
+                        default=abaque.meetings.models.new_token, editable=False, max_length=64, unique=True
+                    ),
+                ),
+                ("claimed_at", models.DateTimeField(blank=True, null=True, verbose_name="lié à un téléphone le")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="participants", to="meetings.meeting"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'participant',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "participant",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='item',
-            name='author',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='meetings.participant', verbose_name='auteur'),
+            model_name="item",
+            name="author",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="items",
+                to="meetings.participant",
+                verbose_name="auteur",
+            ),
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(default=1)),
-                ('status', models.CharField(choices=[('preparing', 'En préparation'), ('open', 'Ouvert'), ('closed', 'Clos')], default='preparing', max_length=10)),
-                ('opened_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rounds', to='meetings.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveSmallIntegerField(default=1)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("preparing", "En préparation"), ("open", "Ouvert"), ("closed", "Clos")],
+                        default="preparing",
+                        max_length=10,
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="rounds", to="meetings.meeting"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['number'],
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='RoundItem',
+            name="RoundItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='round_items', to='meetings.item')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='round_items', to='meetings.round')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.CharField(max_length=300)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="round_items", to="meetings.item"
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="round_items", to="meetings.round"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['item__position', 'item__pk'],
+                "ordering": ["item__position", "item__pk"],
             },
         ),
         migrations.AddField(
-            model_name='round',
-            name='items',
-            field=models.ManyToManyField(related_name='rounds', through='meetings.RoundItem', to='meetings.item'),
+            model_name="round",
+            name="items",
+            field=models.ManyToManyField(related_name="rounds", through="meetings.RoundItem", to="meetings.item"),
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('VG', "Je suis tout à fait d'accord"), ('G', "Je suis d'accord"), ('O', 'Je suis mitigé'), ('R', "Je ne suis pas d'accord"), ('RR', "Je ne suis pas du tout d'accord"), ('W', 'Je ne sais pas'), ('B', 'Je ne veux pas répondre')], max_length=2)),
-                ('source', models.CharField(choices=[('phone', 'Téléphone'), ('grid', "Saisie par l'animateur")], default='grid', max_length=5)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='meetings.item')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='meetings.participant')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='meetings.round')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("VG", "Je suis tout à fait d'accord"),
+                            ("G", "Je suis d'accord"),
+                            ("O", "Je suis mitigé"),
+                            ("R", "Je ne suis pas d'accord"),
+                            ("RR", "Je ne suis pas du tout d'accord"),
+                            ("W", "Je ne sais pas"),
+                            ("B", "Je ne veux pas répondre"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("phone", "Téléphone"), ("grid", "Saisie par l'animateur")],
+                        default="grid",
+                        max_length=5,
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="meetings.item"
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="meetings.participant"
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="votes", to="meetings.round"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='VoteLog',
+            name="VoteLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, max_length=2)),
-                ('source', models.CharField(max_length=5)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='meetings.item')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='meetings.participant')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='meetings.round')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(blank=True, max_length=2)),
+                ("source", models.CharField(max_length=5)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="meetings.item"
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="meetings.participant"
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="meetings.round"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='rounditem',
-            constraint=models.UniqueConstraint(fields=('round', 'item'), name='one_entry_per_item_and_round'),
+            model_name="rounditem",
+            constraint=models.UniqueConstraint(fields=("round", "item"), name="one_entry_per_item_and_round"),
         ),
         migrations.AddConstraint(
-            model_name='round',
-            constraint=models.UniqueConstraint(fields=('meeting', 'number'), name='one_round_number_per_meeting'),
+            model_name="round",
+            constraint=models.UniqueConstraint(fields=("meeting", "number"), name="one_round_number_per_meeting"),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('round', 'item', 'participant'), name='one_vote_per_item_round_participant'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(
+                fields=("round", "item", "participant"), name="one_vote_per_item_round_participant"
+            ),
         ),
     ]

@@ -34,47 +34,69 @@ def anonymise_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("reports", "0001_initial"),
-        ('meetings', '0001_initial'),
+        ("meetings", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='collect_categories',
-            field=models.BooleanField(default=False, verbose_name='recueillir la catégorie des votants (élu, technicien, habitant…)'),
+            model_name="meeting",
+            name="collect_categories",
+            field=models.BooleanField(
+                default=False, verbose_name="recueillir la catégorie des votants (élu, technicien, habitant…)"
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='join_access',
-            field=models.CharField(choices=[('auto', "Ouvert jusqu'à la fin de la séance"), ('open', "Ouvert (rouvert par l'animateur)"), ('closed', "Fermé par l'animateur")], default='auto', max_length=6, verbose_name='accès par code'),
+            model_name="meeting",
+            name="join_access",
+            field=models.CharField(
+                choices=[
+                    ("auto", "Ouvert jusqu'à la fin de la séance"),
+                    ("open", "Ouvert (rouvert par l'animateur)"),
+                    ("closed", "Fermé par l'animateur"),
+                ],
+                default="auto",
+                max_length=6,
+                verbose_name="accès par code",
+            ),
         ),
         migrations.AddField(
-            model_name='round',
-            name='reopen_count',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='réouvertures'),
+            model_name="round",
+            name="reopen_count",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="réouvertures"),
         ),
         migrations.AddField(
-            model_name='round',
-            name='reopened_at',
+            model_name="round",
+            name="reopened_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='participant',
-            name='category',
-            field=models.CharField(blank=True, choices=[('elu', 'Élu'), ('technicien', 'Technicien'), ('acteur', 'Acteur social ou culturel'), ('habitant', 'Habitant'), ('autre', 'Autre')], default='habitant', max_length=12, verbose_name='catégorie'),
+            model_name="participant",
+            name="category",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("elu", "Élu"),
+                    ("technicien", "Technicien"),
+                    ("acteur", "Acteur social ou culturel"),
+                    ("habitant", "Habitant"),
+                    ("autre", "Autre"),
+                ],
+                default="habitant",
+                max_length=12,
+                verbose_name="catégorie",
+            ),
         ),
         migrations.AlterField(
-            model_name='vote',
-            name='updated_at',
+            model_name="vote",
+            name="updated_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='votelog',
-            name='at',
+            model_name="votelog",
+            name="at",
             field=models.DateTimeField(blank=True, default=django.utils.timezone.now, null=True),
         ),
-            migrations.RunPython(anonymise_existing, migrations.RunPython.noop),
+        migrations.RunPython(anonymise_existing, migrations.RunPython.noop),
     ]

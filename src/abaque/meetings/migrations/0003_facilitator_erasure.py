@@ -6,16 +6,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_anonymous_ballots'),
+        ("meetings", "0002_anonymous_ballots"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='meeting',
-            name='facilitator',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to=settings.AUTH_USER_MODEL),
+            model_name="meeting",
+            name="facilitator",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="meetings", to=settings.AUTH_USER_MODEL
+            ),
         ),
     ]

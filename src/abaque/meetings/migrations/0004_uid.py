@@ -18,7 +18,5 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField("meeting", "uid", models.UUIDField(null=True, editable=False)),
         migrations.RunPython(fill_uids, migrations.RunPython.noop),
-        migrations.AlterField(
-            "meeting", "uid", models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-        ),
+        migrations.AlterField("meeting", "uid", models.UUIDField(default=uuid.uuid4, unique=True, editable=False)),
     ]

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 from abaque.meetings.notify import meeting_changed
 
 from .. import importing
-from ..ballots import MAX_BALLOTS, add_ballots
 from ..access import get_meeting, get_participant
+from ..ballots import MAX_BALLOTS, add_ballots
 from ..forms import ImportForm, ParticipantForm
 from ..models import Participant
 from .ordering import move
@@ -55,7 +55,9 @@ def _ballots(request, meeting):
         else:
             made = add_ballots(meeting, n)
             meeting_changed(meeting.pk, "participants")
-            messages.success(request, f"{len(made)} bulletin{'s' if len(made) > 1 else ''} ajouté{'s' if len(made) > 1 else ''}.")
+            messages.success(
+                request, f"{len(made)} bulletin{'s' if len(made) > 1 else ''} ajouté{'s' if len(made) > 1 else ''}."
+            )
         return redirect("meetings:participants", meeting.pk)
     participants = list(meeting.participants.all())
     context = {
@@ -74,14 +76,18 @@ def participant_import(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"})
+        return render(
+            request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"}
+        )
     text = form.cleaned_data["text"]
     if form.cleaned_data.get("file"):
         try:
             text = importing.file_to_text(form.cleaned_data["file"])
         except ValueError as error:
             form.add_error("file", str(error))
-            return render(request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"})
+            return render(
+                request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"}
+            )
     rows = importing.parse_text(text)
     good = [row for row in rows if not row.errors]
     if request.POST.get("confirm") and good:
@@ -119,7 +125,11 @@ def participant_edit(request, meeting_id, participant_id):
         meeting_changed(meeting.pk, "participants")
         messages.success(request, "Participant enregistré.")
         return redirect("meetings:participants", meeting.pk)
-    return render(request, "meetings/participant_form.html", {"meeting": meeting, "participant": participant, "form": form, "tab": "participants"})
+    return render(
+        request,
+        "meetings/participant_form.html",
+        {"meeting": meeting, "participant": participant, "form": form, "tab": "participants"},
+    )
 
 
 @login_required
@@ -132,7 +142,11 @@ def participant_delete(request, meeting_id, participant_id):
         messages.success(request, f"{participant.name} retiré(e) de la séance, avec ses votes.")
         return redirect("meetings:participants", meeting.pk)
     n_votes = participant.votes.count()
-    return render(request, "meetings/participant_confirm_delete.html", {"meeting": meeting, "participant": participant, "n_votes": n_votes, "tab": "participants"})
+    return render(
+        request,
+        "meetings/participant_confirm_delete.html",
+        {"meeting": meeting, "participant": participant, "n_votes": n_votes, "tab": "participants"},
+    )
 
 
 @login_required

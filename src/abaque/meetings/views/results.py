@@ -29,16 +29,17 @@ def ordered_matrix(meeting, round_, row_order: str, column_order: str, by_group:
     rows = []
     for i in analysis.item_orders[row_order]:
         stats = analysis.items[i]
-        rows.append({
-            "index": i,
-            "entry": matrix.items[i],
-            "stats": stats,
-            "verdict_label": VERDICT_LABELS[stats.verdict],
-            "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
-        })
+        rows.append(
+            {
+                "index": i,
+                "entry": matrix.items[i],
+                "stats": stats,
+                "verdict_label": VERDICT_LABELS[stats.verdict],
+                "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
+            }
+        )
     participants = [
-        {"label": labels[j], "participant": matrix.participants[j], "stats": analysis.participants[j]}
-        for j in columns
+        {"label": labels[j], "participant": matrix.participants[j], "stats": analysis.participants[j]} for j in columns
     ]
     return {"matrix": matrix, "analysis": analysis, "rows": rows, "participants": participants, **extra}
 

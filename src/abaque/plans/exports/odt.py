@@ -3,15 +3,25 @@
 from io import BytesIO
 
 from odf.opendocument import OpenDocumentText
-from odf.style import (MasterPage, PageLayout, PageLayoutProperties, ParagraphProperties, Style, TableCellProperties,
-                       TableColumnProperties, TextProperties)
+from odf.style import (
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TextProperties,
+)
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
+
 def _styles(doc):
     layout = PageLayout(name="Landscape")
-    layout.addElement(PageLayoutProperties(pagewidth="29.7cm", pageheight="21cm", printorientation="landscape",
-                                           margin="1.5cm"))
+    layout.addElement(
+        PageLayoutProperties(pagewidth="29.7cm", pageheight="21cm", printorientation="landscape", margin="1.5cm")
+    )
     doc.automaticstyles.addElement(layout)
     doc.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
     styles = {
@@ -22,8 +32,12 @@ def _styles(doc):
         "memory": Style(name="Memory", family="paragraph"),
     }
     styles["cell"].addElement(TableCellProperties(border="0.5pt solid #888888", padding="0.1cm"))
-    styles["head"].addElement(TableCellProperties(border="0.5pt solid #888888", padding="0.1cm", backgroundcolor="#eeeeee"))
-    styles["axis"].addElement(TableCellProperties(border="0.5pt solid #888888", padding="0.1cm", backgroundcolor="#dce6f2"))
+    styles["head"].addElement(
+        TableCellProperties(border="0.5pt solid #888888", padding="0.1cm", backgroundcolor="#eeeeee")
+    )
+    styles["axis"].addElement(
+        TableCellProperties(border="0.5pt solid #888888", padding="0.1cm", backgroundcolor="#dce6f2")
+    )
     styles["bold"].addElement(TextProperties(fontweight="bold"))
     styles["memory"].addElement(TextProperties(fontstyle="italic", color="#666666"))
     styles["memory"].addElement(ParagraphProperties(marginleft="0cm"))

@@ -41,9 +41,12 @@ def money(value) -> str:
 
 def action_details(action: Action) -> str:
     parts = [
-        ("Porteur", action.lead), ("Partenaires", ", ".join(action.partner_names())),
-        ("Financements", ", ".join(action.funder_names())), ("Budget", money(action.budget)),
-        ("Calendrier", action.schedule), ("Contenu social ajouté à", action.enriches_park_action),
+        ("Porteur", action.lead),
+        ("Partenaires", ", ".join(action.partner_names())),
+        ("Financements", ", ".join(action.funder_names())),
+        ("Budget", money(action.budget)),
+        ("Calendrier", action.schedule),
+        ("Contenu social ajouté à", action.enriches_park_action),
     ]
     return "\n".join(f"{name} : {value}" for name, value in parts if value)
 
@@ -64,7 +67,8 @@ def plan_table(cycle) -> Table:
     process = cycle.process
     criteria = list(process.criteria.all())
     table = Table(
-        f"Plan d'action {cycle.year}", f"{process.title} — {process.territory.name}",
+        f"Plan d'action {cycle.year}",
+        f"{process.title} — {process.territory.name}",
         ["Items", *[c.name for c in criteria]],
     )
     actions = cycle.plan().select_related("axis", "item").prefetch_related("criterion_values")
@@ -95,8 +99,14 @@ def evaluation_table(cycle) -> Table:
     for axis, group in grouped_by_axis(actions):
         table.rows.append(Row("axis", [_axis_title(axis)]))
         for action in group:
-            cells = [action_label(action), action.get_status_display(), action.objectives,
-                     action.effectiveness, action.impacts, action.corrections]
+            cells = [
+                action_label(action),
+                action.get_status_display(),
+                action.objectives,
+                action.effectiveness,
+                action.impacts,
+                action.corrections,
+            ]
             if results:
                 cells.append(_opinion(results.get(action.pk)))
             table.rows.append(Row("action", cells))

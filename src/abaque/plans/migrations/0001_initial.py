@@ -6,214 +6,458 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0001_initial'),
+        ("meetings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Axis',
+            name="Axis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='numéro')),
-                ('title', models.CharField(max_length=300, verbose_name='intitulé')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="numéro")),
+                ("title", models.CharField(max_length=300, verbose_name="intitulé")),
             ],
             options={
-                'verbose_name': 'axe',
-                'ordering': ['number', 'pk'],
+                "verbose_name": "axe",
+                "ordering": ["number", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Cycle',
+            name="Cycle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='année')),
-                ('synthesis', models.TextField(blank=True, verbose_name="synthèse de l'évaluation")),
-                ('relaunched_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="année")),
+                ("synthesis", models.TextField(blank=True, verbose_name="synthèse de l'évaluation")),
+                ("relaunched_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'boucle annuelle',
-                'ordering': ['year'],
+                "verbose_name": "boucle annuelle",
+                "ordering": ["year"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='action')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('priority', models.PositiveSmallIntegerField(default=0, verbose_name='rang')),
-                ('retained', models.BooleanField(default=False, verbose_name='retenue')),
-                ('lead', models.CharField(blank=True, max_length=200, verbose_name='porteur')),
-                ('lead_kind', models.CharField(choices=[('parc', 'Le Parc'), ('commune', 'Une commune'), ('intercommunalite', 'Une intercommunalité'), ('acteur', 'Un acteur social ou culturel, une association'), ('partenaire', 'Un partenaire institutionnel'), ('habitants', 'Des habitants'), ('copil', 'Le comité de pilotage')], default='parc', max_length=16, verbose_name='type de porteur')),
-                ('partners', models.TextField(blank=True, help_text='Un par ligne ou séparés par des virgules.', verbose_name='partenaires')),
-                ('funders', models.TextField(blank=True, help_text='CAF, MSA, fondations, collectivités… séparés par des virgules.', verbose_name='financements')),
-                ('budget', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='budget (€)')),
-                ('schedule', models.CharField(blank=True, max_length=200, verbose_name='calendrier')),
-                ('enriches_park_action', models.CharField(blank=True, help_text="Le nom de l'action existante du Parc, s'il y a lieu (livret, point 6).", max_length=200, verbose_name="ajoute un contenu social à l'action du Parc")),
-                ('status', models.CharField(choices=[('nouvelle', 'Nouvelle'), ('a_poursuivre', 'À poursuivre'), ('amelioree', 'Améliorée'), ('terminee', 'Terminée'), ('abandonnee', 'Abandonnée')], default='nouvelle', max_length=12, verbose_name='statut')),
-                ('objectives', models.TextField(blank=True, verbose_name='objectifs initiaux')),
-                ('effectiveness', models.TextField(blank=True, verbose_name='efficacité')),
-                ('impacts', models.TextField(blank=True, verbose_name='impacts')),
-                ('corrections', models.TextField(blank=True, verbose_name='correctifs à apporter')),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='plan_actions', to='meetings.item', verbose_name="item d'origine")),
-                ('previous', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next', to='plans.action', verbose_name="action de l'année précédente")),
-                ('axis', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='plans.axis', verbose_name='axe')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='plans.cycle')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=300, verbose_name="action")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("priority", models.PositiveSmallIntegerField(default=0, verbose_name="rang")),
+                ("retained", models.BooleanField(default=False, verbose_name="retenue")),
+                ("lead", models.CharField(blank=True, max_length=200, verbose_name="porteur")),
+                (
+                    "lead_kind",
+                    models.CharField(
+                        choices=[
+                            ("parc", "Le Parc"),
+                            ("commune", "Une commune"),
+                            ("intercommunalite", "Une intercommunalité"),
+                            ("acteur", "Un acteur social ou culturel, une association"),
+                            ("partenaire", "Un partenaire institutionnel"),
+                            ("habitants", "Des habitants"),
+                            ("copil", "Le comité de pilotage"),
+                        ],
+                        default="parc",
+                        max_length=16,
+                        verbose_name="type de porteur",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.TextField(
+                        blank=True, help_text="Un par ligne ou séparés par des virgules.", verbose_name="partenaires"
+                    ),
+                ),
+                (
+                    "funders",
+                    models.TextField(
+                        blank=True,
+                        help_text="CAF, MSA, fondations, collectivités… séparés par des virgules.",
+                        verbose_name="financements",
+                    ),
+                ),
+                (
+                    "budget",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=10, null=True, verbose_name="budget (€)"
+                    ),
+                ),
+                ("schedule", models.CharField(blank=True, max_length=200, verbose_name="calendrier")),
+                (
+                    "enriches_park_action",
+                    models.CharField(
+                        blank=True,
+                        help_text="Le nom de l'action existante du Parc, s'il y a lieu (livret, point 6).",
+                        max_length=200,
+                        verbose_name="ajoute un contenu social à l'action du Parc",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("nouvelle", "Nouvelle"),
+                            ("a_poursuivre", "À poursuivre"),
+                            ("amelioree", "Améliorée"),
+                            ("terminee", "Terminée"),
+                            ("abandonnee", "Abandonnée"),
+                        ],
+                        default="nouvelle",
+                        max_length=12,
+                        verbose_name="statut",
+                    ),
+                ),
+                ("objectives", models.TextField(blank=True, verbose_name="objectifs initiaux")),
+                ("effectiveness", models.TextField(blank=True, verbose_name="efficacité")),
+                ("impacts", models.TextField(blank=True, verbose_name="impacts")),
+                ("corrections", models.TextField(blank=True, verbose_name="correctifs à apporter")),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="plan_actions",
+                        to="meetings.item",
+                        verbose_name="item d'origine",
+                    ),
+                ),
+                (
+                    "previous",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="next",
+                        to="plans.action",
+                        verbose_name="action de l'année précédente",
+                    ),
+                ),
+                (
+                    "axis",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="actions",
+                        to="plans.axis",
+                        verbose_name="axe",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="plans.cycle"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action',
-                'ordering': ['axis__number', 'priority', 'pk'],
+                "verbose_name": "action",
+                "ordering": ["axis__number", "priority", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Communication',
+            name="Communication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('who', models.CharField(max_length=200, verbose_name='qui communique')),
-                ('objectives', models.TextField(blank=True, verbose_name='objectifs')),
-                ('targets', models.CharField(blank=True, max_length=300, verbose_name='cibles')),
-                ('messages', models.TextField(blank=True, verbose_name='messages')),
-                ('channels', models.JSONField(blank=True, default=list, verbose_name='supports et canaux')),
-                ('start', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('end', models.DateField(blank=True, null=True, verbose_name="jusqu'au")),
-                ('status', models.CharField(choices=[('prevue', 'Prévue'), ('en_cours', 'En cours'), ('realisee', 'Réalisée')], default='prevue', max_length=10, verbose_name='état')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='communications', to='plans.cycle')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("who", models.CharField(max_length=200, verbose_name="qui communique")),
+                ("objectives", models.TextField(blank=True, verbose_name="objectifs")),
+                ("targets", models.CharField(blank=True, max_length=300, verbose_name="cibles")),
+                ("messages", models.TextField(blank=True, verbose_name="messages")),
+                ("channels", models.JSONField(blank=True, default=list, verbose_name="supports et canaux")),
+                ("start", models.DateField(blank=True, null=True, verbose_name="date")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="jusqu'au")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("prevue", "Prévue"), ("en_cours", "En cours"), ("realisee", "Réalisée")],
+                        default="prevue",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="communications", to="plans.cycle"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'action de communication',
-                'ordering': ['start', 'pk'],
+                "verbose_name": "action de communication",
+                "ordering": ["start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CycleMeeting',
+            name="CycleMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(choices=[('copil', 'Comité de pilotage'), ('groupe_test', 'Groupe test'), ('reunion_publique', 'Réunion publique')], default='groupe_test', max_length=16, verbose_name='groupe')),
-                ('purpose', models.CharField(choices=[('dialogue', 'Regards croisés'), ('priorisation', 'Priorisation des actions'), ('evaluation', 'Évaluation des actions')], default='dialogue', max_length=12, verbose_name='objet')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cycle_meetings', to='plans.cycle')),
-                ('meeting', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cycle_link', to='meetings.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[
+                            ("copil", "Comité de pilotage"),
+                            ("groupe_test", "Groupe test"),
+                            ("reunion_publique", "Réunion publique"),
+                        ],
+                        default="groupe_test",
+                        max_length=16,
+                        verbose_name="groupe",
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("dialogue", "Regards croisés"),
+                            ("priorisation", "Priorisation des actions"),
+                            ("evaluation", "Évaluation des actions"),
+                        ],
+                        default="dialogue",
+                        max_length=12,
+                        verbose_name="objet",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="cycle_meetings", to="plans.cycle"
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="cycle_link", to="meetings.meeting"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting__date', 'pk'],
+                "ordering": ["meeting__date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BallotEntry',
+            name="BallotEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballot_entries', to='plans.action')),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ballot_entry', to='meetings.item')),
-                ('cycle_meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='plans.cyclemeeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="ballot_entries", to="plans.action"
+                    ),
+                ),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="ballot_entry", to="meetings.item"
+                    ),
+                ),
+                (
+                    "cycle_meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="plans.cyclemeeting"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Process',
+            name="Process",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('description', models.TextField(blank=True, verbose_name='objectifs et attendus')),
-                ('park_supports_only', models.BooleanField(default=False, help_text="Démarche locale portée par une communauté de communes, maître d'ouvrage.", verbose_name='le Parc se situe uniquement en accompagnement')),
-                ('lead_official', models.CharField(blank=True, max_length=200, verbose_name='élu référent')),
-                ('lead_facilitator', models.CharField(blank=True, max_length=200, verbose_name='animateur référent')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='processes', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                ("description", models.TextField(blank=True, verbose_name="objectifs et attendus")),
+                (
+                    "park_supports_only",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Démarche locale portée par une communauté de communes, maître d'ouvrage.",
+                        verbose_name="le Parc se situe uniquement en accompagnement",
+                    ),
+                ),
+                ("lead_official", models.CharField(blank=True, max_length=200, verbose_name="élu référent")),
+                ("lead_facilitator", models.CharField(blank=True, max_length=200, verbose_name="animateur référent")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="processes",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'démarche',
-                'ordering': ['-created_at'],
+                "verbose_name": "démarche",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Deliberation',
+            name="Deliberation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='date')),
-                ('body', models.CharField(default='Comité syndical du Parc', max_length=200, verbose_name='instance')),
-                ('text', models.TextField(verbose_name='texte de la délibération')),
-                ('mandate', models.TextField(blank=True, verbose_name='mandat donné au comité de pilotage')),
-                ('process', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliberations', to='plans.process')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(verbose_name="date")),
+                ("body", models.CharField(default="Comité syndical du Parc", max_length=200, verbose_name="instance")),
+                ("text", models.TextField(verbose_name="texte de la délibération")),
+                ("mandate", models.TextField(blank=True, verbose_name="mandat donné au comité de pilotage")),
+                (
+                    "process",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="deliberations", to="plans.process"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'délibération',
-                'ordering': ['-date', '-pk'],
+                "verbose_name": "délibération",
+                "ordering": ["-date", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='cycle',
-            name='process',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cycles', to='plans.process'),
+            model_name="cycle",
+            name="process",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="cycles", to="plans.process"
+            ),
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='critère')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('process', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='plans.process')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="critère")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "process",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="criteria", to="plans.process"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'critère',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "critère",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMember',
+            name="CommitteeMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='nom')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('category', models.CharField(choices=[('elu', 'Élu'), ('technicien', 'Technicien'), ('acteur', 'Acteur'), ('habitant', 'Habitant'), ('partenaire', 'Partenaire')], default='elu', max_length=12, verbose_name='catégorie')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('process', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='plans.process')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="nom")),
+                ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("elu", "Élu"),
+                            ("technicien", "Technicien"),
+                            ("acteur", "Acteur"),
+                            ("habitant", "Habitant"),
+                            ("partenaire", "Partenaire"),
+                        ],
+                        default="elu",
+                        max_length=12,
+                        verbose_name="catégorie",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "process",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="members", to="plans.process"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membre du comité de pilotage',
-                'ordering': ['category', 'name'],
+                "verbose_name": "membre du comité de pilotage",
+                "ordering": ["category", "name"],
             },
         ),
         migrations.AddField(
-            model_name='axis',
-            name='process',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='axes', to='plans.process'),
+            model_name="axis",
+            name="process",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="axes", to="plans.process"
+            ),
         ),
         migrations.CreateModel(
-            name='Territory',
+            name="Territory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('kind', models.CharField(choices=[('pnr', 'Parc naturel régional'), ('cc', 'Communauté de communes'), ('autre', 'Autre territoire')], default='pnr', max_length=6, verbose_name='type')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='territories', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='plans.territory', verbose_name='territoire parent (le Parc)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("pnr", "Parc naturel régional"),
+                            ("cc", "Communauté de communes"),
+                            ("autre", "Autre territoire"),
+                        ],
+                        default="pnr",
+                        max_length=6,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="territories",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="plans.territory",
+                        verbose_name="territoire parent (le Parc)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'territoire',
-                'ordering': ['name'],
+                "verbose_name": "territoire",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='process',
-            name='territory',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='processes', to='plans.territory', verbose_name='territoire'),
+            model_name="process",
+            name="territory",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="processes",
+                to="plans.territory",
+                verbose_name="territoire",
+            ),
         ),
         migrations.CreateModel(
-            name='CriterionValue',
+            name="CriterionValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(blank=True)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criterion_values', to='plans.action')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='plans.criterion')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(blank=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="criterion_values", to="plans.action"
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="values", to="plans.criterion"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('action', 'criterion'), name='one_value_per_action_criterion')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("action", "criterion"), name="one_value_per_action_criterion")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='cycle',
-            constraint=models.UniqueConstraint(fields=('process', 'year'), name='one_cycle_per_year'),
+            model_name="cycle",
+            constraint=models.UniqueConstraint(fields=("process", "year"), name="one_cycle_per_year"),
         ),
     ]

@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_initial'),
+        ("plans", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='committeemember',
-            options={'ordering': ['pk'], 'verbose_name': 'membre du comité de pilotage'},
+            name="committeemember",
+            options={"ordering": ["pk"], "verbose_name": "membre du comité de pilotage"},
         ),
     ]

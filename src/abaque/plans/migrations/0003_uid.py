@@ -18,7 +18,5 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField("process", "uid", models.UUIDField(null=True, editable=False)),
         migrations.RunPython(fill_uids, migrations.RunPython.noop),
-        migrations.AlterField(
-            "process", "uid", models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-        ),
+        migrations.AlterField("process", "uid", models.UUIDField(default=uuid.uuid4, unique=True, editable=False)),
     ]

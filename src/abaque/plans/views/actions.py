@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from abaque.meetings.models import Item
 
-from ..ballots import PURPOSE, ballot_results, latest_ballot
 from ..access import get_action
+from ..ballots import PURPOSE, ballot_results, latest_ballot
 from ..compare import item_stats
 from ..exports.tables import grouped_by_axis
 from ..forms import ActionForm
@@ -23,8 +23,11 @@ from .criteria import move_in_list
 @login_required
 def plan(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "plan")
-    actions = list(cycle.actions.select_related("axis", "item", "previous__cycle").prefetch_related("criterion_values")
-                   .order_by("priority", "pk"))
+    actions = list(
+        cycle.actions.select_related("axis", "item", "previous__cycle")
+        .prefetch_related("criterion_values")
+        .order_by("priority", "pk")
+    )
     ballot = latest_ballot(cycle, PURPOSE.PRIORITISATION)
     votes = ballot_results(ballot) if ballot else {}
     origin = item_stats([a.item for a in actions if a.item_id])
@@ -36,12 +39,17 @@ def plan(request, process_id, year):
             values = {v.criterion_id: v.text for v in action.criterion_values.all()}
             rows.append((action, [values.get(c.pk, "") for c in criteria]))
         table.append((axis, rows))
-    context.update({
-        "candidates": [(a, votes.get(a.pk), origin.get(a.item_id)) for a in actions],
-        "ballot": ballot, "criteria": criteria, "table": table,
-        "n_retained": sum(a.retained for a in actions), "target": RETAINED_TARGET,
-        "memory": cycle.memory_actions().select_related("cycle"),
-    })
+    context.update(
+        {
+            "candidates": [(a, votes.get(a.pk), origin.get(a.item_id)) for a in actions],
+            "ballot": ballot,
+            "criteria": criteria,
+            "table": table,
+            "n_retained": sum(a.retained for a in actions),
+            "target": RETAINED_TARGET,
+            "memory": cycle.memory_actions().select_related("cycle"),
+        }
+    )
     return render(request, "plans/plan.html", context)
 
 
@@ -52,10 +60,18 @@ def action_form(request, process_id, year, action_id=None):
     if action.pk and is_memory(action):
         return memory_refusal(request, process, cycle)
     form = ActionForm(request.POST or None, instance=action, process=process)
-    context.update({"action": action, "item_vote": item_stats([action.item]).get(action.item_id) if action.item_id else None})
-    return form_page(request, form, title="Modifier l'action" if action.pk else "Nouvelle action",
-                     back=reverse("plans:plan", args=[process.pk, cycle.year]), success="Action enregistrée.",
-                     context=context, on_save=_save_criteria)
+    context.update(
+        {"action": action, "item_vote": item_stats([action.item]).get(action.item_id) if action.item_id else None}
+    )
+    return form_page(
+        request,
+        form,
+        title="Modifier l'action" if action.pk else "Nouvelle action",
+        back=reverse("plans:plan", args=[process.pk, cycle.year]),
+        success="Action enregistrée.",
+        context=context,
+        on_save=_save_criteria,
+    )
 
 
 def is_memory(action) -> bool:
@@ -64,7 +80,9 @@ def is_memory(action) -> bool:
 
 
 def memory_refusal(request, process, cycle):
-    messages.error(request, "Cette action est close et le plan a été relancé : elle est gardée pour mémoire et ne se modifie plus.")
+    messages.error(
+        request, "Cette action est close et le plan a été relancé : elle est gardée pour mémoire et ne se modifie plus."
+    )
     return redirect("plans:plan", process.pk, cycle.year)
 
 
@@ -78,9 +96,16 @@ def actions_from_items(request, process_id, year):
     """Turn items of the cycle's séances into candidate actions, keeping the
     link to the item and its votes."""
     process, cycle, context = cycle_context(request, process_id, year, "plan")
-    items = list(Item.objects.filter(meeting__cycle_link__cycle=cycle, meeting__cycle_link__purpose=CycleMeeting.Purpose.DIALOGUE,
-                                     deleted_at__isnull=True, status=Item.Status.ACCEPTED)
-                 .select_related("meeting").order_by("meeting__date", "position", "pk"))
+    items = list(
+        Item.objects.filter(
+            meeting__cycle_link__cycle=cycle,
+            meeting__cycle_link__purpose=CycleMeeting.Purpose.DIALOGUE,
+            deleted_at__isnull=True,
+            status=Item.Status.ACCEPTED,
+        )
+        .select_related("meeting")
+        .order_by("meeting__date", "position", "pk")
+    )
     if request.method == "POST":
         chosen = {int(x) for x in request.POST.getlist("item") if x.isdigit()}
         created = _create_from(cycle, [i for i in items if i.pk in chosen])

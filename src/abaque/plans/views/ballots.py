@@ -24,8 +24,11 @@ def ballot_create(request, process_id, year, purpose):
     except BallotRefused as refusal:
         messages.error(request, str(refusal))
         return redirect(BACK[purpose], process.pk, cycle.year)
-    messages.success(request, f"Séance « {link.meeting.title} » créée : le comité vote sur "
-                              f"{link.entries.count()} actions, depuis les téléphones ou sur papier.")
+    messages.success(
+        request,
+        f"Séance « {link.meeting.title} » créée : le comité vote sur "
+        f"{link.entries.count()} actions, depuis les téléphones ou sur papier.",
+    )
     return redirect("meetings:detail", link.meeting.pk)
 
 

@@ -23,8 +23,14 @@ def communication_form(request, process_id, year, communication_id=None):
     process, cycle, context = cycle_context(request, process_id, year, "communication")
     obj = get_communication(cycle, communication_id) if communication_id else Communication(cycle=cycle)
     form = CommunicationForm(request.POST or None, instance=obj)
-    return form_page(request, form, title="Action de communication", back=reverse("plans:communication", args=[process.pk, cycle.year]),
-                     success="Action de communication enregistrée.", context=context)
+    return form_page(
+        request,
+        form,
+        title="Action de communication",
+        back=reverse("plans:communication", args=[process.pk, cycle.year]),
+        success="Action de communication enregistrée.",
+        context=context,
+    )
 
 
 @login_required

@@ -20,7 +20,9 @@ def criteria(request, process_id):
     form = CriterionForm(request.POST or None, instance=Criterion(process=process))
     if request.method == "POST" and form.is_valid():
         criterion = form.save(commit=False)
-        criterion.position = (process.criteria.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        criterion.position = (
+            process.criteria.order_by("-position").values_list("position", flat=True).first() or 0
+        ) + 1
         criterion.save()
         messages.success(request, f"Critère « {criterion.name} » ajouté : une colonne de plus au tableau.")
         return redirect("plans:criteria", process.pk)
@@ -33,8 +35,14 @@ def criterion_edit(request, process_id, criterion_id):
     process = get_process(request, process_id)
     criterion = get_of_process(Criterion, process, criterion_id)
     form = CriterionForm(request.POST or None, instance=criterion)
-    return form_page(request, form, title="Renommer le critère", back=reverse("plans:criteria", args=[process.pk]),
-                     success="Critère renommé.", context={"process": process, "tab": "governance"})
+    return form_page(
+        request,
+        form,
+        title="Renommer le critère",
+        back=reverse("plans:criteria", args=[process.pk]),
+        success="Critère renommé.",
+        context={"process": process, "tab": "governance"},
+    )
 
 
 @login_required

@@ -20,9 +20,17 @@ from .common import cycle_context, form_page
 def cycle_create(request, process_id):
     process = get_process(request, process_id)
     last = process.cycles.order_by("-year").first()
-    form = CycleForm(request.POST or None, instance=Cycle(process=process, year=(last.year + 1) if last else None), process=process)
-    return form_page(request, form, title="Nouvelle boucle annuelle", back=lambda c: reverse("plans:plan", args=[process.pk, c.year]),
-                     success="Boucle annuelle créée.", context={"process": process, "tab": "governance"})
+    form = CycleForm(
+        request.POST or None, instance=Cycle(process=process, year=(last.year + 1) if last else None), process=process
+    )
+    return form_page(
+        request,
+        form,
+        title="Nouvelle boucle annuelle",
+        back=lambda c: reverse("plans:plan", args=[process.pk, c.year]),
+        success="Boucle annuelle créée.",
+        context={"process": process, "tab": "governance"},
+    )
 
 
 @login_required
@@ -56,8 +64,11 @@ def cycle_relaunch(request, process_id, year):
     except RelaunchRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("plans:evaluation", process.pk, cycle.year)
-    messages.success(request, f"Plan d'action {following.year} créé : les actions à poursuivre et améliorées sont reprises, "
-                              "les actions terminées ou abandonnées figurent pour mémoire.")
+    messages.success(
+        request,
+        f"Plan d'action {following.year} créé : les actions à poursuivre et améliorées sont reprises, "
+        "les actions terminées ou abandonnées figurent pour mémoire.",
+    )
     return redirect("plans:plan", process.pk, following.year)
 
 
@@ -65,12 +76,20 @@ def cycle_relaunch(request, process_id, year):
 def compare(request, process_id):
     """Séances of the démarche that voted on the same items, side by side."""
     process = get_process(request, process_id)
-    available = list(Meeting.objects.filter(cycle_link__cycle__process=process).select_related("cycle_link__cycle")
-                     .order_by("cycle_link__cycle__year", "date"))
+    available = list(
+        Meeting.objects.filter(cycle_link__cycle__process=process)
+        .select_related("cycle_link__cycle")
+        .order_by("cycle_link__cycle__year", "date")
+    )
     chosen_ids = {int(x) for x in request.GET.getlist("seance") if x.isdigit()}
     chosen = [m for m in available if m.pk in chosen_ids] or [
         m for m in available if m.cycle_link.purpose == CycleMeeting.Purpose.DIALOGUE
     ]
-    context = {"process": process, "tab": "compare", "available": available, "chosen": chosen,
-               "rows": compare_meetings(chosen) if len(chosen) >= 2 else []}
+    context = {
+        "process": process,
+        "tab": "compare",
+        "available": available,
+        "chosen": chosen,
+        "rows": compare_meetings(chosen) if len(chosen) >= 2 else [],
+    }
     return render(request, "plans/compare.html", context)

@@ -17,13 +17,19 @@ def evaluation(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "evaluation")
     ballot = latest_ballot(cycle, PURPOSE.EVALUATION)
     votes = ballot_results(ballot) if ballot else {}
-    actions = list(cycle.plan().select_related("axis", "item", "previous__cycle").order_by("axis__number", "priority", "pk"))
+    actions = list(
+        cycle.plan().select_related("axis", "item", "previous__cycle").order_by("axis__number", "priority", "pk")
+    )
     counts = {label: sum(a.status == value for a in actions) for value, label in Action.Status.choices}
-    context.update({
-        "rows": [(a, votes.get(a.pk)) for a in actions], "ballot": ballot, "counts": counts,
-        "social_count": sum(bool(a.enriches_park_action) for a in actions),
-        "following": process.cycles.filter(year=cycle.year + 1).first(),
-    })
+    context.update(
+        {
+            "rows": [(a, votes.get(a.pk)) for a in actions],
+            "ballot": ballot,
+            "counts": counts,
+            "social_count": sum(bool(a.enriches_park_action) for a in actions),
+            "following": process.cycles.filter(year=cycle.year + 1).first(),
+        }
+    )
     return render(request, "plans/evaluation.html", context)
 
 
@@ -35,13 +41,25 @@ def evaluate_action(request, process_id, year, action_id):
         return memory_refusal(request, process, cycle)
     form = EvaluationForm(request.POST or None, instance=action)
     context["action"] = action
-    return form_page(request, form, title=f"Évaluer : {action.title}", back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
-                     success="Évaluation enregistrée.", context=context)
+    return form_page(
+        request,
+        form,
+        title=f"Évaluer : {action.title}",
+        back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
+        success="Évaluation enregistrée.",
+        context=context,
+    )
 
 
 @login_required
 def synthesis(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "evaluation")
     form = SynthesisForm(request.POST or None, instance=cycle)
-    return form_page(request, form, title=f"Synthèse {cycle.year}", back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
-                     success="Synthèse enregistrée.", context=context)
+    return form_page(
+        request,
+        form,
+        title=f"Synthèse {cycle.year}",
+        back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
+        success="Synthèse enregistrée.",
+        context=context,
+    )

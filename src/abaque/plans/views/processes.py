@@ -15,8 +15,11 @@ from .common import form_page
 
 @login_required
 def index(request):
-    processes = (Process.objects.filter(owner=request.user).select_related("territory", "territory__parent")
-                 .annotate(n_cycles=Count("cycles")))
+    processes = (
+        Process.objects.filter(owner=request.user)
+        .select_related("territory", "territory__parent")
+        .annotate(n_cycles=Count("cycles"))
+    )
     territories = Territory.objects.filter(owner=request.user).select_related("parent")
     return render(request, "plans/index.html", {"processes": processes, "territories": territories})
 
@@ -31,12 +34,20 @@ def territory_form(request, territory_id=None):
 @login_required
 def process_create(request):
     if not Territory.objects.filter(owner=request.user).exists():
-        messages.warning(request, "Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes.")
+        messages.warning(
+            request, "Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes."
+        )
         return redirect("plans:territory_create")
     form = ProcessForm(request.POST or None, instance=Process(owner=request.user), owner=request.user)
 
-    return form_page(request, form, title="Nouvelle démarche", back=lambda p: reverse("plans:detail", args=[p.pk]),
-                     success="Démarche créée. Saisissez sa délibération et son comité de pilotage.", on_save=_start)
+    return form_page(
+        request,
+        form,
+        title="Nouvelle démarche",
+        back=lambda p: reverse("plans:detail", args=[p.pk]),
+        success="Démarche créée. Saisissez sa délibération et son comité de pilotage.",
+        on_save=_start,
+    )
 
 
 def _start(process, form):
@@ -50,8 +61,14 @@ def process_edit(request, process_id):
     process = get_process(request, process_id)
     form = ProcessForm(request.POST or None, instance=process, owner=request.user)
     back = reverse("plans:detail", args=[process.pk])
-    return form_page(request, form, title="Modifier la démarche", back=back, success="Démarche enregistrée.",
-                     context={"process": process, "tab": "governance"})
+    return form_page(
+        request,
+        form,
+        title="Modifier la démarche",
+        back=back,
+        success="Démarche enregistrée.",
+        context={"process": process, "tab": "governance"},
+    )
 
 
 @login_required
@@ -88,7 +105,9 @@ def governance_form(request, process_id, kind, object_id=None):
         obj.number = (process.axes.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     form = form_class(request.POST or None, instance=obj)
     back = reverse("plans:detail", args=[process.pk])
-    return form_page(request, form, title=title, back=back, success=success, context={"process": process, "tab": "governance"})
+    return form_page(
+        request, form, title=title, back=back, success=success, context={"process": process, "tab": "governance"}
+    )
 
 
 @login_required

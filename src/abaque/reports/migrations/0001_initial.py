@@ -5,45 +5,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0001_initial'),
+        ("meetings", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Mailing',
+            name="Mailing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=200, verbose_name='objet')),
-                ('body', models.TextField(verbose_name='message')),
-                ('attach_odt', models.BooleanField(default=False, verbose_name='joindre le document modifiable (ODT)')),
-                ('attach_xlsx', models.BooleanField(default=False, verbose_name='joindre le tableur (XLSX)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mailings', to='meetings.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("subject", models.CharField(max_length=200, verbose_name="objet")),
+                ("body", models.TextField(verbose_name="message")),
+                ("attach_odt", models.BooleanField(default=False, verbose_name="joindre le document modifiable (ODT)")),
+                ("attach_xlsx", models.BooleanField(default=False, verbose_name="joindre le tableur (XLSX)")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="mailings", to="meetings.meeting"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'envoi du compte-rendu',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "envoi du compte-rendu",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('status', models.CharField(choices=[('pending', 'En attente'), ('sent', 'Envoyé'), ('failed', 'Échec'), ('no_address', "Pas d'adresse")], default='pending', max_length=10)),
-                ('error', models.TextField(blank=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('participant', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.participant')),
-                ('mailing', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='reports.mailing')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente"),
+                            ("sent", "Envoyé"),
+                            ("failed", "Échec"),
+                            ("no_address", "Pas d'adresse"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.participant",
+                    ),
+                ),
+                (
+                    "mailing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="deliveries", to="reports.mailing"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'envoi à un participant',
-                'ordering': ['pk'],
+                "verbose_name": "envoi à un participant",
+                "ordering": ["pk"],
             },
         ),
     ]

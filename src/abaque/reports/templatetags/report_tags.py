@@ -78,7 +78,15 @@ def matrix_svg(table, report, letters: bool):
             parts.append(_svg_text(x, HEADER_MM - 1, p["label"], font, text_anchor="middle"))
         else:
             label = Truncator(p["label"]).chars(22)
-            parts.append(_svg_text(x + font / 3, HEADER_MM - 1, label, 6.5 * PT, transform=f"rotate(-90 {x + font / 3:.2f} {HEADER_MM - 1:.2f})"))
+            parts.append(
+                _svg_text(
+                    x + font / 3,
+                    HEADER_MM - 1,
+                    label,
+                    6.5 * PT,
+                    transform=f"rotate(-90 {x + font / 3:.2f} {HEADER_MM - 1:.2f})",
+                )
+            )
     for i, row in enumerate(rows):
         y = HEADER_MM + i * height
         base = y + height / 2 + font * 0.35
@@ -86,18 +94,30 @@ def matrix_svg(table, report, letters: bool):
             parts.append(f'<rect x="0" y="{y:.2f}" width="{NUMBER_MM}" height="{height:.2f}" fill="#e2e2e2"/>')
         parts.append(_svg_text(NUMBER_MM - 1, base, row["number"], font, text_anchor="end", font_weight="bold"))
         parts.append(_svg_text(NUMBER_MM + 1, base, Truncator(row["entry"].text).chars(chars), font))
-        for j, (label, code) in enumerate(row["cells"]):
+        for j, (_label, code) in enumerate(row["cells"]):
             lv = scale.BY_CODE.get(code or "")
             x = x_cells + j * cell
             fill, ink, symbol = (lv.colour, lv.ink, lv.symbol) if lv else ("#fff", "#999", "·")
-            parts.append(f'<rect x="{x:.2f}" y="{y:.2f}" width="{cell:.2f}" height="{height:.2f}" fill="{escape(fill)}"/>')
-            parts.append(_svg_text(x + cell / 2, base, symbol, font, text_anchor="middle", font_weight="bold", fill=ink))
+            parts.append(
+                f'<rect x="{x:.2f}" y="{y:.2f}" width="{cell:.2f}" height="{height:.2f}" fill="{escape(fill)}"/>'
+            )
+            parts.append(
+                _svg_text(x + cell / 2, base, symbol, font, text_anchor="middle", font_weight="bold", fill=ink)
+            )
         parts.append(_svg_text(x_stats + STAT_MM - 1, base, signed(row["stats"].mean), font, text_anchor="end"))
         parts.append(_svg_text(x_stats + 2 * STAT_MM - 1, base, pct(row["stats"].consensus), font, text_anchor="end"))
-        parts.append(_svg_text(x_stats + 2 * STAT_MM + 1, base, Truncator(row["verdict_label"]).chars(24), font, font_weight="bold"))
+        parts.append(
+            _svg_text(
+                x_stats + 2 * STAT_MM + 1, base, Truncator(row["verdict_label"]).chars(24), font, font_weight="bold"
+            )
+        )
     bottom = HEADER_MM + len(rows) * height
     grid = [f"M0 {HEADER_MM + i * height:.2f}H{PAGE_WIDTH_MM}" for i in range(len(rows) + 1)]
-    edges = [0, NUMBER_MM, x_cells] + [x_cells + j * cell for j in range(1, len(people) + 1)] + [x_stats + STAT_MM, x_stats + 2 * STAT_MM, PAGE_WIDTH_MM]
+    edges = (
+        [0, NUMBER_MM, x_cells]
+        + [x_cells + j * cell for j in range(1, len(people) + 1)]
+        + [x_stats + STAT_MM, x_stats + 2 * STAT_MM, PAGE_WIDTH_MM]
+    )
     grid += [f"M{x:.2f} {HEADER_MM}V{bottom:.2f}" for x in edges]
     parts.append(f'<path d="{" ".join(grid)}" stroke="#777" stroke-width=".15" fill="none"/>')
     size = f'width="{PAGE_WIDTH_MM}mm" height="{bottom + 0.5:.2f}mm" viewBox="0 0 {PAGE_WIDTH_MM} {bottom + 0.5:.2f}"'

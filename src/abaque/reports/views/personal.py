@@ -12,10 +12,19 @@ from ..models import Delivery
 
 def personal_data(participant):
     meeting = participant.meeting
-    votes = [] if meeting.is_anonymous else [
-        {"tour": vote.round.number, "item": vote.item.text, "vote": vote.code, "modifié le": vote.updated_at.isoformat()}
-        for vote in participant.votes.select_related("round", "item").order_by("round__number", "item__position")
-    ]
+    votes = (
+        []
+        if meeting.is_anonymous
+        else [
+            {
+                "tour": vote.round.number,
+                "item": vote.item.text,
+                "vote": vote.code,
+                "modifié le": vote.updated_at.isoformat(),
+            }
+            for vote in participant.votes.select_related("round", "item").order_by("round__number", "item__position")
+        ]
+    )
     deliveries = Delivery.objects.filter(participant=participant).select_related("mailing")
     return {
         "séance": {"titre": meeting.title, "date": meeting.date.isoformat()},
@@ -25,8 +34,15 @@ def personal_data(participant):
         "lié à un téléphone le": participant.claimed_at.isoformat() if participant.claimed_at else None,
         "votes": votes,
         "items proposés": [item.text for item in meeting.items.filter(author=participant)],
-        "envois": [{"objet": d.mailing.subject, "adresse": d.email, "état": d.get_status_display(),
-                    "envoyé le": d.sent_at.isoformat() if d.sent_at else None} for d in deliveries],
+        "envois": [
+            {
+                "objet": d.mailing.subject,
+                "adresse": d.email,
+                "état": d.get_status_display(),
+                "envoyé le": d.sent_at.isoformat() if d.sent_at else None,
+            }
+            for d in deliveries
+        ],
     }
 
 

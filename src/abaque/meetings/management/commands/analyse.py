@@ -29,7 +29,9 @@ class Command(BaseCommand):
     requires_system_checks = []  # pure computation: nothing to check, no database
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="fichier CSV, séparé par ';' ou ',', ou export Pol.is (dossier ou participants-votes.csv)")
+        parser.add_argument(
+            "file", help="fichier CSV, séparé par ';' ou ',', ou export Pol.is (dossier ou participants-votes.csv)"
+        )
         parser.add_argument("--order", choices=ORDERS, default="mean", help="ordre des items et des participants")
         parser.add_argument("--json", action="store_true", help="sortie JSON")
 
@@ -93,8 +95,7 @@ VERDICT_COLUMN = TABLE_HEADER.index("Verdict")  # text, aligned left like the it
 
 def _as_table(names: list[str], texts: list[str], analysis: Analysis, order: str) -> list[str]:
     body = [
-        _table_row(rank, i, analysis.items[i], texts[i])
-        for rank, i in enumerate(analysis.item_orders[order], start=1)
+        _table_row(rank, i, analysis.items[i], texts[i]) for rank, i in enumerate(analysis.item_orders[order], start=1)
     ]
     participants = ", ".join(names[j] for j in analysis.participant_orders[order])
     return [
@@ -115,11 +116,17 @@ def _groups_lines(names: list[str], texts: list[str], analysis: Analysis) -> lis
         return [found.reason or "Pas de groupes d'opinion."]
     lines = ["Groupes d'opinion :"]
     for g in found.groups:
-        lines.append(f"  Groupe {g.letter} ({g.size} participant{'s' if g.size > 1 else ''}) : {', '.join(names[j] for j in g.members)}")
+        lines.append(
+            f"  Groupe {g.letter} ({g.size} participant{'s' if g.size > 1 else ''}) : {', '.join(names[j] for j in g.members)}"
+        )
         for r in g.representative:
-            lines.append(f"    {DIRECTION_LABELS[r.direction]} à {r.rate:.0%} (autres : {r.rate_outside:.0%}) : n° {r.item + 1} {texts[r.item]}")
+            lines.append(
+                f"    {DIRECTION_LABELS[r.direction]} à {r.rate:.0%} (autres : {r.rate_outside:.0%}) : n° {r.item + 1} {texts[r.item]}"
+            )
     for c in found.consensus:
-        lines.append(f"  Consensus de tous les groupes ({DIRECTION_LABELS[c.direction]}) : n° {c.item + 1} {texts[c.item]}")
+        lines.append(
+            f"  Consensus de tous les groupes ({DIRECTION_LABELS[c.direction]}) : n° {c.item + 1} {texts[c.item]}"
+        )
     return lines
 
 

@@ -34,11 +34,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         user = self._user(options["user"])
         meeting = load_all(user)
-        self.stdout.write(self.style.SUCCESS(
-            f"Séance de démonstration créée : « {meeting.title} » "
-            f"({meeting.participants.count()} participants, {meeting.items.count()} items, "
-            f"{meeting.rounds.count()} tours) pour {user.username}."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Séance de démonstration créée : « {meeting.title} » "
+                f"({meeting.participants.count()} participants, {meeting.items.count()} items, "
+                f"{meeting.rounds.count()} tours) pour {user.username}."
+            )
+        )
 
     def _user(self, username):
         User = get_user_model()
@@ -46,7 +48,7 @@ class Command(BaseCommand):
             try:
                 return User.objects.get(username=username)
             except User.DoesNotExist:
-                raise CommandError(f"Aucun animateur « {username} ».")
+                raise CommandError(f"Aucun animateur « {username} ».") from None
         user = User.objects.filter(is_superuser=True).order_by("pk").first() or User.objects.order_by("pk").first()
         if user:
             return user

@@ -27,4 +27,6 @@ class Command(BaseCommand):
         target.mkdir(parents=True, exist_ok=True)
         for name, text in polis_files(round_).items():
             (target / name).write_text(text, encoding="utf-8")
-        self.stdout.write(f"Export Pol.is du tour {round_.number} écrit dans {target} (VG, G → 1 ; R, RR → -1 ; O, W, B → 0).")
+        self.stdout.write(
+            f"Export Pol.is du tour {round_.number} écrit dans {target} (VG, G → 1 ; R, RR → -1 ; O, W, B → 0)."
+        )

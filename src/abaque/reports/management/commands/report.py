@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("meeting_id", type=int, metavar="SEANCE_ID", help="numéro de la séance")
-        parser.add_argument("--format", "-f", choices=list(FORMATS), default="pdf", help="format du fichier (pdf par défaut)")
+        parser.add_argument(
+            "--format", "-f", choices=list(FORMATS), default="pdf", help="format du fichier (pdf par défaut)"
+        )
         parser.add_argument("-o", "--output", help="fichier à écrire (par défaut : nom tiré de la séance)")
 
     def handle(self, meeting_id, format, output, **options):

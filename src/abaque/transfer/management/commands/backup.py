@@ -11,7 +11,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("-o", "--output", required=True, help="le fichier de sauvegarde à écrire (.zip)")
         parser.add_argument(
-            "--avec-cle", action="store_true", dest="with_key",
+            "--avec-cle",
+            action="store_true",
+            dest="with_key",
             help="inclure la clé secrète (le fichier devient alors secret)",
         )
 
@@ -22,8 +24,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Sauvegarde écrite dans {output}."))
         if with_key:
-            self.stdout.write(self.style.WARNING(
-                "Elle contient la clé secrète du serveur : gardez-la en lieu sûr, comme le serveur lui-même."
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    "Elle contient la clé secrète du serveur : gardez-la en lieu sûr, comme le serveur lui-même."
+                )
+            )
         else:
             self.stdout.write("Sans la clé secrète : après restauration, chacun se reconnecte une fois.")

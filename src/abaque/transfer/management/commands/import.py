@@ -41,8 +41,12 @@ class Command(BaseCommand):
 
     def _show(self, seen):
         kind = "Séance" if seen["kind"] == "seance" else "Démarche"
-        self.stdout.write(f"{kind} « {seen['title']} » (format {seen['format_version']}, Abaque {seen['app_version']}, créée le {seen['created_at']})")
+        self.stdout.write(
+            f"{kind} « {seen['title']} » (format {seen['format_version']}, Abaque {seen['app_version']}, créée le {seen['created_at']})"
+        )
         for label, number in seen["counts"]:
             self.stdout.write(f"  {label} : {number}")
         if seen["existing"] is not None:
-            self.stdout.write(f"Déjà présente ici (n° {seen['existing'].pk}) : l'import la met à jour, sans rien effacer.")
+            self.stdout.write(
+                f"Déjà présente ici (n° {seen['existing'].pk}) : l'import la met à jour, sans rien effacer."
+            )
