@@ -168,3 +168,11 @@ def test_a_migration_anonymises_existing_anonymous_seances(facilitator):
         (letter, "", "") for letter in "ABCD"
     ]
     assert Vote.objects.get().updated_at is None
+
+
+def test_no_name_can_be_imported_or_typed_onto_a_ballot(client_in, facilitator):
+    meeting, ballots = anonymous_room(facilitator, n_phones=1)
+    client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"text": "Marie Dupont ; élue", "confirm": "1"})
+    client_in.post(f"/seances/{meeting.pk}/participants/{ballots[0].pk}/modifier/",
+                   {"name": "Marie Dupont", "category": "elu", "email": "marie@exemple.fr"})
+    assert list(meeting.participants.values_list("name", "email")) == [("A", "")]

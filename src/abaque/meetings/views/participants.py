@@ -43,6 +43,11 @@ def participant_list(request, meeting_id):
     return render(request, "meetings/participants.html", context)
 
 
+def _no_names(request, meeting):
+    messages.error(request, "La séance est anonyme : ses bulletins ne portent ni nom ni e-mail.")
+    return redirect("meetings:participants", meeting.pk)
+
+
 def _ballots(request, meeting):
     """An anonymous séance has ballots, not people: a number, never names."""
     if request.method == "POST":
@@ -74,6 +79,8 @@ def _ballots(request, meeting):
 def participant_import(request, meeting_id):
     """Paste or upload, see a preview with the rows in error, then confirm."""
     meeting = get_meeting(request, meeting_id)
+    if meeting.is_anonymous:
+        return _no_names(request, meeting)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return render(
@@ -118,6 +125,8 @@ def _create_participants(meeting, rows):
 @login_required
 def participant_edit(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)
+    if meeting.is_anonymous:
+        return _no_names(request, meeting)
     participant = get_participant(meeting, participant_id)
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
