@@ -173,6 +173,8 @@ def test_a_migration_anonymises_existing_anonymous_seances(facilitator):
 def test_no_name_can_be_imported_or_typed_onto_a_ballot(client_in, facilitator):
     meeting, ballots = anonymous_room(facilitator, n_phones=1)
     client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"text": "Marie Dupont ; élue", "confirm": "1"})
-    client_in.post(f"/seances/{meeting.pk}/participants/{ballots[0].pk}/modifier/",
-                   {"name": "Marie Dupont", "category": "elu", "email": "marie@exemple.fr"})
+    client_in.post(
+        f"/seances/{meeting.pk}/participants/{ballots[0].pk}/modifier/",
+        {"name": "Marie Dupont", "category": "elu", "email": "marie@exemple.fr"},
+    )
     assert list(meeting.participants.values_list("name", "email")) == [("A", "")]
