@@ -3,6 +3,8 @@
 from html import unescape
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from abaque.meetings.models import Item
 
@@ -93,3 +95,11 @@ def test_another_meetings_item_answers_404(client_in, meeting, other_meeting, ac
 
 def test_another_facilitators_item_list_answers_404(client_in, other_meeting):
     assert client_in.get(_items_url(other_meeting)).status_code == 404
+
+
+def test_moving_a_deleted_item_answers_404_at_once(client_in, meeting):
+    item = meeting.items.first()
+    item.deleted_at = timezone.now()
+    item.save()
+    url = reverse("meetings:item_move", args=[meeting.pk, item.pk])
+    assert client_in.post(url, {"direction": "down"}).status_code == 404

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.models import Item
+from abaque.meetings.views.ordering import move
 
 from ..access import get_action
 from ..ballots import PURPOSE, ballot_results, latest_ballot
@@ -17,7 +18,6 @@ from ..exports.tables import grouped_by_axis
 from ..forms import ActionForm
 from ..models import RETAINED_TARGET, Action, CriterionValue, CycleMeeting
 from .common import cycle_context, form_page
-from .criteria import move_in_list
 
 
 @login_required
@@ -142,7 +142,7 @@ def _back_to_ranking(process, cycle):
 @require_POST
 def action_move(request, process_id, year, action_id):
     process, cycle, action = _cycle_action(request, process_id, year, action_id)
-    move_in_list(list(cycle.actions.order_by("priority", "pk")), action, request.POST.get("direction"), "priority")
+    move(action, cycle.actions.order_by("priority", "pk"), request.POST.get("direction"), "priority")
     return _back_to_ranking(process, cycle)
 
 

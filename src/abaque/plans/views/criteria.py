@@ -3,10 +3,11 @@ add, rename, reorder, remove."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+
+from abaque.meetings.views.ordering import move
 
 from ..access import get_of_process, get_process
 from ..forms import CriterionForm
@@ -50,7 +51,7 @@ def criterion_edit(request, process_id, criterion_id):
 def criterion_move(request, process_id, criterion_id):
     process = get_process(request, process_id)
     criterion = get_of_process(Criterion, process, criterion_id)
-    move_in_list(list(process.criteria.all()), criterion, request.POST.get("direction"), "position")
+    move(criterion, process.criteria.all(), request.POST.get("direction"))
     return redirect("plans:criteria", process.pk)
 
 
@@ -62,16 +63,3 @@ def criterion_delete(request, process_id, criterion_id):
     criterion.delete()
     messages.success(request, f"Critère « {criterion.name} » retiré, avec ce qui était écrit dans sa colonne.")
     return redirect("plans:criteria", process.pk)
-
-
-@transaction.atomic
-def move_in_list(objects, obj, direction, field):
-    """Swap `obj` with its neighbour ("up" or "down") and renumber 1..n."""
-    index = next(i for i, o in enumerate(objects) if o.pk == obj.pk)
-    target = index - 1 if direction == "up" else index + 1
-    if 0 <= target < len(objects):
-        objects[index], objects[target] = objects[target], objects[index]
-    for rank, o in enumerate(objects, 1):
-        if getattr(o, field) != rank:
-            setattr(o, field, rank)
-            o.save(update_fields=[field])
