@@ -20,7 +20,7 @@ def personal_data(participant):
                 "tour": vote.round.number,
                 "item": vote.item.text,
                 "vote": vote.code,
-                "modifié le": vote.updated_at.isoformat(),
+                "modifié le": vote.updated_at.isoformat() if vote.updated_at else None,
             }
             for vote in participant.votes.select_related("round", "item").order_by("round__number", "item__position")
         ]
