@@ -103,3 +103,12 @@ def test_moving_a_deleted_item_answers_404_at_once(client_in, meeting):
     item.save()
     url = reverse("meetings:item_move", args=[meeting.pk, item.pk])
     assert client_in.post(url, {"direction": "down"}).status_code == 404
+
+
+def test_an_item_past_the_item_limit_is_refused(client_in, meeting, monkeypatch):
+    from abaque.meetings import forms
+
+    monkeypatch.setattr(forms, "MAX_ITEMS", meeting.items.count())
+    page = client_in.post(reverse("meetings:items", args=[meeting.pk]), {"text": "Un item de trop"})
+    assert "items au plus" in unescape(page.content.decode())
+    assert not meeting.items.filter(text="Un item de trop").exists()

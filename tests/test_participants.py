@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from openpyxl import Workbook
 
 from abaque.meetings.importing import parse_text
@@ -111,3 +112,20 @@ def test_the_participants_page_of_an_anonymous_seance_shows_counts_and_no_pairin
     page = client_in.get(f"/seances/{meeting.pk}/participants/").content.decode()
     assert "Anne Leroy" not in page
     assert "4 bulletins anonymes" in page
+
+
+def test_an_import_past_the_participant_limit_is_refused_with_a_message(client_in, meeting, monkeypatch):
+    from abaque.meetings.views import participants as view
+
+    monkeypatch.setattr(view, "MAX_PARTICIPANTS", meeting.participants.count() + 2)
+    url = reverse("meetings:participant_import", args=[meeting.pk])
+    page = client_in.post(url, {"text": "Un\nDeux\nTrois", "confirm": "1"})
+    assert page.status_code == 200
+    assert "Trop de lignes" in page.content.decode()
+    assert not meeting.participants.filter(name="Trois").exists()
+
+
+def test_the_import_message_says_participants_in_the_plural(client_in, meeting):
+    url = reverse("meetings:participant_import", args=[meeting.pk])
+    page = client_in.post(url, {"text": "Un\nDeux", "confirm": "1"}, follow=True)
+    assert "2 participants importés." in page.content.decode()

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import MIN_CATEGORY_GROUP, Item, Meeting, Participant
+from .models import MAX_ITEMS, MIN_CATEGORY_GROUP, Item, Meeting, Participant
 
 ANONYMOUS_GUARANTEES = (
     "Nominatif : chacun vote sous son nom, et la matrice montre qui a voté quoi. "
@@ -78,6 +78,7 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        self.meeting = meeting
         self.fields["author"].queryset = meeting.participants.all()
         self.fields["author"].empty_label = "— auteur —"
         self.fields["text"].widget.attrs["placeholder"] = "Tapez l'item, puis Entrée"
@@ -86,6 +87,8 @@ class ItemForm(forms.ModelForm):
         text = " ".join(self.cleaned_data["text"].split())
         if not text:
             raise forms.ValidationError("L'item est vide.")
+        if self.instance.pk is None and self.meeting.items.filter(deleted_at__isnull=True).count() >= MAX_ITEMS:
+            raise forms.ValidationError(f"Une séance compte {MAX_ITEMS} items au plus.")
         return text
 
 

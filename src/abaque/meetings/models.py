@@ -16,6 +16,10 @@ JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
 JOIN_CODE_LENGTH = 6
 
 ITEM_WARNING_THRESHOLD = 40  # the method works with 20 to 40 items
+# Hard bounds, far above any room or online consultation, so that no import
+# or script makes a matrix that the results page cannot hold in memory.
+MAX_ITEMS = 500
+MAX_PARTICIPANTS = 5_000
 
 # In an anonymous séance a category is shown only for a group at least this
 # large: below it, « the only elected official voted red » names a person.

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.notify import meeting_changed
@@ -11,7 +12,7 @@ from .. import importing
 from ..access import get_meeting, get_participant
 from ..ballots import MAX_BALLOTS, add_ballots
 from ..forms import ImportForm, ParticipantForm
-from ..models import Participant
+from ..models import MAX_PARTICIPANTS, Participant
 from .ordering import move
 
 
@@ -25,6 +26,8 @@ def participant_list(request, meeting_id):
     if meeting.is_anonymous:
         return _ballots(request, meeting)
     form = ParticipantForm(request.POST or None)
+    if request.method == "POST" and meeting.participants.count() >= MAX_PARTICIPANTS:
+        form.add_error(None, f"Une séance compte {MAX_PARTICIPANTS} participants au plus.")
     if request.method == "POST" and form.is_valid():
         participant = form.save(commit=False)
         participant.meeting = meeting
@@ -97,9 +100,24 @@ def participant_import(request, meeting_id):
             )
     rows = importing.parse_text(text)
     good = [row for row in rows if not row.errors]
+    room = MAX_PARTICIPANTS - meeting.participants.count()
+    if len(rows) > importing.MAX_IMPORT_ROWS or len(good) > room:
+        form = ImportForm({"text": text})
+        form.is_valid()
+        form.add_error(
+            None,
+            f"Trop de lignes : {min(importing.MAX_IMPORT_ROWS, max(room, 0))} participants au plus peuvent "
+            f"encore être importés dans cette séance ({MAX_PARTICIPANTS} au plus).",
+        )
+        return render(
+            request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"}
+        )
     if request.POST.get("confirm") and good:
         _create_participants(meeting, good)
-        messages.success(request, f"{len(good)} participant(s) importé(s).")
+        messages.success(
+            request,
+            ngettext("%(n)d participant importé.", "%(n)d participants importés.", len(good)) % {"n": len(good)},
+        )
         return redirect("meetings:participants", meeting.pk)
     context = {
         "meeting": meeting,
