@@ -139,3 +139,19 @@ def test_a_phone_vote_with_infinity_or_a_deep_array_is_refused_not_crashed():
 def test_a_25_digit_item_id_in_the_new_round_form_is_refused_in_french(client_in, meeting):
     response = client_in.post(f"/seances/{meeting.pk}/debat/nouveau-tour/", {"items": ["9" * 25]})
     assert response.status_code == 400
+
+
+def test_the_odt_and_pdf_of_a_seance_with_control_characters_stored_render(facilitator):
+    """Data stored before input was cleaned still makes valid documents."""
+    import zipfile
+    from xml.dom import minidom
+
+    meeting = voted_meeting(facilitator)
+    Item.objects.filter(pk=meeting.items.first().pk).update(text="Un café\x01 associatif")
+    Participant.objects.filter(pk=meeting.participants.first().pk).update(name="Anne\x02 Leroy")
+    report = build_report(meeting)
+    odt = render(meeting, "odt", report)
+    content = zipfile.ZipFile(io.BytesIO(odt)).read("content.xml")
+    minidom.parseString(content)  # raises on a character XML cannot hold
+    assert "Anne Leroy" in content.decode()
+    assert render(meeting, "pdf", report).startswith(b"%PDF")

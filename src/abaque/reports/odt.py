@@ -22,6 +22,7 @@ from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
 from abaque import scale
+from abaque.safe_cells import clean_text
 from abaque.meetings.templatetags.abaque_tags import pct, signed
 
 from .content import Report, counts_text, participant_keys
@@ -132,9 +133,10 @@ class OdtWriter:
 
     def heading(self, text: str, level: int = 1, page: str | None = None):
         style = self._style(f"Début{page}") if page else self._style(f"Titre{level}")
-        self.doc.text.addElement(H(outlinelevel=level, stylename=style, text=text))
+        self.doc.text.addElement(H(outlinelevel=level, stylename=style, text=clean_text(text)))
 
     def para(self, text: str, style: str | None = None):
+        text = clean_text(text)  # data stored before input was cleaned
         paragraph = P(stylename=self._style(style), text=text) if style else P(text=text)
         self.doc.text.addElement(paragraph)
 
@@ -156,7 +158,7 @@ class OdtWriter:
                 cell.addElement(P(stylename=self._style(f"sym-{value.code}"), text=value.symbol))
             else:
                 cell = TableCell(stylename=self._style("Cellule"), valuetype="string")
-                for line in str(value).split("\n"):
+                for line in clean_text(str(value)).split("\n"):
                     cell.addElement(P(stylename=self._style(text_style), text=line) if text_style else P(text=line))
             row.addElement(cell)
         return row
