@@ -22,8 +22,8 @@ from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
 from abaque import scale
-from abaque.safe_cells import clean_text
 from abaque.meetings.templatetags.abaque_tags import pct, signed
+from abaque.safe_cells import clean_text
 
 from .content import Report, counts_text, participant_keys
 
