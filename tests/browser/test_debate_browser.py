@@ -67,12 +67,12 @@ def test_notes_typed_offline_are_kept_and_sent_when_the_page_comes_back(chromium
     context, page = facilitator_page(chromium, server, seeded)
     state = page.locator("#note-state")
     page.fill("#note-text", "Anne : le café existe déjà.")
-    page.wait_for_function("document.getElementById('note-state').dataset.state === 'saved'", timeout=5000)
+    page.wait_for_function("() => document.getElementById('note-state').dataset.state === 'saved'", timeout=5000)
     assert state.inner_text() == "enregistré ✓"
 
     context.set_offline(True)
     page.type("#note-text", " Bruno : pas le soir.")
-    page.wait_for_function("document.getElementById('note-state').dataset.state === 'offline'", timeout=5000)
+    page.wait_for_function("() => document.getElementById('note-state').dataset.state === 'offline'", timeout=5000)
     assert state.inner_text() == "hors ligne, sera enregistré"
     assert stored(database, "SELECT text FROM debate_note") == [("Anne : le café existe déjà.",)]
     page.close()  # the laptop's tab is closed while the connection is down
@@ -81,7 +81,7 @@ def test_notes_typed_offline_are_kept_and_sent_when_the_page_comes_back(chromium
     page = context.new_page()
     page.goto(f"{server.url}/seances/{seeded['meeting']}/debat/")
     assert page.input_value("#note-text") == "Anne : le café existe déjà. Bruno : pas le soir."
-    page.wait_for_function("document.getElementById('note-state').dataset.state === 'saved'", timeout=5000)
+    page.wait_for_function("() => document.getElementById('note-state').dataset.state === 'saved'", timeout=5000)
     assert stored(database, "SELECT text FROM debate_note") == [("Anne : le café existe déjà. Bruno : pas le soir.",)]
     context.close()
 
@@ -98,7 +98,7 @@ def test_a_recording_from_the_microphone_is_uploaded_and_shown_on_the_projector(
     assert "Enregistrement en cours" in projector.inner_text(".dp-recording")
     page.wait_for_timeout(1500)
     page.click("#rec-stop")
-    page.wait_for_function("document.getElementById('rec-status').textContent.includes('gardé')", timeout=10000)
+    page.wait_for_function("() => document.getElementById('rec-status').textContent.includes('gardé')", timeout=10000)
     projector.locator(".dp-recording").wait_for(state="detached", timeout=5000)
 
     ((mime, duration, name),) = stored(database, "SELECT mime_type, duration_seconds, file FROM debate_recording")

@@ -71,8 +71,8 @@ def test_a_newcomer_runs_a_first_meeting_with_the_keyboard(browser, empty_server
         keys = "1212121" if row < 4 else ("1515151" if row < 7 else "5454545")
         for key in keys[:6]:
             page.keyboard.press(key)
-    page.wait_for_function("document.querySelectorAll('#vote-grid td.cell.saving').length === 0")
-    page.wait_for_function("!document.querySelector('#vote-grid td.empty')")
+    page.wait_for_function("() => document.querySelectorAll('#vote-grid td.cell.saving').length === 0")
+    page.wait_for_function("() => !document.querySelector('#vote-grid td.empty')")
     assert page.locator("#grid-status").inner_text() == ""
 
     page.click("text=Voir la matrice des résultats")
