@@ -1,8 +1,8 @@
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from abaque.analysis.groups import MIN_PARTICIPANTS, opinion_groups
+from abaque.analysis.groups import MIN_GROUP_SIZE, MIN_PARTICIPANTS, opinion_groups
 from abaque.analysis.matrix import CODE_INDEX, NOT_VOTED
 
 VG, RR, W = CODE_INDEX["VG"], CODE_INDEX["RR"], CODE_INDEX["W"]
@@ -78,3 +78,10 @@ def test_groups_are_deterministic_and_invariant_under_a_permutation_of_participa
     for new, old in enumerate(permutation):
         back[old] = shuffled.labels[new]
     assert partition_of(back) == partition_of(first.labels)
+
+
+@settings(max_examples=30, deadline=None)
+@given(matrices)
+@example(np.random.default_rng(202).integers(-1, 7, size=(10, 16)).astype(np.int8))  # once gave a group of 2
+def test_no_group_is_smaller_than_the_minimum_group_size(matrix):
+    assert all(g.size >= MIN_GROUP_SIZE for g in opinion_groups(matrix).groups)

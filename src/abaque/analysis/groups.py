@@ -4,7 +4,8 @@ Pol.is's approach on the ordinal weights: participants with at least
 MIN_OPINIONS opinions are projected on the two leading components of their
 centred weights (white, black and not voted are missing data, see
 `projection.centred`), then k-means for k in 2..MAX_GROUPS, k chosen by
-silhouette. Deterministic (fixed seed, canonical order of rows).
+silhouette among those whose groups all have MIN_GROUP_SIZE members.
+Deterministic (fixed seed, canonical order of rows).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .projection import kmeans, project
 MIN_OPINIONS = 7  # like Pol.is: fewer opinions given, not grouped
 MIN_PARTICIPANTS = 12  # fewer grouped participants: no groups (noise)
 MAX_GROUPS = 5
+MIN_GROUP_SIZE = 3  # a k leaving a smaller group is not chosen: two people are not an opinion
 DIMENSIONS = 2
 SILHOUETTE_SAMPLE = 2000  # silhouette on at most this many points (canonical sample)
 # One-sided z-tests of Pol.is's repness, 90 % confidence.
@@ -99,7 +101,8 @@ def _best_partition(points: np.ndarray) -> np.ndarray | None:
     best: tuple[float, np.ndarray] | None = None
     for k in range(2, min(MAX_GROUPS, distinct, len(points) - 1) + 1):
         labels, _ = kmeans(points, k)
-        if len(np.unique(labels)) < 2:
+        sizes = np.unique(labels, return_counts=True)[1]
+        if len(sizes) < 2 or sizes.min() < MIN_GROUP_SIZE:
             continue
         score = silhouette(points, labels)
         if best is None or score > best[0] + 1e-9:

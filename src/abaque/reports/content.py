@@ -14,6 +14,7 @@ from abaque.meetings.ballots import shown_categories
 from abaque.meetings.groups import group_context
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
+from abaque.meetings.templatetags.abaque_tags import pct
 from abaque.meetings.views.results import ordered_matrix
 
 # The matrices of each round, in the order the report shows them.
@@ -152,6 +153,30 @@ def round_groups(table: dict) -> dict:
     matrix = table["matrix"]
     analysis = table["analysis"]
     return group_context(analysis, matrix.items, matrix.participant_labels(), list(range(len(matrix.participants))))
+
+
+GROUP_HEADER = ["Groupe", "Taille", "Membres", "Ce qui le caractérise"]
+
+
+def group_rows(groups: dict) -> list[list]:
+    """The PDF's groups table as rows of plain values, for XLSX and ODT."""
+    return [
+        [
+            f"{g['style']['symbol']} {g['style']['letter']}",
+            g["size"],
+            ", ".join(g["members"]),
+            "\n".join(
+                f"{r['direction']} ({pct(r['rate'])} contre {pct(r['rate_outside'])} ailleurs) : {r['text']}"
+                for r in g["representative"]
+            )
+            or "aucun item ne le distingue nettement",
+        ]
+        for g in groups["groups"]
+    ]
+
+
+def group_consensus_lines(groups: dict) -> list[str]:
+    return [f"Tous les groupes, {c['direction']} : {c['text']}" for c in groups.get("group_consensus", [])]
 
 
 def _outcomes(round_reports: list[RoundReport], notes: dict[int, str]) -> list[ItemOutcome]:

@@ -25,7 +25,7 @@ from abaque import scale
 from abaque.meetings.templatetags.abaque_tags import pct, signed
 from abaque.safe_cells import clean_text
 
-from .content import Report, counts_text, participant_keys
+from .content import GROUP_HEADER, Report, counts_text, group_consensus_lines, group_rows, participant_keys
 
 PORTRAIT_TEXT_CM = 17.0
 LANDSCAPE_TEXT_CM = 27.7
@@ -191,6 +191,8 @@ def build_odt(report: Report) -> bytes:
             _matrix(w, report, f"{round_report.title} · {view.title}", view.table)
         w.heading(f"{round_report.title} · Résultats par item", page="Portrait")
         _item_table(w, round_report.items)
+        if round_report.groups is not None:
+            _groups(w, round_report)
     w.heading("Les consensus")
     _item_table(w, report.consensus) if report.consensus else w.para("Aucun item n'a fait consensus.")
     _debate(w, report)
@@ -267,6 +269,18 @@ def _item_table(w: OdtWriter, items):
         for o in items
     ]
     w.table(["N°", "Item", "Répartition", "Moyenne", "Consensus", "Verdict"], rows, [1, 7, 3.4, 1.8, 1.8, 2.5])
+
+
+def _groups(w: OdtWriter, round_report):
+    """Like the PDF's « Groupes d'opinion »: the table, or why there are none."""
+    groups = round_report.groups
+    w.heading(f"{round_report.title} · Groupes d'opinion")
+    if not groups["groups"]:
+        w.para(groups["groups_reason"] or "")
+        return
+    w.table(GROUP_HEADER, [[str(v) for v in row] for row in group_rows(groups)], [1.6, 1.4, 5.5, 8.5], small=True)
+    for line in group_consensus_lines(groups):
+        w.para(line)
 
 
 def _debate(w: OdtWriter, report: Report):

@@ -117,4 +117,23 @@ def _round_json(round_report, report: Report) -> dict:
             }
             for row in table["rows"]
         ],
+        "groupes": _groups_json(round_report.groups, table["analysis"].groups, labels),
     }
+
+
+def _groups_json(shown: dict, found, labels: list[str]) -> dict:
+    """The round's opinion groups; members named as the votes are (letters if anonymous)."""
+    groups = [
+        {
+            "lettre": g["style"]["letter"],
+            "taille": g["size"],
+            "membres": [labels[j] for j in analysed.members],
+            "items_representatifs": [
+                {"texte": r["text"], "sens": r["direction"], "taux": r["rate"], "taux_ailleurs": r["rate_outside"]}
+                for r in g["representative"]
+            ],
+        }
+        for g, analysed in zip(shown["groups"], found.groups)
+    ]
+    consensus = [{"texte": c["text"], "sens": c["direction"]} for c in shown.get("group_consensus", [])]
+    return {"groupes": groups, "consensus": consensus, "raison": shown.get("groups_reason")}

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from abaque import scale
 from abaque.safe_cells import clean_text, spreadsheet_row
 
-from .content import Report
+from .content import GROUP_HEADER, Report, group_consensus_lines, group_rows
 from .raw import vote_rows
 
 THIN = Side(style="thin", color="777777")
@@ -29,6 +29,10 @@ def build_xlsx(report: Report) -> bytes:
     book.remove(book.active)
     for round_report in report.rounds:
         _round_sheet(book.create_sheet(clean_text(round_report.title)[:31]), round_report.matrices[0].table)
+        if round_report.groups and round_report.groups["groups"]:
+            _groups_sheet(
+                book.create_sheet(f"Groupes d'opinion (tour {round_report.round.number})"), round_report.groups
+            )
     _votes_sheet(book.create_sheet("Votes"), report)
     out = io.BytesIO()
     book.save(out)
@@ -57,6 +61,22 @@ def _round_sheet(sheet, table: dict):
     sheet.column_dimensions["B"].width = 50
     sheet.column_dimensions["E"].width = 18
     sheet.freeze_panes = sheet.cell(2, len(STATS_HEADER) + 1)
+
+
+def _groups_sheet(sheet, groups: dict):
+    """The PDF's « Groupes d'opinion » table, then the group-informed consensus."""
+    sheet.append(spreadsheet_row(GROUP_HEADER))
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for row in group_rows(groups):
+        sheet.append(spreadsheet_row(row))
+    for line in group_consensus_lines(groups):
+        sheet.append(spreadsheet_row([line]))
+    for column, width in zip("ABCD", (8, 7, 50, 80)):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _colour(sheet, row: int, codes: list[str | None]):
