@@ -65,3 +65,13 @@ def test_the_grid_requires_the_csrf_token(csrf_client, meeting):
     response = csrf_client.post(_url(meeting), {"item": item.pk, "participant": person.pk, "code": "G"})
     assert response.status_code == 403
     assert not Vote.objects.exists()
+
+
+def test_a_round_in_preparation_shows_a_button_that_opens_the_vote_and_comes_back(client_in, meeting):
+    page = unescape(client_in.get(f"/seances/{meeting.pk}/tours/1/grille/").content.decode())
+    assert "Le vote n'est pas encore ouvert" in page
+    assert 'data-readonly="1"' in page
+    answer = client_in.post(f"/seances/{meeting.pk}/direct/ouvrir/", {"next": "grid"})
+    assert answer["Location"] == f"/seances/{meeting.pk}/tours/1/grille/"
+    page = client_in.get(answer["Location"]).content.decode()
+    assert 'data-readonly="0"' in page

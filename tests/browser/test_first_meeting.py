@@ -64,7 +64,9 @@ def test_a_newcomer_runs_a_first_meeting_with_the_keyboard(browser, empty_server
     assert page.locator("h2", has_text="10 items").is_visible()
 
     page.click("text=Passer au vote")
-    page.wait_for_selector("#vote-grid td.cell")
+    # The grid takes the cards once the vote is open, as the phones do.
+    page.click("button:has-text('Ouvrir le vote')")
+    page.wait_for_selector("#vote-grid[data-readonly='0'] td.cell")
     page.locator("#vote-grid td.cell").first.click()
     # Row by row, the colours raised in the room: items 1–4 green, 5–7 split, 8–10 red.
     for row in range(10):

@@ -49,8 +49,11 @@ def _done(request, meeting, topic, message="", level=messages.SUCCESS):
         messages.add_message(request, level, message)
     if request.htmx:
         return _panel(request, meeting)
-    # Back to the page the button was on: the séance overview or this panel.
-    return redirect("meetings:detail" if request.POST.get("next") == "detail" else "live:controls", meeting.pk)
+    # Back to the page the button was on: the séance overview, the grid or this panel.
+    after = request.POST.get("next")
+    if after == "grid":
+        return redirect("meetings:grid", meeting.pk, (meeting.current_round() or meeting.ensure_first_round()).number)
+    return redirect("meetings:detail" if after == "detail" else "live:controls", meeting.pk)
 
 
 @login_required
