@@ -9,6 +9,8 @@ from 0 in the séance's order; statement texts and author ids as in Pol.is.
 import csv
 import io
 
+from abaque.safe_cells import spreadsheet_cell
+
 from .matrix import round_matrix
 
 FOLD = {"VG": "1", "G": "1", "R": "-1", "RR": "-1", "O": "0", "W": "0", "B": "0", None: ""}
@@ -32,10 +34,6 @@ def _write(rows) -> str:
     return out.getvalue()
 
 
-def _safe(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text  # no live formula in a spreadsheet
-
-
 def _participants_votes(matrix, folded, authors) -> str:
     header = [
         "participant",
@@ -57,7 +55,9 @@ def _participants_votes(matrix, folded, authors) -> str:
 def _comments(matrix, folded, authors) -> str:
     rows = [["comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"]]
     for i, (ri, row) in enumerate(zip(matrix.items, folded)):
-        rows.append([i, authors.get(ri.item.author_id, ""), row.count("1"), row.count("-1"), 1, _safe(ri.text)])
+        rows.append(
+            [i, authors.get(ri.item.author_id, ""), row.count("1"), row.count("-1"), 1, spreadsheet_cell(ri.text)]
+        )
     return _write(rows)
 
 
@@ -72,8 +72,8 @@ def _summary(round_, matrix, folded) -> str:
     votes = sum(v != "" for row in folded for v in row)
     return _write(
         [
-            ["topic", _safe(meeting.title)],
-            ["conversation-description", _safe(meeting.question)],
+            ["topic", spreadsheet_cell(meeting.title)],
+            ["conversation-description", spreadsheet_cell(meeting.question)],
             ["voters", sum(any(row[j] != "" for row in folded) for j in range(len(matrix.participants)))],
             ["comments", len(folded)],
             ["votes", votes],
