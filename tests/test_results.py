@@ -56,3 +56,11 @@ def test_the_demo_has_consensus_dissensus_and_two_rounds(facilitator, client_in)
     page = unescape(client_in.get(f"/seances/{meeting.pk}/tours/1/resultats/").content.decode())
     assert "Consensus pour" in page and "Dissensus" in page and "Consensus contre" in page
     assert meeting.rounds.count() == 2
+
+
+def test_signed_numbers_take_the_minus_sign_and_the_decimal_comma():
+    from abaque.meetings.templatetags.abaque_tags import signed
+
+    assert signed(-0.123) == "\u22120,12"
+    assert signed(0.36) == "+0,36"
+    assert signed(None) == "—"

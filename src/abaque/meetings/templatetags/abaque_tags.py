@@ -61,7 +61,8 @@ def pct(value):
 
 @register.filter
 def signed(value):
-    return "—" if value is None else f"{value:+.2f}".replace(".", ",")
+    """+0,36 or −0,12: French decimal comma, and the minus sign (U+2212), not a hyphen."""
+    return "—" if value is None else f"{value:+.2f}".replace(".", ",").replace("-", "\u2212")
 
 
 @register.filter

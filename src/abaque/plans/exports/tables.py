@@ -4,6 +4,7 @@ PDF, ODT and XLSX cannot disagree."""
 from dataclasses import dataclass, field
 
 from abaque.analysis import VERDICT_LABELS
+from abaque.meetings.templatetags.abaque_tags import signed
 
 from ..ballots import PURPOSE, ballot_results, latest_ballot
 from ..models import Action
@@ -118,5 +119,4 @@ def evaluation_table(cycle) -> Table:
 def _opinion(stats) -> str:
     if stats is None:
         return ""
-    mean = "—" if stats.mean is None else f"{stats.mean:+.2f}".replace(".", ",")
-    return f"{VERDICT_LABELS[stats.verdict]} (moyenne {mean})"
+    return f"{VERDICT_LABELS[stats.verdict]} (moyenne {signed(stats.mean)})"
