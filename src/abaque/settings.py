@@ -147,6 +147,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "abaque.context_processors.scale",
             ],
+            # Project-wide tag libraries (abaque is not an app of its own).
+            "libraries": {
+                "sockets": "abaque.templatetags.sockets",
+            },
         },
     },
 ]

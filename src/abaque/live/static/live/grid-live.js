@@ -4,8 +4,7 @@
 (function () {
   "use strict";
   var grid = document.getElementById("vote-grid");
-  var meeting = location.pathname.match(/\/seances\/(\d+)\//);
-  if (!grid || !meeting) return;
+  if (!grid || !grid.dataset.socket) return;
 
   var here = document.currentScript.src;
 
@@ -25,7 +24,7 @@
       });
     });
 
-    window.abaqueSocket("/ws/seances/" + meeting[1] + "/", {
+    window.abaqueSocket(grid.dataset.socket, {
       open: repaint,
       message: function (message) { if (message.kind === "progress") repaint(); }
     });
