@@ -59,7 +59,7 @@ def test_the_demo_has_consensus_dissensus_and_two_rounds(facilitator, client_in)
 
 
 def test_signed_numbers_take_the_minus_sign_and_the_decimal_comma():
-    from abaque.meetings.templatetags.abaque_tags import signed
+    from abaque.templatetags.abaque import signed
 
     assert signed(-0.123) == "\u22120,12"
     assert signed(0.36) == "+0,36"

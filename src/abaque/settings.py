@@ -149,6 +149,7 @@ TEMPLATES = [
             ],
             # Project-wide tag libraries (abaque is not an app of its own).
             "libraries": {
+                "abaque": "abaque.templatetags.abaque",
                 "sockets": "abaque.templatetags.sockets",
             },
         },

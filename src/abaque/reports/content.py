@@ -14,8 +14,8 @@ from abaque.meetings.ballots import shown_categories
 from abaque.meetings.groups import group_context
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
-from abaque.meetings.templatetags.abaque_tags import pct
 from abaque.meetings.views.results import ordered_matrix
+from abaque.templatetags.abaque import pct
 
 # The matrices of each round, in the order the report shows them.
 MATRIX_ORDERS: tuple[tuple[str, str], ...] = (

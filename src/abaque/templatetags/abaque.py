@@ -1,12 +1,12 @@
-"""Template helpers for the colour scale: styles and cells derive from
-scale.py, so no template or stylesheet repeats a colour."""
+"""Project-wide template helpers ({% load abaque %}), for every app: the
+colour scale (styles and cells derive from scale.py, so no template or
+stylesheet repeats a colour) and the French way of writing numbers."""
 
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from abaque import scale
-from abaque.meetings.models import letter_for
 
 register = template.Library()
 
@@ -63,9 +63,3 @@ def pct(value):
 def signed(value):
     """+0,36 or −0,12: French decimal comma, and the minus sign (U+2212), not a hyphen."""
     return "—" if value is None else f"{value:+.2f}".replace(".", ",").replace("-", "\u2212")
-
-
-@register.filter
-def letter(index):
-    """0 → A: how a participant is shown in anonymous mode."""
-    return letter_for(int(index))
