@@ -43,7 +43,7 @@ class VoteRouter:
     def __init__(self, django_app):
         self.django_app = django_app
         self.csrf = CsrfViewMiddleware(lambda request: None)
-        self.notifying: set[asyncio.Task] = set()
+        self.notifying: dict[int, asyncio.Task] = {}  # meeting → its announcement, not sent yet
 
     async def __call__(self, scope, receive, send):
         match = VOTE_PATH.match(scope.get("path", ""))
@@ -82,11 +82,16 @@ class VoteRouter:
 
     def _notify_soon(self, meeting_id):
         """Tell the screens through the notifier, without holding the answer.
-        No timer here: the screens fold a burst into one progress message
-        every FLUSH_DELAY (live/consumers.py), the one debounce of votes."""
-        task = asyncio.get_running_loop().create_task(announce(meeting_id, "votes"))
-        self.notifying.add(task)  # a task nobody holds may be collected mid-way
-        task.add_done_callback(self.notifying.discard)
+        No timer here: votes acknowledged before the announcement leaves
+        (a committed batch) share it, and the screens fold bursts into one
+        progress message every FLUSH_DELAY (live/consumers.py), the one
+        debounce of votes."""
+        if meeting_id not in self.notifying:
+            self.notifying[meeting_id] = asyncio.get_running_loop().create_task(self._notify(meeting_id))
+
+    async def _notify(self, meeting_id):
+        del self.notifying[meeting_id]  # from now on, a vote needs an announcement of its own
+        await announce(meeting_id, "votes")
 
 
 async def _read_body(receive) -> bytes | None:
