@@ -1,10 +1,27 @@
-"""Builders for the démarche tests and the demo: a park, a démarche, its
-cycles and actions, and votes cast through the séance machinery."""
+"""Builders for the tests (unit and browser): rounds voted from rows of
+codes ("VG G . RR" is one item, one code per participant in the séance's
+order, "." for no vote), and a park's démarche with its cycles and actions.
+Votes go through cast_vote, the only path a vote takes."""
 
-from abaque.meetings.rounds import open_round
-from abaque.meetings.votes import cast_vote
+from abaque.meetings.rounds import close_round, open_round
+from abaque.meetings.votes import cast_rows
+from abaque.plans.models import Action, Cycle, CycleMeeting, Process, Territory
 
-from .models import Action, Cycle, CycleMeeting, Process, Territory
+
+def vote_rows(meeting, rows):
+    """Cast `rows` in the séance's current round, opening it first."""
+    round_ = meeting.current_round()
+    open_round(round_)
+    cast_rows(round_, rows, strict=False)
+    return round_
+
+
+def run_round(round_, rows: list[str]):
+    """Open `round_`, vote `rows` (which must fit it), close it: as a séance does."""
+    open_round(round_)
+    cast_rows(round_, rows)
+    close_round(round_)
+    return round_
 
 
 def make_process(
@@ -25,16 +42,3 @@ def add_action(cycle, title, retained=True, **fields):
 
 def attach(cycle, meeting, group=CycleMeeting.Group.TEST_GROUP, purpose=CycleMeeting.Purpose.DIALOGUE):
     return CycleMeeting.objects.create(cycle=cycle, meeting=meeting, group=group, purpose=purpose)
-
-
-def vote_rows(meeting, rows):
-    """Cast `rows` (one string of space-separated codes per item, '.' for no
-    vote) in the séance's current round, opening it first."""
-    round_ = meeting.current_round()
-    open_round(round_)
-    participants = list(meeting.participants.all())
-    for entry, row in zip(round_.round_items.select_related("item"), rows):
-        for participant, code in zip(participants, row.split()):
-            if code != ".":
-                cast_vote(round_, entry.item, participant, code)
-    return round_

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from abaque.debate.speakers import projector_context
-from abaque.debate.testing import run_round
+from tests.builders import run_round
 
 
 def test_before_an_item_is_chosen_the_screen_waits_with_the_question(meeting, client_in):

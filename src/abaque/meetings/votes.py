@@ -68,3 +68,15 @@ def log_mismatches(round_) -> list[tuple[int, int, str | None, str | None]]:
         for item, participant in sorted(logged.keys() | stored.keys())
         if logged.get((item, participant)) != stored.get((item, participant))
     ]
+
+
+def cast_rows(round_, rows: list[str], source=Vote.Source.GRID, *, strict: bool = True) -> None:
+    """Votes from rows of codes, as the demo and the tests write them: "VG G . RR"
+    is one item of the round, one code per participant in the séance's order,
+    "." for no vote. `strict`: the rows must fit the round exactly."""
+    participants = list(round_.meeting.participants.all())
+    entries = list(round_.round_items.select_related("item"))
+    for entry, row in zip(entries, rows, strict=strict):
+        for participant, code in zip(participants, row.split(), strict=strict):
+            if code != ".":
+                cast_vote(round_, entry.item, participant, code, source)
