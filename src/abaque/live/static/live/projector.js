@@ -31,12 +31,18 @@
     }
   }
 
+  /* A box fits comfortably when it fits at a size of at least its
+     data-fit-dense (px), when it has one. */
+  function comfortable(box) {
+    return fitBox(box) && !(parseFloat(box.style.fontSize) < parseFloat(box.dataset.fitDense || "0"));
+  }
+
   function fitAll() {
     var boxes = function () { return Array.prototype.slice.call(root.querySelectorAll("[data-fit]")); };
     root.classList.remove("pj-dense");
-    var ok = boxes().map(fitBox).every(Boolean);
+    var ok = boxes().map(comfortable).every(Boolean);
     if (ok) return;
-    // Not at the smallest type: a denser layout (the way in as a strip
+    // Too small or not fitting: a denser layout (the way in as a strip
     // above the items, one line per item in the matrix), then fit again.
     root.classList.add("pj-dense");
     boxes().forEach(fitBox);
