@@ -32,9 +32,10 @@
   }
 
   /* A box fits comfortably when it fits at a size of at least its
-     data-fit-dense (px), when it has one. */
+     data-fit-dense (in vw), when it has one. */
   function comfortable(box) {
-    return fitBox(box) && !(parseFloat(box.style.fontSize) < parseFloat(box.dataset.fitDense || "0"));
+    var least = parseFloat(box.dataset.fitDense || "0") * window.innerWidth / 100;
+    return fitBox(box) && parseFloat(box.style.fontSize) >= least;
   }
 
   function fitAll() {
