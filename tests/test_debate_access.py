@@ -18,9 +18,8 @@ VIEWS = [
     ("debate:recording_state", False, "post"),
     ("debate:recordings", True, "get"),
     ("debate:recordings", True, "post"),
-    ("debate:projector", False, "get"),
-    ("debate:projector_fragment", False, "get"),
     ("debate:evolution", False, "get"),
+    ("debate:project_evolution", False, "post"),
 ]
 
 

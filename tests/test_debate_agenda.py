@@ -148,11 +148,11 @@ def test_an_anonymous_seance_shows_counts_per_colour_and_no_name(facilitator, cl
     shown = item_in_debate(meeting, item)
     assert shown["speakers"] is None
     assert shown["distribution"]["RR"] == 3 and shown["distribution"]["VG"] == 3
-    meeting.debate_item = item
+    meeting.debate_item, meeting.phase = item, Meeting.Phase.DEBATE
     meeting.save()
-    for url in ("debate:page", "debate:projector"):
+    for url in ("debate:page", "live:projector"):
         page = client_in.get(reverse(url, args=[meeting.pk])).content.decode()
         assert "Anne Leroy" not in page and "Farid Benali" not in page
         assert "rouge foncé" in page
-    projected = client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+    projected = client_in.get(reverse("live:projector_fragment", args=[meeting.pk])).content.decode()
     assert "Qui le souhaite prend la parole" in projected

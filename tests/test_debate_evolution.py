@@ -92,3 +92,61 @@ def test_with_one_round_the_page_says_to_wait_for_a_second(meeting, client_in):
 def test_an_unknown_round_number_answers_404(two_rounds, client_in):
     meeting, _, _ = two_rounds
     assert client_in.get(reverse("debate:evolution", args=[meeting.pk]) + "?de=1&a=7").status_code == 404
+
+
+def project(client, meeting, show, next_page="debate"):
+    return client.post(
+        reverse("debate:project_evolution", args=[meeting.pk]), {"show": show, "next": next_page}, follow=True
+    )
+
+
+def test_the_facilitator_projects_the_evolution_and_the_projector_shows_it(two_rounds, client_in):
+    meeting, first, second = two_rounds
+    response = project(client_in, meeting, "1")
+    assert response.redirect_chain[-1][0] == reverse("debate:page", args=[meeting.pk])
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.EVOLUTION
+    html = unescape(client_in.get(reverse("live:projector_fragment", args=[meeting.pk])).content.decode())
+    assert "Du tour 1 au tour 2" in html and "Tour 2 · Évolution" in html
+    # Each item keeps its séance number: the café is 1, the covoiturage 3.
+    assert '<span class="pj-num">1</span> <span class="pj-text">Créer un café associatif' in html
+    assert '<span class="pj-num">3</span> <span class="pj-text">Covoiturage solidaire' in html
+    assert "Un fonds d'initiatives habitants" not in html  # not revoted
+
+
+def test_going_back_returns_the_projector_to_the_debate_or_the_results(two_rounds, client_in):
+    meeting, _, _ = two_rounds
+    project(client_in, meeting, "1")
+    project(client_in, meeting, "0", "controls")
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.RESULTS
+    client_in.post(reverse("debate:choose", args=[meeting.pk]), {"item": meeting.items.first().pk})
+    project(client_in, meeting, "1")
+    project(client_in, meeting, "0")
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.DEBATE
+
+
+def test_one_round_cannot_be_projected_as_an_evolution(meeting, client_in):
+    run_round(meeting.current_round(), ["VG VG R RR", "VG G G VG", "RR R VG G"])
+    response = project(client_in, meeting, "1", "evolution")
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.RESULTS
+    assert "Il faut deux tours de vote clos" in unescape(response.content.decode())
+
+
+def test_opening_a_vote_takes_the_projector_off_the_evolution(two_rounds, client_in):
+    meeting, _, _ = two_rounds
+    project(client_in, meeting, "1")
+    new_round(meeting, [meeting.items.first()])
+    client_in.post(reverse("live:open", args=[meeting.pk]))
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.VOTE
+
+
+@pytest.mark.parametrize("page", ["debate:page", "debate:evolution", "live:controls"])
+def test_every_page_that_steers_the_projector_offers_the_evolution(two_rounds, client_in, page):
+    meeting, _, _ = two_rounds
+    html = unescape(client_in.get(reverse(page, args=[meeting.pk])).content.decode())
+    assert reverse("debate:project_evolution", args=[meeting.pk]) in html
+    assert "Projeter l'évolution entre les tours" in html

@@ -80,21 +80,21 @@ def test_a_recording_over_the_size_limit_is_refused(meeting, client_in, monkeypa
 
 def test_starting_and_stopping_shows_the_recording_on_the_projector(meeting, client_in):
     state = reverse("debate:recording_state", args=[meeting.pk])
-    meeting.debate_item = meeting.items.first()
+    meeting.debate_item, meeting.phase = meeting.items.first(), meeting.Phase.DEBATE
     meeting.save()
     assert client_in.post(state, {"action": "start"}).json() == {"recording": True}
     meeting.refresh_from_db()
     assert meeting.recording_since is not None
     assert (
         "Enregistrement en cours"
-        in client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+        in client_in.get(reverse("live:projector_fragment", args=[meeting.pk])).content.decode()
     )
     assert client_in.post(state, {"action": "stop"}).json() == {"recording": False}
     meeting.refresh_from_db()
     assert meeting.recording_since is None
     assert (
         "Enregistrement en cours"
-        not in client_in.get(reverse("debate:projector_fragment", args=[meeting.pk])).content.decode()
+        not in client_in.get(reverse("live:projector_fragment", args=[meeting.pk])).content.decode()
     )
 
 

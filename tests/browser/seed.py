@@ -15,8 +15,9 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from abaque.debate.testing import run_round  # noqa: E402
 from abaque.meetings.models import Item, Meeting, Participant  # noqa: E402
-from abaque.meetings.rounds import open_round, sync_open_round  # noqa: E402
+from abaque.meetings.rounds import new_round, open_round, sync_open_round  # noqa: E402
 
 
 def seed(spec):
@@ -35,6 +36,19 @@ def seed(spec):
     ]
     items = [Item.objects.create(meeting=meeting, text=text, position=i + 1) for i, text in enumerate(spec["items"])]
     round_ = sync_open_round(meeting)
+    # Rows of codes per round ("VG RR . G", one code per participant): each
+    # round is opened, voted through the one vote path and closed. A later
+    # round holds the items its "round_items" indices name.
+    for number, rows in enumerate(spec.get("rounds", []), start=1):
+        if number > 1:
+            chosen = spec["round_items"][number - 2]
+            round_ = new_round(meeting, [items[i] for i in chosen])
+        run_round(round_, rows)
+    if spec.get("reveal"):
+        meeting.results_revealed = True
+    if spec.get("phase"):
+        meeting.phase = spec["phase"]
+    meeting.save()
     if spec.get("open"):
         open_round(round_)
     client = Client()

@@ -90,16 +90,16 @@ def test_a_recording_from_the_microphone_is_uploaded_and_shown_on_the_projector(
     server, seeded, database = debate_server
     context, page = facilitator_page(chromium, server, seeded)
     projector = context.new_page()
-    projector.goto(f"{server.url}/seances/{seeded['meeting']}/debat/projecteur/")
-    assert projector.locator(".dp-recording").count() == 0
+    projector.goto(f"{server.url}/seances/{seeded['meeting']}/projecteur/")  # the séance's one projector
+    assert projector.locator(".pj-recording").count() == 0
 
     page.click("#rec-start")
-    projector.locator(".dp-recording").wait_for(timeout=5000)  # by WebSocket or the 2 s polling
-    assert "Enregistrement en cours" in projector.inner_text(".dp-recording")
+    projector.locator(".pj-recording").wait_for(timeout=5000)  # told by its WebSocket
+    assert "Enregistrement en cours" in projector.inner_text(".pj-recording")
     page.wait_for_timeout(1500)
     page.click("#rec-stop")
     page.wait_for_function("() => document.getElementById('rec-status').textContent.includes('gardé')", timeout=10000)
-    projector.locator(".dp-recording").wait_for(state="detached", timeout=5000)
+    projector.locator(".pj-recording").wait_for(state="detached", timeout=5000)
 
     ((mime, duration, name),) = stored(database, "SELECT mime_type, duration_seconds, file FROM debate_recording")
     assert mime.startswith("audio/") and 1.0 <= duration < 10

@@ -12,6 +12,7 @@ from abaque.analysis import AGENDA_KIND_LABELS, ItemStats, debate_agenda, encode
 from abaque.analysis.stats import item_stats
 from abaque.meetings.matrix import RoundMatrix, round_matrix
 from abaque.meetings.models import Item, Round
+from abaque.meetings.numbering import item_numbers
 
 from .models import AgendaPosition
 
@@ -24,6 +25,7 @@ class AgendaLine:
     stats: ItemStats
     voices: list[str]  # who is invited to speak; empty in anonymous mode
     n_invited: int
+    number: int  # the item's number in the séance (meetings.numbering)
 
     @property
     def kind_label(self) -> str:
@@ -50,6 +52,7 @@ def computed_agenda(matrix: RoundMatrix) -> list[AgendaLine]:
     meeting = matrix.round.meeting
     stats = item_figures(matrix)
     labels = [] if meeting.is_anonymous else matrix.participant_labels()
+    numbers = item_numbers(meeting)
     return [
         AgendaLine(
             item=matrix.items[entry.item].item,
@@ -58,6 +61,7 @@ def computed_agenda(matrix: RoundMatrix) -> list[AgendaLine]:
             stats=stats[entry.item],
             voices=[labels[j] for j in entry.dissenters] if labels else [],
             n_invited=len(entry.dissenters),
+            number=numbers[matrix.items[entry.item].item_id],
         )
         for entry in debate_agenda(encode(matrix.codes), width=meeting.scale_width)
     ]

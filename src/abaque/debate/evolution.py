@@ -9,7 +9,7 @@ from abaque import scale
 from abaque.analysis import VERDICT_LABELS, compare_rounds, encode
 from abaque.analysis.stats import item_stats
 from abaque.meetings.matrix import participant_labels, round_matrix
-from abaque.meetings.models import Item, Participant, Round, RoundItem
+from abaque.meetings.models import Item, Meeting, Participant, Round, RoundItem
 
 
 class AlignedItem(NamedTuple):
@@ -92,3 +92,29 @@ def _move(move, participants, labels) -> dict:
         "level_to": scale.BY_CODE[move.code_to],
         "towards": towards,
     }
+
+
+def summary(items: list[dict]) -> dict:
+    """The headline: how many items grew closer, and how many votes moved."""
+    return {
+        "closer": sum(1 for row in items if (row["consensus_delta"] or 0) > 0),
+        "further": sum(1 for row in items if (row["consensus_delta"] or 0) < 0),
+        "moves": sum(len(row["moves"]) for row in items),
+    }
+
+
+def projected_rounds(meeting: Meeting) -> tuple[Round, Round] | None:
+    """The two rounds the projector compares: the last two closed ones (an
+    open round's votes are never projected)."""
+    closed = list(meeting.rounds.filter(status=Round.Status.CLOSED).order_by("-number")[:2])
+    return (closed[1], closed[0]) if len(closed) == 2 else None
+
+
+def projected_evolution(meeting: Meeting, numbers: dict[int, int]) -> dict | None:
+    """What the projector shows of the evolution (None before two closed
+    rounds): each common item with its séance number."""
+    pair = projected_rounds(meeting)
+    if pair is None:
+        return None
+    items = [{**row, "number": numbers.get(row["item"].pk)} for row in evolution(meeting, *pair)]
+    return {"round_a": pair[0], "round_b": pair[1], "items": items, "summary": summary(items)}

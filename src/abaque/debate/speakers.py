@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from abaque import scale
 from abaque.analysis import VERDICT_LABELS
 from abaque.meetings.matrix import RoundMatrix, round_matrix
+from abaque.meetings.numbering import item_numbers
 
 from .agenda import item_figures, latest_closed_round
 
@@ -58,14 +59,16 @@ def item_in_debate(meeting, item, matrix: RoundMatrix | None = None) -> dict:
     if matrix is None or not any(entry.item_id == item.pk for entry in matrix.items):
         round_ = latest_closed_round(meeting, item)
         matrix = round_matrix(round_) if round_ else None
+    number = item_numbers(meeting).get(item.pk)
     if matrix is None:
-        return {"item": item, "round": None, "distribution": None, "speakers": None, "stats": None}
+        return {"item": item, "number": number, "round": None, "distribution": None, "speakers": None, "stats": None}
     row = next(i for i, entry in enumerate(matrix.items) if entry.item_id == item.pk)
     stats = item_figures(matrix)[row]
     labels = matrix.participant_labels()
     votes = [(labels[j], code) for j, code in enumerate(matrix.codes[row]) if code]
     return {
         "item": item,
+        "number": number,
         "round": matrix.round,
         "wording": matrix.items[row].text,
         "distribution": stats.counts,
@@ -82,7 +85,7 @@ def colour_order(order: str) -> tuple[str, ...]:
 
 
 def projector_context(meeting) -> dict:
-    """Context of debate/_projector.html for the item in debate (item None
+    """What the live projector shows of the debate (live/_projector_debate.html) (item None
     when no item is in debate yet)."""
     item = meeting.debate_item
     if item is None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, evolution, items, notes, page, projector, recordings
+from .views import agenda, evolution, items, notes, page, recordings
 
 app_name = "debate"
 urlpatterns = [
@@ -16,7 +16,6 @@ urlpatterns = [
     path(
         "<int:meeting_id>/debat/enregistrements/<int:recording_id>/", recordings.recording_file, name="recording_file"
     ),
-    path("<int:meeting_id>/debat/projecteur/", projector.projector, name="projector"),
-    path("<int:meeting_id>/debat/projecteur/fragment/", projector.projector_fragment, name="projector_fragment"),
     path("<int:meeting_id>/evolution/", evolution.evolution_page, name="evolution"),
+    path("<int:meeting_id>/evolution/projeter/", evolution.project_evolution, name="project_evolution"),
 ]

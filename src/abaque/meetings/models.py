@@ -59,6 +59,7 @@ class Meeting(models.Model):
         VOTE = "vote", "Vote"
         RESULTS = "results", "Résultats"
         DEBATE = "debate", "Débat"
+        EVOLUTION = "evolution", "Évolution entre les tours"  # projected from the debate
 
     class SpeakingOrder(models.TextChoices):
         DISSENT_FIRST = "dissent_first", "Rouge et noir d'abord"
@@ -93,7 +94,7 @@ class Meeting(models.Model):
     collect_categories = models.BooleanField(
         "recueillir la catégorie des votants (élu, technicien, habitant…)", default=False
     )
-    phase = models.CharField(max_length=8, choices=Phase, default=Phase.ITEMS)
+    phase = models.CharField(max_length=10, choices=Phase, default=Phase.ITEMS)
     results_revealed = models.BooleanField(default=False)
     ordering = models.CharField(max_length=10, choices=Ordering, default=Ordering.MEAN)
     phone_items = models.BooleanField(

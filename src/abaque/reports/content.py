@@ -14,6 +14,7 @@ from abaque.meetings.ballots import shown_categories
 from abaque.meetings.groups import group_context
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting, Round
+from abaque.meetings.numbering import item_numbers
 from abaque.meetings.views.results import ordered_matrix
 from abaque.templatetags.abaque import pct
 
@@ -68,7 +69,7 @@ class Report:
     debated: list[dict]
     evolutions: list[dict]
     recordings: list[dict]
-    numbers: dict[int, int]  # item id → its number in the report
+    numbers: dict[int, int]  # item id → its number in the séance (meetings.numbering)
     levels: tuple = field(default=scale.LEVELS)
 
     @property
@@ -88,7 +89,7 @@ class Report:
 
 def build_report(meeting: Meeting) -> Report:
     rounds = [r for r in meeting.rounds.all() if r.votes.exists()]
-    numbers = item_numbers(meeting, rounds)
+    numbers = item_numbers(meeting)
     notes = dict(Note.objects.filter(meeting=meeting).exclude(text="").values_list("item_id", "text"))
     round_reports = [_round_report(meeting, r, numbers) for r in rounds]
     outcomes = _outcomes(round_reports, notes)
@@ -103,17 +104,6 @@ def build_report(meeting: Meeting) -> Report:
         recordings=_recordings(meeting, numbers),
         numbers=numbers,
     )
-
-
-def item_numbers(meeting: Meeting, rounds: list[Round]) -> dict[int, int]:
-    """Item id → its number in the report: the first round's order, then
-    items only voted later, then items never voted."""
-    numbers: dict[int, int] = {}
-    ids = [ri.item_id for r in rounds for ri in r.round_items.all()]
-    ids += list(meeting.active_items().values_list("pk", flat=True))
-    for item_id in ids:
-        numbers.setdefault(item_id, len(numbers) + 1)
-    return numbers
 
 
 def _participants(meeting: Meeting) -> list[dict]:
@@ -135,9 +125,7 @@ def _participants(meeting: Meeting) -> list[dict]:
 def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int]) -> RoundReport:
     matrices = []
     for order, title in MATRIX_ORDERS:
-        table = ordered_matrix(meeting, round_, order, order)
-        for row in table["rows"]:
-            row["number"] = numbers[row["entry"].item_id]
+        table = ordered_matrix(meeting, round_, order, order, numbers=numbers)
         matrices.append(MatrixView(order, title, table))
     items = [
         ItemOutcome(

@@ -1,12 +1,17 @@
 """The projector: a second window on the wall, large type, high contrast.
-The page holds a fragment that it fetches again whenever the séance changes."""
+The page holds a fragment that it fetches again whenever the séance changes;
+it shows, by phase, the items being typed, the vote, the results, the item
+in debate or the evolution between two rounds. It is the séance's only
+projected screen."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.analysis.verdict import Verdict
+from abaque.debate.evolution import projected_evolution
 from abaque.debate.speakers import projector_context as debate_projector_context
 from abaque.meetings.access import get_meeting
+from abaque.meetings.numbering import item_numbers, numbered
 from abaque.meetings.views.results import ordered_matrix
 
 from ..address import join_urls
@@ -17,18 +22,21 @@ CONSENSUS = (Verdict.CONSENSUS_FOR, Verdict.CONSENSUS_AGAINST)
 
 def projector_context(request, meeting) -> dict:
     round_ = meeting.current_round() or meeting.ensure_first_round()
+    numbers = item_numbers(meeting)
     context = {
         "meeting": meeting,
         "round": round_,
-        "items": round_.round_items.all(),
+        "items": numbered(meeting, list(round_.round_items.all())),
         "progress": round_progress(meeting),
         "show_results": round_.is_closed and meeting.results_revealed,
     }
     if meeting.phase == meeting.Phase.DEBATE:
-        # The debate's own projected view: the item, its colours, who speaks.
+        # The debate's projected view: the item, its colours, who speaks.
         context["debate"] = debate_projector_context(meeting)
+    elif meeting.phase == meeting.Phase.EVOLUTION:
+        context["evolution"] = projected_evolution(meeting, numbers)
     elif context["show_results"]:
-        table = ordered_matrix(meeting, round_, meeting.ordering, meeting.ordering)
+        table = ordered_matrix(meeting, round_, meeting.ordering, meeting.ordering, numbers=numbers)
         context["table"] = table
         # Acknowledged at once, for or against (the debate starts from the rest).
         context["consensus"] = [row for row in table["rows"] if row["stats"].verdict in CONSENSUS]

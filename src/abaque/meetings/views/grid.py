@@ -12,6 +12,7 @@ from abaque.meetings.notify import meeting_changed
 from ..access import get_meeting, get_round
 from ..matrix import round_matrix
 from ..models import Item, Participant, Vote
+from ..numbering import numbered
 from ..rounds import sync_open_round
 from ..votes import VoteRefused, cast_vote
 
@@ -25,7 +26,7 @@ def vote_grid(request, meeting_id, number):
     matrix = round_matrix(round_)
     rows = [
         (entry, [(participant, code) for participant, code in zip(matrix.participants, codes)])
-        for entry, codes in zip(matrix.items, matrix.codes)
+        for entry, codes in zip(numbered(meeting, matrix.items), matrix.codes)
     ]
     context = {
         "meeting": meeting,

@@ -10,14 +10,20 @@ from ..access import get_meeting, get_round
 from ..groups import group_context
 from ..matrix import round_matrix
 from ..models import Meeting
+from ..numbering import item_numbers
 from ..rounds import sync_open_round
 
 ORDERINGS = Meeting.Ordering
 
 
-def ordered_matrix(meeting, round_, row_order: str, column_order: str, by_group: bool = False) -> dict:
-    """Everything a results table shows, rows and columns already ordered.
-    Shared by the facilitator's page, the projector and the report."""
+def ordered_matrix(
+    meeting, round_, row_order: str, column_order: str, by_group: bool = False, numbers: dict[int, int] | None = None
+) -> dict:
+    """Everything a results table shows, rows and columns already ordered,
+    each row with its item's number in the séance (`numbers`, computed when
+    not given). Shared by the facilitator's page, the projector and the report."""
+    if numbers is None:
+        numbers = item_numbers(meeting)
     matrix = round_matrix(round_)
     analysis = matrix.analyse()
     labels = matrix.participant_labels()
@@ -33,6 +39,7 @@ def ordered_matrix(meeting, round_, row_order: str, column_order: str, by_group:
             {
                 "index": i,
                 "entry": matrix.items[i],
+                "number": numbers[matrix.items[i].item_id],
                 "stats": stats,
                 "verdict_label": VERDICT_LABELS[stats.verdict],
                 "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
