@@ -13,7 +13,11 @@
   var net = document.getElementById("net");
   var QUEUE_KEY = "abaque:queue:" + root.dataset.token;
   var RETRY_EVERY = 4000;
+  // After the ballot moved on by itself, a tap still on its way (a slow
+  // double tap) must not vote the item that just slid under the finger.
+  var SETTLE_MS = 600;
   var current = 0, sending = false, refused = {}, dead = false;
+  var settledAt = 0, finished = false;  // finished: the end screen is shown
 
   /* ---- the local queue of votes not yet acknowledged ---- */
   // Kept in memory, written through to localStorage so that a reload or a
@@ -70,6 +74,7 @@
     if (!(open || closed)) { waitingItems(); return; }
     if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
     current = Math.max(0, Math.min(current, state.items.length - 1));
+    if (finished && open) { voting.replaceChildren(banner(closed), endScreen()); return; }
     voting.replaceChildren(banner(closed), card(state.items[current], closed), stepper(), overview());
   }
 
@@ -111,6 +116,20 @@
     return node;
   }
 
+  function endScreen() {
+    var node = el("section", { "class": "end-screen", role: "status" });
+    node.appendChild(el("p", { "class": "end-text" }, "Merci, vous avez voté sur tous les items"));
+    node.appendChild(el("p", { "class": "end-hint" }, "Vous pouvez encore changer d'avis tant que le vote est ouvert."));
+    var review = el("button", { type: "button", "class": "big-button review" }, "Revoir et modifier mes votes");
+    review.addEventListener("click", function () {
+      if (settling()) return;
+      finished = false;
+      go(0);
+    });
+    node.appendChild(review);
+    return node;
+  }
+
   function stepper() {
     var nav = el("nav", { "class": "stepper" });
     var prev = el("button", { type: "button", "class": "step prev" }, "← Précédent");
@@ -144,7 +163,8 @@
   function go(index) {
     current = index;
     render();
-    voting.querySelector(".card").scrollIntoView({ block: "start", behavior: "smooth" });
+    var card = voting.querySelector(".card");
+    if (card) card.scrollIntoView({ block: "start", behavior: "smooth" });
   }
 
   function swipe(node) {
@@ -163,7 +183,7 @@
 
   /* ---- voting and sending ---- */
   function choose(item, code) {
-    if (state.status !== "open") return;
+    if (state.status !== "open" || settling()) return;
     var first = !shownCode(item);
     delete refused[keyOf(item)];
     enqueue(item, code);
@@ -174,10 +194,24 @@
   }
 
   function nextLeft() {
+    settledAt = Date.now();
     for (var i = 1; i <= state.items.length; i++) {
       var index = (current + i) % state.items.length;
       if (!shownCode(state.items[index].id)) { go(index); return; }
     }
+    finished = true;  // every item has a colour
+    render();
+  }
+  function settling() { return Date.now() - settledAt < SETTLE_MS; }
+
+  // Where a (re)loaded ballot opens: the first item not yet voted, or the
+  // end screen when they all are.
+  function resume() {
+    for (var i = 0; i < state.items.length; i++) {
+      if (!shownCode(state.items[i].id)) { current = i; finished = false; return; }
+    }
+    current = 0;
+    finished = state.items.length > 0;
   }
 
   function post(key, code) {
@@ -239,8 +273,9 @@
     if (response.status === 404) { linkDead(); return; }
     if (!response.ok) return;
     var fresh = await response.json();
-    if (fresh.round !== state.round) current = 0;
+    var newRound = fresh.round !== state.round;
     state = fresh;
+    if (newRound) resume();
     online(true);
     render();
     flush();
@@ -268,6 +303,7 @@
     open: refetch,
     message: function (message) { if (message.kind === "refresh") refetch(); }
   });
+  resume();
   render();
   flush();
 })();
