@@ -127,7 +127,7 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
     for name, codes in ONLINE_VOTES.items():
         vote(phones[name][1], codes)
         expect(phones[name][1].locator('.overview .dot[data-state="sent"]')).to_have_count(n_items)
-    expect(phones["Anne Leroy"][1].locator(".vote-status")).to_have_text("envoyé ✓")
+    expect(phones["Anne Leroy"][1].locator(".end-screen")).to_contain_text("vous avez voté sur tous les items")
     anne_id = seeded["participants"]["Anne Leroy"]["id"]
     expect(grid.locator(f'td.cell[data-participant="{anne_id}"].lv-RR')).to_have_count(1)  # the grid follows the phones
     expect(projector.locator('[data-progress="finished"]')).to_have_text("2")
@@ -139,6 +139,7 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
 
     offline_context, chantal = phones["Chantal Roux"]
     chantal_id = seeded["participants"]["Chantal Roux"]["id"]
+    chantal.bring_to_front()  # as a phone in a hand: its smooth scrolls run
     offline_context.set_offline(True)
     vote(chantal, OFFLINE_FIRST)
     vote(chantal, OFFLINE_FINAL[:1])

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from .conftest import PHONE, prepared_servers, require_chromium, server_env
 from .seance_flow import Database
+from .seance_flow import vote as flow_vote
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -67,4 +68,21 @@ def test_a_slow_double_tap_does_not_vote_the_next_item_and_a_reload_resumes_then
     phone.locator(".end-screen .review").click()
     expect(phone.locator(".card .position")).to_have_text("Item 1 sur 3")
     expect(phone.locator(".card .level[data-code='VG']")).to_have_attribute("aria-pressed", "true")
+    context.close()
+
+
+def test_from_the_end_screen_a_tap_on_a_number_changes_that_vote(browser, server):
+    one, seeded, db = server
+    anne = seeded["participants"]["Anne Leroy"]
+    context = browser.new_context(**PHONE)
+    phone = context.new_page()
+    phone.goto(f"{one.url}/b/{anne['token']}/")
+    expect(phone.locator(".end-screen")).to_be_visible()
+    context.set_offline(True)
+    flow_vote(phone, ["G", "G", "B"])
+    flow_vote(phone, ["VG"])
+    phone.locator(".overview .dot").nth(1).click()
+    expect(phone.locator(".card .position")).to_have_text("Item 2 sur 3")
+    phone.locator(".card .level[data-code='B']").click()
+    expect(phone.locator(".vote-status")).to_have_text("en attente d'envoi…")
     context.close()

@@ -74,7 +74,7 @@
     if (!(open || closed)) { waitingItems(); return; }
     if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
     current = Math.max(0, Math.min(current, state.items.length - 1));
-    if (finished && open) { voting.replaceChildren(banner(closed), endScreen()); return; }
+    if (finished && open) { voting.replaceChildren(banner(closed), endScreen(), overview()); return; }
     voting.replaceChildren(banner(closed), card(state.items[current], closed), stepper(), overview());
   }
 
@@ -122,9 +122,7 @@
     node.appendChild(el("p", { "class": "end-hint" }, "Vous pouvez encore changer d'avis tant que le vote est ouvert."));
     var review = el("button", { type: "button", "class": "big-button review" }, "Revoir et modifier mes votes");
     review.addEventListener("click", function () {
-      if (settling()) return;
-      finished = false;
-      go(0);
+      if (!settling()) go(0);
     });
     node.appendChild(review);
     return node;
@@ -160,11 +158,19 @@
     return list;
   }
 
+  // A navigation the voter chose: the item under the finger is the one they
+  // asked for, so no settling delay.
   function go(index) {
+    var fromEnd = finished;  // from the end screen: jump, the card is far above
+    settledAt = 0;
+    finished = false;
+    slide(index, fromEnd ? "auto" : "smooth");
+  }
+  function slide(index, behavior) {
     current = index;
     render();
     var card = voting.querySelector(".card");
-    if (card) card.scrollIntoView({ block: "start", behavior: "smooth" });
+    if (card) card.scrollIntoView({ block: "start", behavior: behavior || "smooth" });
   }
 
   function swipe(node) {
@@ -197,7 +203,7 @@
     settledAt = Date.now();
     for (var i = 1; i <= state.items.length; i++) {
       var index = (current + i) % state.items.length;
-      if (!shownCode(state.items[index].id)) { go(index); return; }
+      if (!shownCode(state.items[index].id)) { slide(index); return; }
     }
     finished = true;  // every item has a colour
     render();
