@@ -18,6 +18,7 @@
   var SETTLE_MS = 600;
   var current = 0, sending = false, refused = {}, dead = false;
   var settledAt = 0, finished = false;  // finished: the end screen is shown
+  var reviewing = false;  // the voter tapped a number while the results are projected
 
   /* ---- the local queue of votes not yet acknowledged ---- */
   // Kept in memory, written through to localStorage so that a reload or a
@@ -53,6 +54,12 @@
     return state.votes[String(item)] ? "sent" : "empty";
   }
   var STATUS_TEXT = { sent: "envoyé ✓", pending: "en attente d'envoi…", empty: "pas encore voté" };
+  var CHANGED_TEXT = "modifié par l'animateur";
+  // The stored vote was typed in the facilitator's grid (no choice of ours
+  // is waiting to replace it): the phone says so, not only shows the colour.
+  function changedByFacilitator(item) {
+    return itemState(item) === "sent" && (state.changed_by_facilitator || []).indexOf(item) !== -1;
+  }
 
   function levelOf(code) {
     for (var i = 0; i < levels.length; i++) if (levels[i].code === code) return levels[i];
@@ -75,6 +82,7 @@
     if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
     current = Math.max(0, Math.min(current, state.items.length - 1));
     if (finished && open) { voting.replaceChildren(banner(closed), endScreen(), overview()); return; }
+    if (closed && state.revealed && !reviewing) { voting.replaceChildren(banner(closed), watchScreen(), overview()); return; }
     voting.replaceChildren(banner(closed), card(state.items[current], closed), stepper(), overview());
   }
 
@@ -110,8 +118,9 @@
     });
     node.appendChild(choices);
     var status = itemState(item.id);
-    node.appendChild(el("p", { "class": "vote-status " + status, role: "status" },
-                        status === "refused" ? refused[keyOf(item.id)] : STATUS_TEXT[status]));
+    var changed = changedByFacilitator(item.id);
+    node.appendChild(el("p", { "class": "vote-status " + status + (changed ? " changed" : ""), role: "status" },
+                        status === "refused" ? refused[keyOf(item.id)] : changed ? CHANGED_TEXT : STATUS_TEXT[status]));
     swipe(node);
     return node;
   }
@@ -125,7 +134,26 @@
       if (!settling()) go(0);
     });
     node.appendChild(review);
+    changedNote(node);
     return node;
+  }
+
+  // While the results are projected: nothing left to do on the phone.
+  function watchScreen() {
+    var node = el("section", { "class": "watch-screen", role: "status" });
+    node.appendChild(el("p", { "class": "watch-text" }, "Regardez l'écran"));
+    node.appendChild(el("p", { "class": "watch-hint" }, "Les résultats du vote sont projetés. Touchez un numéro pour revoir votre vote."));
+    changedNote(node);
+    return node;
+  }
+
+  function changedNote(node) {
+    var numbers = [];
+    state.items.forEach(function (item, index) { if (changedByFacilitator(item.id)) numbers.push(String(index + 1)); });
+    if (!numbers.length) return;
+    node.appendChild(el("p", { "class": "changed-note" }, numbers.length === 1
+      ? "Votre vote sur l'item " + numbers[0] + " a été " + CHANGED_TEXT + "."
+      : "Vos votes sur les items " + numbers.slice(0, -1).join(", ") + " et " + numbers[numbers.length - 1] + " ont été modifiés par l'animateur."));
   }
 
   function stepper() {
@@ -144,9 +172,10 @@
     var list = el("ol", { "class": "overview", "aria-label": "Vue d'ensemble : touchez un numéro pour y aller" });
     state.items.forEach(function (item, index) {
       var code = shownCode(item.id), status = itemState(item.id), level = levelOf(code);
-      var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : ""),
+      var changed = changedByFacilitator(item.id);
+      var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : "") + (changed ? " changed" : ""),
                                "data-state": status, "aria-current": String(index === current),
-                               title: item.text + (level ? " — " + level.label : " — pas encore voté") });
+                               title: item.text + (level ? " — " + level.label : " — pas encore voté") + (changed ? " (" + CHANGED_TEXT + ")" : "") });
       // The number, and the symbol under it: the overview reads without colours.
       dot.append(el("span", { "class": "n" }, String(index + 1)),
                  el("span", { "class": "sym", "aria-hidden": "true" }, level ? level.symbol : ""));
@@ -161,16 +190,21 @@
   // A navigation the voter chose: the item under the finger is the one they
   // asked for, so no settling delay.
   function go(index) {
-    var fromEnd = finished;  // from the end screen: jump, the card is far above
     settledAt = 0;
     finished = false;
-    slide(index, fromEnd ? "auto" : "smooth");
+    reviewing = true;
+    slide(index);
   }
-  function slide(index, behavior) {
+  function slide(index) {
     current = index;
     render();
-    var card = voting.querySelector(".card");
-    if (card) card.scrollIntoView({ block: "start", behavior: behavior || "smooth" });
+    showTop();
+  }
+  // Bring the top of the ballot (the offline notice, the banner, then the
+  // card) into view when it is scrolled away, at once: nothing sits over
+  // the card, and a smooth scroll would move the buttons under the finger.
+  function showTop() {
+    if (root.getBoundingClientRect().top < 0) root.scrollIntoView({ block: "start" });
   }
 
   function swipe(node) {
@@ -279,11 +313,13 @@
     if (response.status === 404) { linkDead(); return; }
     if (!response.ok) return;
     var fresh = await response.json();
-    var newRound = fresh.round !== state.round;
+    var newRound = fresh.round !== state.round, moved = fresh.status !== state.status || fresh.revealed !== state.revealed;
     state = fresh;
     if (newRound) resume();
+    if (moved) reviewing = false;  // closed, or the results projected: show what is new
     online(true);
     render();
+    if (moved) showTop();
     flush();
   }
 
@@ -302,7 +338,8 @@
     net.textContent = up ? "" : "Hors connexion : vos votes seront envoyés dès le retour du réseau.";
   }
 
-  window.addEventListener("online", flush);
+  // Back on the network: the notice goes (a failed send shows it again).
+  window.addEventListener("online", function () { online(true); flush(); });
   window.addEventListener("offline", function () { online(false); });
   setInterval(function () { if (Object.keys(pending()).length) flush(); }, RETRY_EVERY);
   window.abaqueSocket(root.dataset.socket, {
