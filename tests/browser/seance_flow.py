@@ -139,7 +139,6 @@ def run_seance(browser, phone_url, screen_url, seeded, db):
 
     offline_context, chantal = phones["Chantal Roux"]
     chantal_id = seeded["participants"]["Chantal Roux"]["id"]
-    chantal.bring_to_front()  # as a phone in a hand: its smooth scrolls run
     offline_context.set_offline(True)
     vote(chantal, OFFLINE_FIRST)
     vote(chantal, OFFLINE_FINAL[:1])
