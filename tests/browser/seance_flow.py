@@ -81,6 +81,9 @@ def vote(page, codes):
         expect(page.locator(".card .position")).to_have_text(f"Item {index + 1} sur {total}")
         page.locator(f".card .level[data-code='{code}']").click()
         expect(page.locator(f".overview .dot.lv-{code}").nth(0)).to_be_visible()
+        # A first vote moves on by itself (or to the end screen) 350 ms later:
+        # the next tap waits for that, as a finger would see the page move.
+        expect(page.locator("#voting[data-advancing]")).to_have_count(0)
 
 
 def watch_changes(projector):

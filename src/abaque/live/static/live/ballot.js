@@ -230,7 +230,14 @@
     render();
     flush();
     // A first vote moves on to the next item left, as quick as paper cards.
-    if (first) setTimeout(function () { if (state.items[current] && state.items[current].id === item) nextLeft(); }, 350);
+    // data-advancing says so while it waits: the layout is about to change.
+    if (first) {
+      voting.dataset.advancing = "1";
+      setTimeout(function () {
+        if (state.items[current] && state.items[current].id === item) nextLeft();
+        delete voting.dataset.advancing;
+      }, 350);
+    }
   }
 
   function nextLeft() {
