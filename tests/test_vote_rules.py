@@ -67,3 +67,14 @@ def test_a_code_outside_the_seances_scale_is_refused(cast, client_in, meeting, f
     open_round(first)
     status, error = cast(client_in, first, meeting.items.first(), meeting.participants.first(), "VG")
     assert (status, error) == (409, "Couleur inconnue pour cette séance : VG.")
+
+
+def test_the_grid_keeps_a_phone_vote_unless_confirmed():
+    from abaque.meetings import vote_rules
+
+    assert vote_rules.keeps_phone_vote("phone", "VG", "RR", confirmed=False) == vote_rules.PHONE_VOTE
+    assert vote_rules.keeps_phone_vote("phone", "VG", "", confirmed=False) == vote_rules.PHONE_VOTE  # nor cleared
+    assert vote_rules.keeps_phone_vote("phone", "VG", "RR", confirmed=True) is None
+    assert vote_rules.keeps_phone_vote("phone", "VG", "VG", confirmed=False) is None
+    assert vote_rules.keeps_phone_vote("grid", "VG", "RR", confirmed=False) is None  # a card typed here
+    assert vote_rules.keeps_phone_vote(None, None, "RR", confirmed=False) is None

@@ -5,7 +5,7 @@ returns the French refusal, or None when the vote passes it."""
 
 from abaque import scale
 
-from .models import Round
+from .models import Round, Vote
 
 NOT_OPEN = {
     Round.Status.PREPARING: "Le vote n'est pas encore ouvert : votre vote n'a pas été enregistré.",
@@ -13,6 +13,7 @@ NOT_OPEN = {
 }
 NOT_IN_ROUND = "Cet item n'est pas soumis au vote dans ce tour : rechargez la page."
 UNKNOWN_PARTICIPANT = "Cet item ou ce participant n'appartient pas à cette séance."
+PHONE_VOTE = "Cette case a été votée depuis le téléphone du participant : confirmez pour la remplacer."
 
 
 def round_is_open(status: str) -> str | None:
@@ -44,3 +45,11 @@ def refusal(*, status, round_id, item_id, in_round, code, scale_variant, require
         code_is_in_scale(code, scale_variant),
     ]
     return next((message for message in checks if message), None)
+
+
+def keeps_phone_vote(stored_source: str | None, stored_code: str | None, code: str, confirmed: bool) -> str | None:
+    """The grid never replaces (nor clears) a vote made on a phone unless the
+    facilitator confirmed it; typing the same colour again changes nothing."""
+    if stored_source == Vote.Source.PHONE and stored_code != code and not confirmed:
+        return PHONE_VOTE
+    return None

@@ -12,16 +12,34 @@ class VoteRefused(Exception):
     """A vote that cannot be taken; the message is shown to the voter."""
 
 
-def cast_vote(round_, item, participant, code, source=Vote.Source.GRID, *, require_open=False):
+class PhoneVoteKept(VoteRefused):
+    """The grid tried to replace a phone vote unconfirmed; `code` is the
+    phone's, for the facilitator to see before confirming."""
+
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.code = code
+
+
+def cast_vote(round_, item, participant, code, source=Vote.Source.GRID, *, require_open=False, replace_phone=True):
     """Store `code` (or clear the cell when code is empty), log it, and return
     the stored Vote or None. Idempotent: the same vote twice changes nothing
     but the log. Committed before it returns, so an acknowledgement that
     follows survives a crash of the server. The grid passes require_open:
     a round being prepared takes no vote, as on the phones; tests and the
-    demo seed rounds before opening them."""
+    demo seed rounds before opening them. The grid passes replace_phone
+    only once the facilitator confirmed replacing a phone vote."""
     code = (code or "").strip().upper()
     with transaction.atomic():
         _check(round_, item, participant, code, require_open)
+        stored = Vote.objects.filter(round=round_, item=item, participant=participant).first()
+        if stored and stored.source == Vote.Source.PHONE and stored.code == code:
+            return stored  # the phone's own colour again: it stays the phone's vote
+        kept = vote_rules.keeps_phone_vote(
+            stored.source if stored else None, stored.code if stored else None, code, replace_phone
+        )
+        if kept:
+            raise PhoneVoteKept(kept, stored.code if stored else "")
         anonymous = {round_.pk} if round_.meeting.is_anonymous else ()
         store([(round_.pk, item.pk, participant.pk, code)], source, anonymous)
     return Vote.objects.filter(round=round_, item=item, participant=participant).first()
