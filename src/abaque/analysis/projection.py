@@ -11,13 +11,21 @@ does). Deterministic: fixed seed, rows taken in a canonical order.
 from __future__ import annotations
 
 import numpy as np
-from scipy.linalg import eigh
+from scipy.linalg import eigh, qr
 
 from .matrix import weights
 
 SEED = 7  # k-means starts; any fixed value keeps results reproducible
 KMEANS_STARTS = 4
 KMEANS_ITERATIONS = 100
+# Up to this many rows and columns (the smaller side), the leading components
+# come from an exact eigen-decomposition of the smaller Gram matrix (a full
+# matrix product). Beyond it, from a randomized subspace iteration (Halko,
+# Martinsson & Tropp 2011): a few products with a thin block of
+# dimensions + OVERSAMPLING columns, so the cost grows like rows × columns.
+EXACT_PROJECTION_MAX = 600
+OVERSAMPLING = 10
+POWER_ITERATIONS = 4
 
 
 def centred(matrix: np.ndarray) -> np.ndarray:
@@ -45,7 +53,9 @@ def project(matrix: np.ndarray, dimensions: int) -> np.ndarray:
     d = max(0, min(dimensions, n, m))
     if d == 0:
         return np.zeros((n, 0))
-    if m <= n:
+    if min(n, m) > EXACT_PROJECTION_MAX:
+        coordinates, loadings = _randomized(x, d)
+    elif m <= n:
         values, vectors = eigh(x.T @ x, subset_by_index=[m - d, m - 1])
         coordinates = x @ vectors[:, ::-1]
         loadings = vectors[:, ::-1]
@@ -58,16 +68,33 @@ def project(matrix: np.ndarray, dimensions: int) -> np.ndarray:
     return np.round(coordinates * flip, 10)
 
 
-def kmeans(points: np.ndarray, k: int, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+def _randomized(x: np.ndarray, d: int) -> tuple[np.ndarray, np.ndarray]:
+    """Leading `d` components of `x` by subspace iteration from a fixed
+    random block over the columns (the same for any order of the rows):
+    coordinates of the rows and loadings of the columns, up to sign."""
+    rng = np.random.default_rng(SEED)
+    block = rng.standard_normal((x.shape[1], min(d + OVERSAMPLING, min(x.shape))))
+    basis = qr(x @ block, mode="economic")[0]
+    for _ in range(POWER_ITERATIONS):
+        basis = qr(x.T @ basis, mode="economic")[0]
+        basis = qr(x @ basis, mode="economic")[0]
+    small = basis.T @ x  # l × columns
+    values, vectors = eigh(small @ small.T)
+    top = vectors[:, ::-1][:, :d]
+    coordinates = basis @ top * np.sqrt(np.clip(values[::-1][:d], 0, None))
+    return coordinates, small.T @ top
+
+
+def kmeans(points: np.ndarray, k: int, seed: int = SEED, starts: int = KMEANS_STARTS) -> tuple[np.ndarray, np.ndarray]:
     """Labels and centres: k-means++ starts (fixed seed), Lloyd iterations,
-    the best of KMEANS_STARTS. Points are visited in lexicographic order so
+    the best of `starts`. Points are visited in lexicographic order so
     that a permutation of the rows gives the same partition."""
     n = len(points)
     canonical = np.lexsort(points.T[::-1]) if points.shape[1] else np.arange(n)
     ordered = points[canonical]
     rng = np.random.default_rng(seed)
     best: tuple[float, np.ndarray, np.ndarray] | None = None
-    for _ in range(KMEANS_STARTS):
+    for _ in range(starts):
         labels, centres = _lloyd(ordered, _plus_plus(ordered, k, rng))
         inertia = float(((ordered - centres[labels]) ** 2).sum())
         if best is None or inertia < best[0] - 1e-9:
@@ -92,15 +119,19 @@ def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarr
 
 
 def _lloyd(points: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Lloyd iterations; each centre update is one weighted count per
+    dimension. A centre left without points stays where it was."""
     labels = np.zeros(len(points), dtype=np.intp)
-    for _ in range(KMEANS_ITERATIONS):
-        squared = (points**2).sum(axis=1)[:, None] - 2 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
+    k = len(centres)
+    squared_points = (points**2).sum(axis=1)[:, None]
+    for iteration in range(KMEANS_ITERATIONS):
+        squared = squared_points - 2 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
         new = squared.argmin(axis=1)
-        for c in range(len(centres)):
-            members = points[new == c]
-            if len(members):
-                centres[c] = members.mean(axis=0)
-        if np.array_equal(new, labels) and _ > 0:
+        sizes = np.bincount(new, minlength=k)
+        sums = np.stack([np.bincount(new, weights=points[:, c], minlength=k) for c in range(points.shape[1])], axis=1)
+        filled = sizes > 0
+        centres[filled] = sums[filled] / sizes[filled, None]
+        if iteration > 0 and np.array_equal(new, labels):
             break
         labels = new
     return labels, centres
