@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .matrix import CODE_INDEX, NOT_VOTED, is_opinion
+from .matrix import CODE_INDEX, NOT_VOTED, has_code, is_opinion
 from .projection import kmeans, project
 
 MIN_OPINIONS = 7  # like Pol.is: fewer opinions given, not grouped
@@ -160,7 +160,7 @@ def _canonical_labels(labels: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 def _rates(matrix: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     cells = matrix[:, columns]
-    return np.isin(cells, AGREE).sum(axis=1), np.isin(cells, DISAGREE).sum(axis=1), (cells != NOT_VOTED).sum(axis=1)
+    return has_code(cells, AGREE).sum(axis=1), has_code(cells, DISAGREE).sum(axis=1), (cells != NOT_VOTED).sum(axis=1)
 
 
 def _prop_z(successes: np.ndarray, n: np.ndarray) -> np.ndarray:

@@ -11,9 +11,9 @@ does). Deterministic: fixed seed, rows taken in a canonical order.
 from __future__ import annotations
 
 import numpy as np
-from scipy.linalg import eigh, qr
+from scipy.linalg import eigh
 
-from .matrix import weights
+from .matrix import is_opinion, weights_or_zero
 
 SEED = 7  # k-means starts; any fixed value keeps results reproducible
 KMEANS_STARTS = 4
@@ -25,20 +25,20 @@ KMEANS_ITERATIONS = 100
 # dimensions + OVERSAMPLING columns, so the cost grows like rows × columns.
 EXACT_PROJECTION_MAX = 600
 OVERSAMPLING = 10
-POWER_ITERATIONS = 4
+POWER_ITERATIONS = 2
 
 
 def centred(matrix: np.ndarray) -> np.ndarray:
     """Rows × columns weights, centred per column, missing cells 0, scaled."""
-    values = weights(matrix)
-    opinion = ~np.isnan(values)
+    result = weights_or_zero(matrix)
+    opinion = is_opinion(matrix)
     counts = opinion.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = np.where(counts > 0, np.nansum(values, axis=0) / np.maximum(counts, 1), 0.0)
-    result = np.where(opinion, values - means, 0.0)
+    means = result.sum(axis=0) / np.maximum(counts, 1)
+    result -= means  # in place: the matrix of floats is the largest object here
+    result *= opinion
     given = opinion.sum(axis=1)
-    scale = np.sqrt(matrix.shape[1] / np.maximum(given, 1))
-    return result * scale[:, None]
+    result *= np.sqrt(matrix.shape[1] / np.maximum(given, 1))[:, None]
+    return result
 
 
 def project(matrix: np.ndarray, dimensions: int) -> np.ndarray:
@@ -74,15 +74,26 @@ def _randomized(x: np.ndarray, d: int) -> tuple[np.ndarray, np.ndarray]:
     coordinates of the rows and loadings of the columns, up to sign."""
     rng = np.random.default_rng(SEED)
     block = rng.standard_normal((x.shape[1], min(d + OVERSAMPLING, min(x.shape))))
-    basis = qr(x @ block, mode="economic")[0]
+    basis = _orthonormal(x @ block)
     for _ in range(POWER_ITERATIONS):
-        basis = qr(x.T @ basis, mode="economic")[0]
-        basis = qr(x @ basis, mode="economic")[0]
+        basis = _orthonormal(x @ _orthonormal(x.T @ basis))
     small = basis.T @ x  # l × columns
     values, vectors = eigh(small @ small.T)
     top = vectors[:, ::-1][:, :d]
     coordinates = basis @ top * np.sqrt(np.clip(values[::-1][:d], 0, None))
     return coordinates, small.T @ top
+
+
+def _orthonormal(block: np.ndarray) -> np.ndarray:
+    """An orthonormal basis of a thin block's columns, from the eigen-
+    decomposition of its small Gram matrix (cheaper than a QR of a tall
+    block; directions with no weight are dropped). Twice, as in CholeskyQR2,
+    so that the basis is orthonormal to rounding."""
+    for _ in range(2):
+        values, vectors = eigh(block.T @ block)
+        keep = values > values.max() * 1e-12 if values.size and values.max() > 0 else np.zeros(len(values), dtype=bool)
+        block = block @ (vectors[:, keep] / np.sqrt(values[keep]))
+    return block
 
 
 def kmeans(points: np.ndarray, k: int, seed: int = SEED, starts: int = KMEANS_STARTS) -> tuple[np.ndarray, np.ndarray]:

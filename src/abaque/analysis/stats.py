@@ -9,7 +9,7 @@ import numpy as np
 from abaque import scale
 
 from .consensus import STANDARD_WIDTH, consensus_of_counts
-from .matrix import DISSENT_INDICES, NOT_VOTED, SUPPORT_INDICES, weights
+from .matrix import DISSENT_INDICES, NOT_VOTED, SUPPORT_INDICES, has_code, is_opinion, weights_or_zero
 from .verdict import verdict_of
 
 
@@ -44,8 +44,8 @@ def item_stats(encoded: np.ndarray, width: int = STANDARD_WIDTH) -> list[ItemSta
     means = _means(counts, n_opinions)
     consensuses = consensus_of_counts(counts[:, _OPINION_COLUMNS], _OPINION_WEIGHTS, width)
     n_voted = counts.sum(axis=1)
-    dissenters = _columns_per_row(np.isin(encoded, DISSENT_INDICES))
-    supporters = _columns_per_row(np.isin(encoded, SUPPORT_INDICES))
+    dissenters = _columns_per_row(has_code(encoded, DISSENT_INDICES))
+    supporters = _columns_per_row(has_code(encoded, SUPPORT_INDICES))
     return [
         ItemStats(
             counts=dict(zip(scale.CODES, row)),
@@ -128,13 +128,17 @@ def agreements(encoded: np.ndarray, width: int = STANDARD_WIDTH) -> list[float |
     unanimous group. None when there is no such item. Whites, blacks and
     empty cells are not opinions and are skipped.
     """
-    values = weights(encoded)
-    opinion = ~np.isnan(values)
-    sums = np.nansum(values, axis=1, keepdims=True)
-    others = opinion.sum(axis=1, keepdims=True) - 1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        gap = np.abs(values - (sums - np.nan_to_num(values)) / others) / width
-    gap[~opinion | (others < 1)] = np.nan
-    given = (~np.isnan(gap)).sum(axis=0)
-    total = np.nansum(gap, axis=0)
+    values = weights_or_zero(encoded)
+    opinion = is_opinion(encoded)
+    others = opinion.sum(axis=1) - 1  # per item, opinions besides the participant's
+    counted = opinion & (others >= 1)[:, None]
+    # In place on one matrix of floats: the others' mean, minus the weight.
+    gap = values.sum(axis=1, keepdims=True) - values
+    gap /= np.maximum(others, 1)[:, None]
+    gap -= values
+    np.abs(gap, out=gap)
+    gap /= width
+    gap *= counted
+    given = counted.sum(axis=0)
+    total = gap.sum(axis=0)
     return [None if n == 0 else 1 - t / n for t, n in zip(total.tolist(), given.tolist())]
