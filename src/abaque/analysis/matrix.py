@@ -18,7 +18,7 @@ CODE_INDEX: dict[str, int] = {code: i for i, code in enumerate(scale.CODES)}
 # Weight of each cell value, shifted by one so that NOT_VOTED (-1) reads
 # index 0; NaN marks every cell that is not an opinion (empty, white, black).
 _WEIGHT_LOOKUP = np.array([np.nan] + [np.nan if level.weight is None else level.weight for level in scale.LEVELS])
-_OPINION_LOOKUP = ~np.isnan(_WEIGHT_LOOKUP)
+_OPINION_INDICES: tuple[int, ...] = tuple(i for i, level in enumerate(scale.LEVELS) if level.weight is not None)
 _WEIGHT_OR_ZERO = np.nan_to_num(_WEIGHT_LOOKUP)
 DISSENT_INDICES: tuple[int, ...] = tuple(CODE_INDEX[code] for code in scale.DISSENT_CODES)
 SUPPORT_INDICES: tuple[int, ...] = tuple(CODE_INDEX[code] for code, weight in scale.WEIGHTS.items() if weight > 0)
@@ -88,14 +88,15 @@ def weights_or_zero(encoded: np.ndarray) -> np.ndarray:
 
 
 def is_opinion(encoded: np.ndarray) -> np.ndarray:
-    return _lookup(_OPINION_LOOKUP, encoded)
+    return has_code(encoded, _OPINION_INDICES)
 
 
 def has_code(encoded: np.ndarray, indices: tuple[int, ...]) -> np.ndarray:
-    """Boolean matrix: the cell holds one of the code `indices` (a faster np.isin)."""
-    table = np.zeros(len(scale.CODES) + 1, dtype=bool)
-    table[np.array(indices, dtype=np.intp) + 1] = True
-    return _lookup(table, encoded)
+    """Boolean matrix: the cell holds one of the code `indices` (a faster
+    np.isin): bit `cell + 1` of a byte holding one bit per wanted code."""
+    bits = np.uint8(sum(1 << (i + 1) for i in set(indices)))
+    shifted = (np.asarray(encoded, dtype=np.int8) + np.int8(1)).view(np.uint8)
+    return (np.right_shift(bits, shifted) & np.uint8(1)).view(bool)
 
 
 def code_counts(cells: np.ndarray) -> tuple[dict[str, int], int]:

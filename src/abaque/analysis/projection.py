@@ -96,7 +96,9 @@ def _orthonormal(block: np.ndarray) -> np.ndarray:
     return block
 
 
-def kmeans(points: np.ndarray, k: int, seed: int = SEED, starts: int = KMEANS_STARTS) -> tuple[np.ndarray, np.ndarray]:
+def kmeans(
+    points: np.ndarray, k: int, seed: int = SEED, starts: int = KMEANS_STARTS, iterations: int = KMEANS_ITERATIONS
+) -> tuple[np.ndarray, np.ndarray]:
     """Labels and centres: k-means++ starts (fixed seed), Lloyd iterations,
     the best of `starts`. Points are visited in lexicographic order so
     that a permutation of the rows gives the same partition."""
@@ -106,7 +108,7 @@ def kmeans(points: np.ndarray, k: int, seed: int = SEED, starts: int = KMEANS_ST
     rng = np.random.default_rng(seed)
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for _ in range(starts):
-        labels, centres = _lloyd(ordered, _plus_plus(ordered, k, rng))
+        labels, centres = _lloyd(ordered, _plus_plus(ordered, k, rng), iterations)
         inertia = float(((ordered - centres[labels]) ** 2).sum())
         if best is None or inertia < best[0] - 1e-9:
             best = (inertia, labels, centres)
@@ -129,13 +131,13 @@ def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarr
     return np.array(centres)
 
 
-def _lloyd(points: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _lloyd(points: np.ndarray, centres: np.ndarray, iterations: int) -> tuple[np.ndarray, np.ndarray]:
     """Lloyd iterations; each centre update is one weighted count per
     dimension. A centre left without points stays where it was."""
     labels = np.zeros(len(points), dtype=np.intp)
     k = len(centres)
     squared_points = (points**2).sum(axis=1)[:, None]
-    for iteration in range(KMEANS_ITERATIONS):
+    for iteration in range(iterations):
         squared = squared_points - 2 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
         new = squared.argmin(axis=1)
         sizes = np.bincount(new, minlength=k)
