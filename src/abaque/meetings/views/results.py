@@ -12,6 +12,7 @@ from ..matrix import round_matrix
 from ..models import Meeting
 from ..numbering import item_numbers
 from ..rounds import sync_open_round
+from ..templatetags.abaque_tags import cell_rows
 
 ORDERINGS = Meeting.Ordering
 
@@ -72,4 +73,8 @@ def results(request, meeting_id, number=None):
         "orderings": ORDERINGS.choices,
         **ordered_matrix(meeting, round_, row_order, column_order, by_group=True),
     }
+    labels = [p["label"] for p in context["participants"]]
+    rows = context["rows"]
+    for row, html in zip(rows, cell_rows(([code for _, code in row["cells"]] for row in rows), labels)):
+        row["cells_html"] = html
     return render(request, "meetings/results.html", context)
