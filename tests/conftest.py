@@ -86,3 +86,9 @@ def meeting(facilitator):
 def other_meeting(other_facilitator):
     """Another facilitator's séance: never reachable from `meeting`'s views."""
     return build_meeting(other_facilitator, title="Séance d'un autre territoire")
+
+
+@pytest.fixture(autouse=True)
+def _no_scheduler_thread(settings):
+    """Tests call abaque.online.scheduler.tick themselves, at the time they choose."""
+    settings.ONLINE_SCHEDULER = False
