@@ -241,3 +241,26 @@ def test_personal_data_are_erased_at_the_retention_date_and_the_votes_stay(clien
     assert person.commune == "" and person.email == ""
     assert not Registration.objects.exists()
     assert Vote.objects.count() == 1
+
+
+def test_erasing_an_invited_participant_on_request_removes_their_address_too(client_in, invited):
+    zoe = Participant.objects.get(email="zoe@example.org")
+    response = client_in.post(f"/seances/{invited.meeting_id}/participants/{zoe.pk}/supprimer/")
+    assert response.status_code == 302
+    assert not Invitation.objects.filter(email="zoe@example.org").exists()
+    assert not Participant.objects.filter(pk=zoe.pk).exists()
+
+
+def test_the_first_request_starts_the_scheduler_once(client, settings, monkeypatch):
+    started = []
+    monkeypatch.setattr(scheduler, "start", lambda: started.append(1))
+    settings.ONLINE_SCHEDULER = True
+    client.get("/rejoindre/")
+    client.get("/rejoindre/")
+    assert started == [1]
+
+
+def test_an_online_ballot_can_propose_while_the_vote_is_open(client, public):
+    person = confirmed(client, public, "a@example.org")
+    page = client.get(f"/b/{person.token}/").content.decode()
+    assert 'id="proposal-text"' in page
