@@ -130,3 +130,9 @@ def screens(settings):
     listener = Screens()
     yield listener
     listener.loop.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_scheduler_thread(settings):
+    """Tests call abaque.online.scheduler.tick themselves, at the time they choose."""
+    settings.ONLINE_SCHEDULER = False

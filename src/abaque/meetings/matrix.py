@@ -37,9 +37,14 @@ def labels_for(meeting, names: list[str]) -> list[str]:
     return list(names)
 
 
-def round_matrix(round_: Round) -> RoundMatrix:
+def round_matrix(round_: Round, origin: str | None = None) -> RoundMatrix:
+    """`origin`: only the participants of the room, or only those online
+    (Participant.Origin); None for everyone, in one matrix."""
     items = list(round_.round_items.select_related("item"))
-    participants = list(round_.meeting.participants.all())
+    participants = round_.meeting.participants.all()
+    if origin:
+        participants = participants.filter(origin=origin)
+    participants = list(participants)
     row = {ri.item_id: i for i, ri in enumerate(items)}
     col = {p.pk: j for j, p in enumerate(participants)}
     codes: list[list[str | None]] = [[None] * len(participants) for _ in items]

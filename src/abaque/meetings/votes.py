@@ -2,6 +2,7 @@
 go through vote_batch, in batches; both store through vote_batch.store."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import vote_rules
 from .models import Round, RoundItem, Vote, VoteLog
@@ -47,7 +48,9 @@ def cast_vote(round_, item, participant, code, source=Vote.Source.GRID, *, requi
 
 def _check(round_, item, participant, code, require_open):
     # Read the status inside the transaction: a round closed a moment ago wins.
-    status = Round.objects.values_list("status", flat=True).get(pk=round_.pk)
+    status, opens_at, closes_at = Round.objects.values_list(
+        "status", "meeting__online_opens_at", "meeting__online_closes_at"
+    ).get(pk=round_.pk)
     refused = vote_rules.participant_is_known(participant.meeting_id, round_.meeting_id) or vote_rules.refusal(
         status=status,
         round_id=round_.pk,
@@ -56,6 +59,7 @@ def _check(round_, item, participant, code, require_open):
         code=code,
         scale_variant=round_.meeting.scale_variant,
         require_open=require_open,
+        online=(participant.origin, opens_at, closes_at, timezone.now()) if require_open else None,
     )
     if refused:
         raise VoteRefused(refused)
