@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from abaque.analysis import VERDICT_LABELS
+from abaque.templatetags.abaque import cell_rows
 
 from ..access import get_meeting, get_round
 from ..groups import group_context
@@ -13,7 +14,6 @@ from ..matrix import round_matrix
 from ..models import Meeting, Participant
 from ..numbering import item_numbers
 from ..rounds import sync_open_round
-from abaque.templatetags.abaque import cell_rows
 
 ORDERINGS = Meeting.Ordering
 
