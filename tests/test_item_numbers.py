@@ -4,7 +4,7 @@ the projector, the grid, the results and the compte-rendu."""
 import re
 
 import pytest
-from abaque.debate.testing import run_round
+from tests.builders import run_round
 from django.urls import reverse
 
 from abaque.meetings.models import Item, Meeting

@@ -12,7 +12,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from abaque.debate.testing import run_round  # noqa: E402
+from tests.builders import run_round  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
