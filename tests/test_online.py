@@ -264,3 +264,13 @@ def test_an_online_ballot_can_propose_while_the_vote_is_open(client, public):
     person = confirmed(client, public, "a@example.org")
     page = client.get(f"/b/{person.token}/").content.decode()
     assert 'id="proposal-text"' in page
+
+
+def test_registering_after_the_closing_time_is_refused_and_nothing_is_kept(client, public):
+    meeting = public.meeting
+    meeting.online_closes_at = timezone.now() - timedelta(minutes=1)
+    meeting.save(update_fields=["online_closes_at"])
+    assert "La consultation est close." in client.get(f"/consultation/{public.slug}/").content.decode()
+    response = register(client, public, "late@example.org")
+    assert response.status_code == 409
+    assert not Registration.objects.exists() and not mail.outbox
