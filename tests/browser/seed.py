@@ -5,7 +5,9 @@ JSON. Usage: python tests/browser/seed.py '{"participants": [...], "items": [...
 import json
 import os
 import sys
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository, for tests.builders
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "abaque.settings")
 
 import django  # noqa: E402

@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0004_uid")]
+    dependencies = [("meetings", "0005_evolution_phase")]
 
     operations = [
         migrations.AddField(
