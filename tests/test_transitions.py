@@ -79,7 +79,8 @@ def test_closing_a_vote_that_is_not_open_is_refused(meeting, heard, move):
     assert heard.heard(meeting) == []
 
 
-def test_revealing_the_results_tells_the_screens_not_the_phones(meeting, heard, move):
+def test_revealing_the_results_tells_the_screens_and_the_phones(meeting, heard, move):
+    """The phones hear it too: they say « Regardez l'écran » while the results are shown."""
     move(transitions.reveal_results, meeting, True)
     meeting.refresh_from_db()
     assert meeting.results_revealed
@@ -87,7 +88,7 @@ def test_revealing_the_results_tells_the_screens_not_the_phones(meeting, heard, 
     meeting.refresh_from_db()
     assert not meeting.results_revealed
     assert heard.heard(meeting) == ["results", "results"]
-    assert heard.heard(meeting, phones=True) == []
+    assert heard.heard(meeting, phones=True) == ["results", "results"]
 
 
 def test_choosing_the_order_of_the_results(meeting, heard, move):
