@@ -9,7 +9,7 @@ import weasyprint
 from abaque.documents.pdf import html_to_pdf
 from abaque.reports.formats import render
 from tests.builders import add_action, make_process
-from tests.test_report_data import voted_meeting
+from tests.reports.test_data import voted_meeting
 
 EXTERNAL = "http://cdn.example.org/logo.png"
 

@@ -8,7 +8,7 @@ import sys
 
 from abaque.files import private_dir, restrict_tree, write_private
 from abaque.settings import default_data_dir
-from tests.test_serve import abaque, read_until
+from tests.live.test_serve import abaque, read_until
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

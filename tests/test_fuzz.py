@@ -6,7 +6,8 @@ import time
 
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
-from test_report_data import voted_meeting
+
+from tests.reports.test_data import voted_meeting
 
 SEED = 11
 ROUNDS_PER_ROUTE = 10

@@ -10,13 +10,13 @@ from html import unescape
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
-from test_report_data import voted_meeting
 
 from abaque.meetings.importing import MAX_IMPORT_ROWS, file_to_text
 from abaque.meetings.models import Item, Participant
 from abaque.reports.content import build_report
 from abaque.reports.formats import render
 from abaque.safe_cells import clean_text, spreadsheet_cell
+from tests.reports.test_data import voted_meeting
 
 FORMULA = '=HYPERLINK("http://x","y")'
 

@@ -8,12 +8,12 @@ import zipfile
 
 import pytest
 from openpyxl import load_workbook
-from test_report_data import ITEMS, NOTE, voted_meeting
 
 from abaque import scale
 from abaque.meetings.models import Vote
 from abaque.reports.content import build_report
 from abaque.reports.formats import render
+from tests.reports.test_data import ITEMS, NOTE, voted_meeting
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 
 from abaque.reports.content import build_report
 from abaque.reports.formats import render
-from tests.test_report_data import voted_meeting
+from tests.reports.test_data import voted_meeting
 
 
 def test_the_printed_matrix_is_one_svg_and_no_table(facilitator):

@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from test_report_data import voted_meeting
 
 from abaque.reports.models import Delivery, Mailing
+from tests.reports.test_data import voted_meeting
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from abaque.reports.content import build_report
 from abaque.reports.formats import render
-from tests.test_results_groups import two_camps
+from tests.meetings.test_results_groups import two_camps
 
 
 def test_the_pdf_names_each_opinion_group_with_its_members(facilitator):

@@ -8,9 +8,9 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 from django.urls import reverse
-from test_report_data import voted_meeting
 
 from abaque.reports.models import Delivery, Mailing
+from tests.reports.test_data import voted_meeting
 
 
 class Recorder:
