@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,12 +31,10 @@ def _download(obj, writer, prefix):
     return response
 
 
-@login_required
 def seance_download(request, meeting_id):
     return _download(get_meeting(request, meeting_id), seance_archive, "seance")
 
 
-@login_required
 def demarche_download(request, process_id):
     return _download(get_process(request, process_id), demarche_archive, "demarche")
 
@@ -55,7 +52,6 @@ def _drop_stale(folder: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-@login_required
 def upload(request):
     error = None
     if request.method == "POST":
@@ -87,7 +83,6 @@ def upload(request):
     )
 
 
-@login_required
 def preview(request, token):
     path = _pending_path(request.user, token)
     if not path.exists():
@@ -114,7 +109,6 @@ def preview(request, token):
     return render(request, "transfer/preview.html", {"seen": seen, "token": token})
 
 
-@login_required
 @require_POST
 def cancel(request, token):
     _pending_path(request.user, token).unlink(missing_ok=True)

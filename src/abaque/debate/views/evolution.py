@@ -1,6 +1,5 @@
 """The evolution between two vote rounds: consensus, verdict and who moved."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.meetings.access import get_meeting, get_round
@@ -15,7 +14,6 @@ def _number(value, default):
         return default
 
 
-@login_required
 def evolution_page(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     rounds = list(meeting.rounds.all())

@@ -2,7 +2,6 @@
 misunderstanding, and a new round on chosen items."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -15,7 +14,6 @@ from ..revisions import reword
 from .page import render_page
 
 
-@login_required
 @require_POST
 def reformulate(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
@@ -29,7 +27,6 @@ def reformulate(request, meeting_id, item_id):
     return redirect("debate:page", meeting.pk)
 
 
-@login_required
 @require_POST
 def start_round(request, meeting_id):
     meeting = get_meeting(request, meeting_id)

@@ -1,7 +1,6 @@
 """The debate on the projected screen: a full-screen page that refreshes its
 fragment when the séance changes (WebSocket, or polling without it)."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.meetings.access import get_meeting
@@ -9,13 +8,11 @@ from abaque.meetings.access import get_meeting
 from ..speakers import projector_context
 
 
-@login_required
 def projector(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     return render(request, "debate/projector.html", projector_context(meeting))
 
 
-@login_required
 def projector_fragment(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     return render(request, "debate/_projector.html", projector_context(meeting))

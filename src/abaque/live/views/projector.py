@@ -1,7 +1,6 @@
 """The projector: a second window on the wall, large type, high contrast.
 The page holds a fragment that it fetches again whenever the séance changes."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.analysis.verdict import Verdict
@@ -37,13 +36,11 @@ def projector_context(request, meeting) -> dict:
     return context
 
 
-@login_required
 def projector(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     return render(request, "live/projector.html", projector_context(request, meeting))
 
 
-@login_required
 def projector_fragment(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     return render(request, "live/_projector_body.html", projector_context(request, meeting))

@@ -1,8 +1,11 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+
+from abaque.accounts.rules import can_run_work
+from abaque.accounts.structures import current_structure
 
 from ..access import get_meeting
 from ..ballots import anonymise
@@ -10,21 +13,24 @@ from ..forms import MeetingForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
 
 
-@login_required
 def meeting_list(request):
-    meetings = Meeting.objects.filter(facilitator=request.user).annotate(
+    structure = current_structure(request)
+    meetings = Meeting.objects.filter(structure=structure).annotate(
         n_participants=Count("participants", distinct=True),
         n_items=Count("items", filter=Q(items__deleted_at__isnull=True), distinct=True),
     )
-    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+    context = {"meetings": meetings, "can_create": can_run_work(request.user, structure)}
+    return render(request, "meetings/meeting_list.html", context)
 
 
-@login_required
 def meeting_create(request):
+    structure = current_structure(request)
+    if not can_run_work(request.user, structure):
+        raise PermissionDenied("Votre rôle de lecteur ne permet pas de créer une séance.")
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = form.save(commit=False)
-        meeting.facilitator = request.user
+        meeting.facilitator, meeting.structure = request.user, structure
         meeting.save()
         meeting.ensure_first_round()
         messages.success(request, "Séance créée. Ajoutez maintenant les participants.")
@@ -32,9 +38,8 @@ def meeting_create(request):
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
-@login_required
 def meeting_edit(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -45,7 +50,6 @@ def meeting_edit(request, meeting_id):
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@login_required
 def meeting_detail(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     context = {
@@ -59,7 +63,6 @@ def meeting_detail(request, meeting_id):
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@login_required
 def meeting_delete(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     if request.method == "POST":
@@ -70,7 +73,6 @@ def meeting_delete(request, meeting_id):
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting})
 
 
-@login_required
 @require_POST
 def meeting_demo(request):
     """Load the demo séance for this facilitator: a full matrix at once."""

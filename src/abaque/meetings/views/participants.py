@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
@@ -20,7 +19,6 @@ def _next_position(meeting) -> int:
     return (meeting.participants.aggregate(m=Max("position"))["m"] or 0) + 1
 
 
-@login_required
 def participant_list(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     if meeting.is_anonymous:
@@ -78,7 +76,6 @@ def _ballots(request, meeting):
     return render(request, "meetings/ballots.html", context)
 
 
-@login_required
 def participant_import(request, meeting_id):
     """Paste or upload, see a preview with the rows in error, then confirm."""
     meeting = get_meeting(request, meeting_id)
@@ -140,7 +137,6 @@ def _create_participants(meeting, rows):
     meeting_changed(meeting.pk, "participants")
 
 
-@login_required
 def participant_edit(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)
     if meeting.is_anonymous:
@@ -159,7 +155,6 @@ def participant_edit(request, meeting_id, participant_id):
     )
 
 
-@login_required
 def participant_delete(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)
     participant = get_participant(meeting, participant_id)
@@ -176,7 +171,6 @@ def participant_delete(request, meeting_id, participant_id):
     )
 
 
-@login_required
 @require_POST
 def participant_move(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)

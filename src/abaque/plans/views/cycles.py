@@ -1,7 +1,6 @@
 """Yearly cycles: their séances, the comparison of séances, the relaunch."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,7 +15,6 @@ from ..relaunch import RelaunchRefused, relaunch
 from .common import cycle_context, form_page
 
 
-@login_required
 def cycle_create(request, process_id):
     process = get_process(request, process_id)
     last = process.cycles.order_by("-year").first()
@@ -33,10 +31,9 @@ def cycle_create(request, process_id):
     )
 
 
-@login_required
 def cycle_meetings(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "meetings")
-    form = AttachMeetingForm(request.POST or None, user=request.user)
+    form = AttachMeetingForm(request.POST or None, structure=process.structure)
     if request.method == "POST" and form.is_valid():
         CycleMeeting.objects.create(cycle=cycle, meeting=form.cleaned_data["meeting"], group=form.cleaned_data["group"])
         messages.success(request, f"Séance « {form.cleaned_data['meeting']} » rattachée à {cycle.year}.")
@@ -45,7 +42,6 @@ def cycle_meetings(request, process_id, year):
     return render(request, "plans/cycle_meetings.html", {**context, "links": links, "form": form})
 
 
-@login_required
 @require_POST
 def cycle_meeting_detach(request, process_id, year, link_id):
     process, cycle, _ = cycle_context(request, process_id, year, "meetings")
@@ -55,7 +51,6 @@ def cycle_meeting_detach(request, process_id, year, link_id):
     return redirect("plans:meetings", process.pk, cycle.year)
 
 
-@login_required
 @require_POST
 def cycle_relaunch(request, process_id, year):
     process, cycle, _ = cycle_context(request, process_id, year, "evaluation")
@@ -72,7 +67,6 @@ def cycle_relaunch(request, process_id, year):
     return redirect("plans:plan", process.pk, following.year)
 
 
-@login_required
 def compare(request, process_id):
     """Séances of the démarche that voted on the same items, side by side."""
     process = get_process(request, process_id)

@@ -2,7 +2,6 @@
 recipient's outcome and the retry of a failed delivery."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -17,7 +16,6 @@ def get_mailing(meeting, mailing_id) -> Mailing:
     return get_object_or_404(Mailing, pk=mailing_id, meeting=meeting)
 
 
-@login_required
 def mailing_new(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     initial = {"subject": default_subject(meeting), "body": default_body(meeting)}
@@ -51,7 +49,6 @@ def _summarise(request, mailing):
         messages.warning(request, "Aucun participant n'a d'adresse e-mail : rien n'a été envoyé.")
 
 
-@login_required
 def mailing_detail(request, meeting_id, mailing_id):
     meeting = get_meeting(request, meeting_id)
     mailing = get_mailing(meeting, mailing_id)
@@ -66,7 +63,6 @@ def mailing_detail(request, meeting_id, mailing_id):
     return render(request, "reports/mailing_detail.html", context)
 
 
-@login_required
 @require_POST
 def delivery_retry(request, meeting_id, mailing_id, delivery_id):
     meeting = get_meeting(request, meeting_id)
@@ -83,7 +79,6 @@ def delivery_retry(request, meeting_id, mailing_id, delivery_id):
     return redirect("reports:mailing", meeting.pk, mailing.pk)
 
 
-@login_required
 @require_POST
 def mailing_retry_failed(request, meeting_id, mailing_id):
     """Every failed delivery again, over one connection: after the server is back."""
