@@ -12,7 +12,7 @@ from . import cards
 def voting_cards(request, meeting_id):
     """The PDF, or first the choice of the address printed on the cards
     when the facilitator browses on localhost."""
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     chosen = request.GET.get("adresse", "")
     base_url = cards.base_url_for(request, chosen)
     if base_url is None or not meeting.participants.exists():

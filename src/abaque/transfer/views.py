@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.structures import structure_to_create_in
 from abaque.meetings.access import get_meeting
 from abaque.plans.access import get_process
 
@@ -32,11 +33,11 @@ def _download(obj, writer, prefix):
 
 
 def seance_download(request, meeting_id):
-    return _download(get_meeting(request, meeting_id), seance_archive, "seance")
+    return _download(get_meeting(request, meeting_id, for_change=True), seance_archive, "seance")
 
 
 def demarche_download(request, process_id):
-    return _download(get_process(request, process_id), demarche_archive, "demarche")
+    return _download(get_process(request, process_id, for_change=True), demarche_archive, "demarche")
 
 
 def _pending_path(user, token) -> Path:
@@ -53,6 +54,7 @@ def _drop_stale(folder: Path) -> None:
 
 
 def upload(request):
+    structure_to_create_in(request)
     error = None
     if request.method == "POST":
         file = request.FILES.get("archive")
@@ -84,6 +86,7 @@ def upload(request):
 
 
 def preview(request, token):
+    structure_to_create_in(request)
     path = _pending_path(request.user, token)
     if not path.exists():
         messages.error(request, "Cette archive n'est plus en attente : déposez-la de nouveau.")
@@ -111,5 +114,6 @@ def preview(request, token):
 
 @require_POST
 def cancel(request, token):
+    structure_to_create_in(request)
     _pending_path(request.user, token).unlink(missing_ok=True)
     return redirect("meetings:list")

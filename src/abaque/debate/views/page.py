@@ -61,4 +61,4 @@ def render_page(request, meeting, status=200, **forms):
 
 
 def debate_page(request, meeting_id):
-    return render_page(request, get_meeting(request, meeting_id))
+    return render_page(request, get_meeting(request, meeting_id, for_change=True))

@@ -38,7 +38,7 @@ def recording_state(request, meeting_id):
 
 def recordings(request, meeting_id, item_id):
     """GET: the list under the item. POST: upload one recording."""
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     item = get_item(meeting, item_id)
     if request.method == "POST":
         return _upload(request, meeting, item)

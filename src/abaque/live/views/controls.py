@@ -56,7 +56,7 @@ def _done(request, meeting, topic, message="", level=messages.SUCCESS):
 
 
 def controls(request, meeting_id):
-    return _panel(request, get_meeting(request, meeting_id))
+    return _panel(request, get_meeting(request, meeting_id, for_change=True))
 
 
 @require_POST

@@ -16,7 +16,7 @@ from ..votes import VoteRefused, cast_vote
 
 
 def vote_grid(request, meeting_id, number):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if number == 1:
         sync_open_round(meeting)
     round_ = get_round(meeting, number)

@@ -61,7 +61,7 @@ def _after_action(request, meeting, message=None, **extra):
 
 
 def item_list(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if request.method != "POST":
         return _render_list(request, meeting, ItemForm(meeting=meeting))
     form = ItemForm(request.POST, meeting=meeting)
@@ -84,7 +84,7 @@ def item_list(request, meeting_id):
 
 
 def item_edit(request, meeting_id, item_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     item = get_item(meeting, item_id)
     form = ItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():

@@ -1,11 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.rules import can_run_work
-from abaque.accounts.structures import current_structure
+from abaque.accounts.structures import current_structure, structure_to_create_in
 
 from ..access import get_meeting
 from ..ballots import anonymise
@@ -24,9 +23,7 @@ def meeting_list(request):
 
 
 def meeting_create(request):
-    structure = current_structure(request)
-    if not can_run_work(request.user, structure):
-        raise PermissionDenied("Votre rôle de lecteur ne permet pas de créer une séance.")
+    structure = structure_to_create_in(request)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = form.save(commit=False)
@@ -64,7 +61,7 @@ def meeting_detail(request, meeting_id):
 
 
 def meeting_delete(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if request.method == "POST":
         title = meeting.title
         meeting.delete()
@@ -78,6 +75,7 @@ def meeting_demo(request):
     """Load the demo séance for this facilitator: a full matrix at once."""
     from ..management.commands.demo import load_all
 
+    structure_to_create_in(request)
     meeting = load_all(request.user)
     messages.success(request, "Séance de démonstration chargée : deux tours de vote, le débat et la démarche.")
     return redirect("meetings:results", meeting.pk)

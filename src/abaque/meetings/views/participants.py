@@ -20,7 +20,7 @@ def _next_position(meeting) -> int:
 
 
 def participant_list(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if meeting.is_anonymous:
         return _ballots(request, meeting)
     form = ParticipantForm(request.POST or None)
@@ -78,7 +78,7 @@ def _ballots(request, meeting):
 
 def participant_import(request, meeting_id):
     """Paste or upload, see a preview with the rows in error, then confirm."""
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if meeting.is_anonymous:
         return _no_names(request, meeting)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -138,7 +138,7 @@ def _create_participants(meeting, rows):
 
 
 def participant_edit(request, meeting_id, participant_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if meeting.is_anonymous:
         return _no_names(request, meeting)
     participant = get_participant(meeting, participant_id)
@@ -156,7 +156,7 @@ def participant_edit(request, meeting_id, participant_id):
 
 
 def participant_delete(request, meeting_id, participant_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     participant = get_participant(meeting, participant_id)
     if request.method == "POST":
         participant.delete()

@@ -52,7 +52,7 @@ def plan(request, process_id, year):
 
 
 def action_form(request, process_id, year, action_id=None):
-    process, cycle, context = cycle_context(request, process_id, year, "plan")
+    process, cycle, context = cycle_context(request, process_id, year, "plan", for_change=True)
     action = get_action(cycle, action_id) if action_id else Action(cycle=cycle, priority=cycle.actions.count() + 1)
     if action.pk and is_memory(action):
         return memory_refusal(request, process, cycle)
@@ -91,7 +91,7 @@ def _save_criteria(action, form):
 def actions_from_items(request, process_id, year):
     """Turn items of the cycle's séances into candidate actions, keeping the
     link to the item and its votes."""
-    process, cycle, context = cycle_context(request, process_id, year, "plan")
+    process, cycle, context = cycle_context(request, process_id, year, "plan", for_change=True)
     items = list(
         Item.objects.filter(
             meeting__cycle_link__cycle=cycle,

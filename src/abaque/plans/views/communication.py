@@ -17,7 +17,7 @@ def communication_list(request, process_id, year):
 
 
 def communication_form(request, process_id, year, communication_id=None):
-    process, cycle, context = cycle_context(request, process_id, year, "communication")
+    process, cycle, context = cycle_context(request, process_id, year, "communication", for_change=True)
     obj = get_communication(cycle, communication_id) if communication_id else Communication(cycle=cycle)
     form = CommunicationForm(request.POST or None, instance=obj)
     return form_page(

@@ -30,7 +30,7 @@ def criteria(request, process_id):
 
 
 def criterion_edit(request, process_id, criterion_id):
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=True)
     criterion = get_of_process(Criterion, process, criterion_id)
     form = CriterionForm(request.POST or None, instance=criterion)
     return form_page(

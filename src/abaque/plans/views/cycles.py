@@ -16,7 +16,7 @@ from .common import cycle_context, form_page
 
 
 def cycle_create(request, process_id):
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=True)
     last = process.cycles.order_by("-year").first()
     form = CycleForm(
         request.POST or None, instance=Cycle(process=process, year=(last.year + 1) if last else None), process=process

@@ -32,7 +32,7 @@ def evaluation(request, process_id, year):
 
 
 def evaluate_action(request, process_id, year, action_id):
-    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation", for_change=True)
     action = get_action(cycle, action_id)
     if is_memory(action):
         return memory_refusal(request, process, cycle)
@@ -49,7 +49,7 @@ def evaluate_action(request, process_id, year, action_id):
 
 
 def synthesis(request, process_id, year):
-    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation", for_change=True)
     form = SynthesisForm(request.POST or None, instance=cycle)
     return form_page(
         request,

@@ -1,14 +1,13 @@
 """Territories, démarches and their governance (booklet points 2 and 7)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.rules import can_run_work
-from abaque.accounts.structures import current_structure
+from abaque.accounts.structures import current_structure, structure_to_create_in
 
 from ..access import get_of_process, get_process, get_territory
 from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, TerritoryForm
@@ -35,25 +34,17 @@ def index(request):
     return render(request, "plans/index.html", context)
 
 
-def _creating_in(request):
-    """The current structure, where the user may create (else 403)."""
-    structure = current_structure(request)
-    if not can_run_work(request.user, structure):
-        raise PermissionDenied("Votre rôle de lecteur ne permet pas de créer.")
-    return structure
-
-
 def territory_form(request, territory_id=None):
     if territory_id:
         territory = get_territory(request, territory_id, for_change=True)
     else:
-        territory = Territory(owner=request.user, structure=_creating_in(request))
+        territory = Territory(owner=request.user, structure=structure_to_create_in(request))
     form = TerritoryForm(request.POST or None, instance=territory, structure=territory.structure)
     return form_page(request, form, title="Territoire", back=reverse("plans:index"), success="Territoire enregistré.")
 
 
 def process_create(request):
-    structure = _creating_in(request)
+    structure = structure_to_create_in(request)
     if not Territory.objects.filter(structure=structure).exists():
         messages.warning(
             request, "Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes."
@@ -118,7 +109,7 @@ GOVERNANCE_FORMS = {
 
 def governance_form(request, process_id, kind, object_id=None):
     """Add or edit a deliberation, a committee member or an axis."""
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=True)
     model, form_class, title, success = GOVERNANCE_FORMS[kind]
     obj = get_of_process(model, process, object_id) if object_id else model(process=process)
     if model is Axis and not object_id:

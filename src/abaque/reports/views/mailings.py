@@ -17,7 +17,7 @@ def get_mailing(meeting, mailing_id) -> Mailing:
 
 
 def mailing_new(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     initial = {"subject": default_subject(meeting), "body": default_body(meeting)}
     form = MailingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -50,7 +50,7 @@ def _summarise(request, mailing):
 
 
 def mailing_detail(request, meeting_id, mailing_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     mailing = get_mailing(meeting, mailing_id)
     context = {
         "meeting": meeting,

@@ -47,7 +47,7 @@ def personal_data(participant):
 
 @require_GET
 def participant_data(request, meeting_id, participant_id):
-    participant = get_participant(get_meeting(request, meeting_id), participant_id)
+    participant = get_participant(get_meeting(request, meeting_id, for_change=True), participant_id)
     response = JsonResponse(personal_data(participant), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="donnees-participant-{participant.pk}.json"'
     return response
