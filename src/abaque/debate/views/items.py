@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings.access import get_item, get_meeting
 from abaque.meetings.notify import meeting_changed
 from abaque.meetings.rounds import new_round, open_round
@@ -21,7 +22,9 @@ def reformulate(request, meeting_id, item_id):
     form = ReformulationForm(request.POST, item=item)
     if not form.is_valid():
         return render_page(request, meeting, status=400, reformulation_form=form)
+    old = item.text
     reword(item, form.cleaned_data["text"], form.cleaned_data["reason"])
+    record(request.user, meeting, "item_reworded", f"« {old[:120]} » → « {form.cleaned_data['text'][:120]} »")
     meeting_changed(meeting.pk, "items")
     messages.success(request, "Item reformulé. L'ancienne formulation est gardée avec ses votes.")
     return redirect("debate:page", meeting.pk)
@@ -34,6 +37,7 @@ def start_round(request, meeting_id):
     if not form.is_valid():
         return render_page(request, meeting, status=400, new_round_form=form)
     round_ = new_round(meeting, list(form.cleaned_data["items"]))
+    record(request.user, meeting, "round_started", f"tour {round_.number}")
     if form.cleaned_data["open_now"]:
         open_round(round_)
     meeting_changed(meeting.pk, "round")

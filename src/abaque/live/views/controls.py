@@ -6,6 +6,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings.access import get_meeting, get_participant
 from abaque.meetings.models import Meeting
 from abaque.meetings.notify import meeting_changed
@@ -69,7 +70,9 @@ def open_vote(request, meeting_id):
             return _done(request, meeting, "round", "Ajoutez au moins un item avant d'ouvrir le vote.", messages.ERROR)
         if round_.is_closed and request.POST.get("confirm") != "1":
             return _done(request, meeting, "round", REOPEN_WARNING + " (confirmez pour rouvrir)", messages.WARNING)
+        reopening = round_.is_closed
         open_round(round_)
+        record(request.user, meeting, "round_reopened" if reopening else "round_opened", f"tour {round_.number}")
         return _done(request, meeting, "round", f"Le vote du tour {round_.number} est ouvert.")
 
 
@@ -81,6 +84,7 @@ def close_vote(request, meeting_id):
         if round_ is None or round_.status != round_.Status.OPEN:
             return _done(request, meeting, "round", "Aucun vote n'est ouvert.", messages.WARNING)
         close_round(round_)
+        record(request.user, meeting, "round_closed", f"tour {round_.number}")
         return _done(request, meeting, "round", f"Le vote du tour {round_.number} est clos.")
 
 

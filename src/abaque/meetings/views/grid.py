@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from abaque import scale
+from abaque.accounts.journal import record
 from abaque.meetings.notify import meeting_changed
 
 from ..access import get_meeting, get_round
@@ -53,6 +54,9 @@ def grid_vote(request, meeting_id, number):
         vote = cast_vote(round_, item, participant, request.POST.get("code", ""), Vote.Source.GRID, require_open=True)
     except VoteRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
+    # An anonymous séance keeps no trace of whose vote changed, nor of its colour.
+    who = "" if meeting.is_anonymous else f"{participant.name} · {vote.code if vote else 'effacé'} · "
+    record(request.user, meeting, "grid_vote", f"{who}{item.text[:80]}")
     meeting_changed(meeting.pk, "votes")
     level = scale.BY_CODE.get(vote.code) if vote else None
     return JsonResponse({"code": vote.code if vote else "", "symbol": level.symbol if level else ""})

@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque.accounts import journal
 from abaque.accounts.rules import can_run_work
 from abaque.accounts.structures import current_structure, structure_to_create_in
 
@@ -10,6 +11,7 @@ from ..access import get_meeting
 from ..ballots import anonymise
 from ..forms import MeetingForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
+from ..rules import can_change_meeting, can_see_journal
 
 
 def meeting_list(request):
@@ -56,6 +58,8 @@ def meeting_detail(request, meeting_id):
         "n_participants": meeting.participants.count(),
         "n_items": meeting.active_items().count(),
         "item_warning": ITEM_WARNING_THRESHOLD,
+        "journal": journal.shown_to(request.user, meeting, can_see_journal),
+        "can_change": can_change_meeting(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings.models import Meeting
 
 from ..access import get_cycle_meeting, get_process
@@ -59,6 +60,7 @@ def cycle_relaunch(request, process_id, year):
     except RelaunchRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("plans:evaluation", process.pk, cycle.year)
+    record(request.user, process, "cycle_relaunched", f"{cycle.year} → {following.year}")
     messages.success(
         request,
         f"Plan d'action {following.year} créé : les actions à poursuivre et améliorées sont reprises, "

@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from abaque.accounts import journal
 from abaque.accounts.rules import can_run_work
 from abaque.accounts.structures import current_structure, structure_to_create_in
 
 from ..access import get_of_process, get_process, get_territory
 from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, TerritoryForm
 from ..models import Axis, CommitteeMember, Cycle, Deliberation, Process, Territory
-from ..rules import can_change_process
+from ..rules import can_change_process, can_see_journal
 from .common import form_page
 
 
@@ -95,6 +96,7 @@ def process_detail(request, process_id):
         "criteria": process.criteria.all(),
         "local_processes": Process.objects.filter(structure=process.structure, territory__parent=process.territory),
         "can_change": can_change_process(request.user, process),
+        "journal": journal.shown_to(request.user, process, can_see_journal),
     }
     return render(request, "plans/process_detail.html", context)
 

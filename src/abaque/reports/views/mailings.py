@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings.access import get_meeting
 
 from ..forms import MailingForm
@@ -23,6 +24,7 @@ def mailing_new(request, meeting_id):
     if request.method == "POST" and form.is_valid():
         mailing = create_mailing(meeting, **form.cleaned_data)
         send_pending(mailing)
+        record(request.user, meeting, "report_sent", f"{mailing.deliveries.count()} destinataire(s)")
         _summarise(request, mailing)
         return redirect("reports:mailing", meeting.pk, mailing.pk)
     participants = list(meeting.participants.all())
