@@ -136,3 +136,42 @@ def screens(settings):
 def _no_scheduler_thread(settings):
     """Tests call abaque.online.scheduler.tick themselves, at the time they choose."""
     settings.ONLINE_SCHEDULER = False
+
+
+def make_member(structure, role, username, **fields):
+    """A user with `role` (admin, facilitator, reader) in `structure`."""
+    from abaque.accounts.models import Membership
+
+    fields.setdefault("first_name", username.capitalize())
+    user = get_user_model().objects.create_user(username, f"{username}@pnr.fr", PASSWORD, **fields)
+    Membership.objects.create(user=user, structure=structure, role=role)
+    return user
+
+
+@pytest.fixture
+def structure(facilitator):
+    """The facilitator's structure, which she administers."""
+    from abaque.accounts.structures import own_structure
+
+    return own_structure(facilitator)
+
+
+@pytest.fixture
+def colleague(structure):
+    """A facilitator of the same structure."""
+    return make_member(structure, "facilitator", "collegue")
+
+
+@pytest.fixture
+def reader(structure):
+    """A reader of the same structure (steering committee)."""
+    return make_member(structure, "reader", "lectrice")
+
+
+@pytest.fixture
+def outsider(other_facilitator):
+    """The administrator of another structure."""
+    from abaque.accounts.structures import own_structure
+
+    own_structure(other_facilitator)
+    return other_facilitator

@@ -1,6 +1,6 @@
 """The arrows run one way: a lower layer never imports a higher one.
 
-scale → analysis → meetings → debate → live → reports → plans → transfer.
+scale → analysis / accounts → meetings → debate → live → reports → plans → transfer.
 
 live sits above debate: the one projector shows the debate too, so the
 room's screens read the debate, never the other way round. The notifier
@@ -20,6 +20,7 @@ LAYERS = {
     "scale": 0,
     "network": 0,
     "documents": 1,
+    "accounts": 1,
     "analysis": 1,
     "meetings": 2,
     "debate": 3,

@@ -129,6 +129,9 @@ MIDDLEWARE = [
     "abaque.middleware.CleanInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every view needs a login, except those marked @login_not_required
+    # (phones, the first account, invitations, password reset).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "abaque.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "abaque.context_processors.scale",
+                "abaque.accounts.context_processors.structure",
             ],
             # Project-wide tag libraries (abaque is not an app of its own).
             "libraries": {

@@ -11,6 +11,8 @@ def test_the_one_time_link_creates_the_first_account_and_then_expires(client, db
     response = client.post(
         path,
         {
+            "structure_name": "Parc naturel régional Scarpe-Escaut",
+            "structure_kind": "parc",
             "username": "claire",
             "first_name": "Claire Morel",
             "email": "",
@@ -21,6 +23,9 @@ def test_the_one_time_link_creates_the_first_account_and_then_expires(client, db
     assert response.status_code == 302
     user = get_user_model().objects.get(username="claire")
     assert user.is_superuser
+    membership = user.memberships.get()
+    assert (membership.structure.name, membership.structure.kind) == ("Parc naturel régional Scarpe-Escaut", "parc")
+    assert membership.role == "admin"
     assert client.get(path).status_code == 404
     assert first_account.first_account_path() is None
 

@@ -37,6 +37,7 @@ def test_a_newcomer_runs_a_first_meeting_with_the_keyboard(browser, empty_server
     server, link = empty_server
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.goto(server.url + link)
+    page.fill("#id_structure_name", "Parc naturel régional Scarpe-Escaut")
     page.fill("#id_username", "claire")
     page.fill("#id_first_name", "Claire Morel")
     page.fill("#id_password1", "Scarpe-Escaut-2026")

@@ -1,19 +1,27 @@
 from django import forms
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from abaque import throttle
 
-from . import first_account
+from . import first_account, structures
+from .models import Membership, Role, Structure
 
 
 class FirstAccountForm(UserCreationForm):
+    structure_name = forms.CharField(label="Nom de la structure (le Parc, la communauté de communes…)", max_length=200)
+    structure_kind = forms.ChoiceField(label="Type de structure", choices=Structure.Kind.choices)
     first_name = forms.CharField(label="Prénom et nom", max_length=150)
     email = forms.EmailField(label="E-mail (pour recevoir les comptes-rendus)", required=False)
+
+    field_order = ["structure_name", "structure_kind", "first_name", "username", "email"]
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
@@ -21,6 +29,7 @@ class FirstAccountForm(UserCreationForm):
         labels = {"username": "Identifiant de connexion"}
 
 
+@login_not_required
 def first_account_view(request, token):
     if not first_account.needs_first_account() or not first_account.token_is_valid(token):
         raise Http404("Ce lien n'est plus valable.")
@@ -30,12 +39,31 @@ def first_account_view(request, token):
             user = form.save(commit=False)
             user.is_staff = user.is_superuser = True  # the first facilitator administers the instance
             user.save()
+            structure = Structure.objects.create(
+                name=form.cleaned_data["structure_name"], kind=form.cleaned_data["structure_kind"]
+            )
+            Membership.objects.create(user=user, structure=structure, role=Role.ADMINISTRATOR)
         first_account.forget_token()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("meetings:list")
     return render(request, "accounts/first_account.html", {"form": form})
 
 
+@require_POST
+def switch_structure_view(request):
+    """The menu's switch: the structure whose séances and démarches are listed."""
+    if not structures.switch_structure(request, request.POST.get("structure", "")):
+        raise Http404("Vous n'êtes pas membre de cette structure.")
+    return redirect(url_has_allowed_host_and_scheme_or(request, request.POST.get("next")))
+
+
+def url_has_allowed_host_and_scheme_or(request, target, default="meetings:list"):
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+@login_not_required
 def home(request):
     if request.user.is_authenticated:
         return redirect("meetings:list")

@@ -11,6 +11,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from abaque.meetings.models import Meeting, Participant
 from abaque.meetings.notify import group_name, phone_group_name, voter_group_name
+from abaque.meetings.rules import can_change_meeting
 
 from .progress import round_progress
 
@@ -62,7 +63,8 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             return False
-        return Meeting.objects.filter(pk=self.meeting_id, facilitator=user).exists()
+        meeting = Meeting.objects.select_related("structure").filter(pk=self.meeting_id).first()
+        return meeting is not None and can_change_meeting(user, meeting)
 
     @database_sync_to_async
     def _progress(self):

@@ -1,6 +1,5 @@
 """« Imprimer les cartes de vote »: the PDF of a séance's voting cards."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
@@ -10,11 +9,10 @@ from abaque.meetings.access import get_meeting
 from . import cards
 
 
-@login_required
 def voting_cards(request, meeting_id):
     """The PDF, or first the choice of the address printed on the cards
     when the facilitator browses on localhost."""
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     chosen = request.GET.get("adresse", "")
     base_url = cards.base_url_for(request, chosen)
     if base_url is None or not meeting.participants.exists():

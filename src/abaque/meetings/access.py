@@ -1,13 +1,29 @@
-"""Fetching objects for the current facilitator: one helper per type, so that
-no view can reach another facilitator's séance (it answers 404)."""
+"""Fetching objects for the current user: one helper per type, so that no
+view can reach another structure's séance (it answers 404), and a reader
+changes nothing (403)."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Item, Meeting, Participant, Round
+from .rules import can_change_meeting, can_view_meeting
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def get_meeting(request, meeting_id) -> Meeting:
-    return get_object_or_404(Meeting, pk=meeting_id, facilitator=request.user)
+def get_meeting(request, meeting_id, for_change: bool | None = None) -> Meeting:
+    """The séance if the user may see it (else 404); if for_change (by
+    default: any request that is not a read), only if they may change it
+    (else 403)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("structure"), pk=meeting_id)
+    if not can_view_meeting(request.user, meeting):
+        raise Http404("Aucune séance ne correspond.")
+    if for_change is None:
+        for_change = request.method not in SAFE_METHODS
+    if for_change and not can_change_meeting(request.user, meeting):
+        raise PermissionDenied("Votre rôle de lecteur ne permet pas de modifier cette séance.")
+    return meeting
 
 
 def get_participant(meeting, participant_id) -> Participant:

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 
 from abaque import scale
+from abaque.accounts.structures import own_structure
 
 # Letters that cannot be mistaken for one another when read aloud or typed
 # on a phone (no 0/O, 1/I/L, 5/S, 2/Z, 8/B).
@@ -79,6 +80,10 @@ class Meeting(models.Model):
     # Deleting a facilitator deletes her séances (Django admin lists them in its
     # confirmation): nobody else may hold their names and votes.
     facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings")
+    # The séance belongs to the structure; `facilitator` is who created it.
+    structure = models.ForeignKey(
+        "accounts.Structure", on_delete=models.CASCADE, related_name="meetings", verbose_name="structure"
+    )
     title = models.CharField("titre", max_length=200)
     date = models.DateField("date", default=date.today)
     place = models.CharField("lieu", max_length=200, blank=True)
@@ -120,6 +125,11 @@ class Meeting(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.structure_id is None:  # made outside a request (demo, import, a test): its creator's structure
+            self.structure = own_structure(self.facilitator)
+        super().save(*args, **kwargs)
 
     @property
     def levels(self):

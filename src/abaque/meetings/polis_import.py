@@ -25,10 +25,12 @@ def participant_name(polis_id: str) -> str:
 
 
 @transaction.atomic
-def import_polis(export: PolisExport, facilitator, title: str) -> tuple[Meeting, str]:
-    """The new séance and a French sentence saying what was imported."""
+def import_polis(export: PolisExport, facilitator, title: str, structure=None) -> tuple[Meeting, str]:
+    """The new séance and a French sentence saying what was imported.
+    `structure`: where it goes (by default, its creator's own)."""
     meeting = Meeting.objects.create(
         facilitator=facilitator,
+        structure=structure,
         title=title[:200],
         question=f"Conversation Pol.is importée « {title} ». {ATTRIBUTION}",
         scale_variant="three",

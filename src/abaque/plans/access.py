@@ -1,7 +1,12 @@
-"""Fetching démarche objects for the current facilitator: one helper per
-type, so that no view reaches another facilitator's démarche (404)."""
+"""Fetching démarche objects for the current user: one helper per type, so
+that no view reaches another structure's démarche (404), and a reader or a
+supporting structure changes nothing (403)."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from abaque.meetings.access import SAFE_METHODS
 
 from .models import (
     Action,
@@ -15,14 +20,31 @@ from .models import (
     Process,
     Territory,
 )
+from .rules import can_change_process, can_change_territory, can_view_process, can_view_territory
 
 
-def get_territory(request, territory_id) -> Territory:
-    return get_object_or_404(Territory, pk=territory_id, owner=request.user)
+def _for_change(request, for_change):
+    return request.method not in SAFE_METHODS if for_change is None else for_change
 
 
-def get_process(request, process_id) -> Process:
-    return get_object_or_404(Process.objects.select_related("territory"), pk=process_id, owner=request.user)
+def get_territory(request, territory_id, for_change: bool | None = None) -> Territory:
+    territory = get_object_or_404(Territory.objects.select_related("structure"), pk=territory_id)
+    if not can_view_territory(request.user, territory):
+        raise Http404("Aucun territoire ne correspond.")
+    if _for_change(request, for_change) and not can_change_territory(request.user, territory):
+        raise PermissionDenied("Votre rôle ne permet pas de modifier ce territoire.")
+    return territory
+
+
+def get_process(request, process_id, for_change: bool | None = None) -> Process:
+    """The démarche if the user may read it (else 404); if for_change (by
+    default: any request that is not a read), only if they may change it (else 403)."""
+    process = get_object_or_404(Process.objects.select_related("territory", "structure"), pk=process_id)
+    if not can_view_process(request.user, process):
+        raise Http404("Aucune démarche ne correspond.")
+    if _for_change(request, for_change) and not can_change_process(request.user, process):
+        raise PermissionDenied("Votre rôle ne permet pas de modifier cette démarche.")
+    return process
 
 
 def get_cycle(process, year) -> Cycle:

@@ -43,6 +43,7 @@ def create_ballot(cycle, purpose, user) -> CycleMeeting:
         )
     meeting = Meeting.objects.create(
         facilitator=user,
+        structure=process.structure,
         title=f"{PURPOSE(purpose).label} {cycle.year} — {process.title}"[:200],
         territory=process.territory.name[:200],
         question=QUESTIONS[purpose].format(year=cycle.year),

@@ -14,9 +14,9 @@ class TerritoryForm(forms.ModelForm):
         model = Territory
         fields = ["name", "kind", "parent"]
 
-    def __init__(self, *args, owner, **kwargs):
+    def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Territory.objects.filter(owner=owner, kind=Territory.Kind.PARK)
+        parents = Territory.objects.filter(structure=structure, kind=Territory.Kind.PARK)
         self.fields["parent"].queryset = parents.exclude(pk=self.instance.pk) if self.instance.pk else parents
         self.fields["parent"].empty_label = "— aucun —"
 
@@ -35,9 +35,9 @@ class ProcessForm(forms.ModelForm):
         fields = ["title", "territory", "description", "park_supports_only", "lead_official", "lead_facilitator"]
         widgets = {"description": _rows(3)}
 
-    def __init__(self, *args, owner, **kwargs):
+    def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["territory"].queryset = Territory.objects.filter(owner=owner)
+        self.fields["territory"].queryset = Territory.objects.filter(structure=structure)
         self.fields["territory"].empty_label = "— choisir —"
         if self.instance.pk:
             del self.fields["first_year"]
@@ -177,11 +177,11 @@ class AttachMeetingForm(forms.Form):
     meeting = forms.ModelChoiceField(label="séance", queryset=None, empty_label="— choisir une séance —")
     group = forms.ChoiceField(label="groupe", choices=[])
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, structure, **kwargs):
         from abaque.meetings.models import Meeting
 
         from .models import CycleMeeting
 
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(facilitator=user, cycle_link__isnull=True)
+        self.fields["meeting"].queryset = Meeting.objects.filter(structure=structure, cycle_link__isnull=True)
         self.fields["group"].choices = CycleMeeting.Group.choices

@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from abaque.accounts.structures import own_structure
 from abaque.meetings.models import Item, Meeting, Participant
 
 DEFAULT_CRITERIA = (
@@ -29,6 +30,8 @@ class Territory(models.Model):
         OTHER = "autre", "Autre territoire"
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="territories")
+    # The territory belongs to the structure; `owner` is who created it.
+    structure = models.ForeignKey("accounts.Structure", on_delete=models.CASCADE, related_name="territories")
     name = models.CharField("nom", max_length=200)
     kind = models.CharField("type", max_length=6, choices=Kind, default=Kind.PARK)
     parent = models.ForeignKey(
@@ -47,11 +50,22 @@ class Territory(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.structure_id is None:  # made outside a request (demo, import, a test): its creator's structure
+            self.structure = own_structure(self.owner)
+        super().save(*args, **kwargs)
+
 
 class Process(models.Model):
     """A démarche: several years of yearly cycles on one territory."""
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="processes")
+    # The démarche belongs to the structure; `owner` is who created it.
+    structure = models.ForeignKey("accounts.Structure", on_delete=models.CASCADE, related_name="processes")
+    # « Accompagnement »: other structures (the park) that read this démarche.
+    shared_with = models.ManyToManyField(
+        "accounts.Structure", blank=True, related_name="supported_processes", verbose_name="accompagnée par"
+    )
     territory = models.ForeignKey(
         Territory, on_delete=models.PROTECT, related_name="processes", verbose_name="territoire"
     )
@@ -74,6 +88,11 @@ class Process(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.structure_id is None:
+            self.structure = self.territory.structure if self.territory_id else own_structure(self.owner)
+        super().save(*args, **kwargs)
 
     def add_default_criteria(self):
         Criterion.objects.bulk_create(

@@ -4,14 +4,20 @@ database holds)."""
 
 from django.apps import apps
 
+from abaque.accounts import journal
+
 from . import archive, spec
 
 
 def seance_content(meeting) -> tuple[dict, dict[str, bytes]]:
     content = {
         "uid": str(meeting.uid),
-        "seance": archive.dump_rows(type(meeting).objects.filter(pk=meeting.pk), skip=("facilitator", "uid"))[0],
+        "seance": archive.dump_rows(
+            type(meeting).objects.filter(pk=meeting.pk), skip=("facilitator", "structure", "uid")
+        )[0],
         "parts": {},
+        # Who did what (read by people, not by the import: it is this installation's history).
+        "journal": journal.as_rows(meeting),
     }
     files = {}
     for part in spec.SEANCE:
@@ -51,7 +57,9 @@ def demarche_archive(process, out) -> None:
     content = {
         "uid": str(process.uid),
         "territories": territories,
-        "process": archive.dump_rows(type(process).objects.filter(pk=process.pk), skip=("owner", "uid"))[0],
+        "process": archive.dump_rows(type(process).objects.filter(pk=process.pk), skip=("owner", "structure", "uid"))[
+            0
+        ],
         "parts": {},
         "seances": [],
     }

@@ -30,7 +30,7 @@ SEANCE = (
     Part("reports.Delivery", "mailing__meeting", (("mailing_id", "name", "email"),)),
     Part("reports.Attachment", "mailing__meeting", (("mailing_id", "name"),)),
 )
-SEANCE_ROOT_SKIP = ("id", "facilitator", "uid")
+SEANCE_ROOT_SKIP = ("id", "facilitator", "structure", "uid")
 
 DEMARCHE = (
     Part("plans.Deliberation", "process", (("date", "body", "text"),)),
@@ -44,5 +44,5 @@ DEMARCHE = (
     Part("plans.BallotEntry", "cycle_meeting__cycle__process", (("item_id",),)),
     Part("plans.Communication", "cycle__process", (("cycle_id", "who", "start"),)),
 )
-DEMARCHE_ROOT_SKIP = ("id", "owner", "uid")
-TERRITORY_SKIP = ("owner",)
+DEMARCHE_ROOT_SKIP = ("id", "owner", "structure", "uid")
+TERRITORY_SKIP = ("owner", "structure")

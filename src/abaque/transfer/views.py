@@ -8,13 +8,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.structures import structure_to_create_in
 from abaque.meetings.access import get_meeting
 from abaque.plans.access import get_process
 
@@ -32,14 +32,12 @@ def _download(obj, writer, prefix):
     return response
 
 
-@login_required
 def seance_download(request, meeting_id):
-    return _download(get_meeting(request, meeting_id), seance_archive, "seance")
+    return _download(get_meeting(request, meeting_id, for_change=True), seance_archive, "seance")
 
 
-@login_required
 def demarche_download(request, process_id):
-    return _download(get_process(request, process_id), demarche_archive, "demarche")
+    return _download(get_process(request, process_id, for_change=True), demarche_archive, "demarche")
 
 
 def _pending_path(user, token) -> Path:
@@ -55,8 +53,8 @@ def _drop_stale(folder: Path) -> None:
             old.unlink(missing_ok=True)
 
 
-@login_required
 def upload(request):
+    structure_to_create_in(request)
     error = None
     if request.method == "POST":
         file = request.FILES.get("archive")
@@ -87,8 +85,8 @@ def upload(request):
     )
 
 
-@login_required
 def preview(request, token):
+    structure_to_create_in(request)
     path = _pending_path(request.user, token)
     if not path.exists():
         messages.error(request, "Cette archive n'est plus en attente : déposez-la de nouveau.")
@@ -114,8 +112,8 @@ def preview(request, token):
     return render(request, "transfer/preview.html", {"seen": seen, "token": token})
 
 
-@login_required
 @require_POST
 def cancel(request, token):
+    structure_to_create_in(request)
     _pending_path(request.user, token).unlink(missing_ok=True)
     return redirect("meetings:list")

@@ -2,7 +2,6 @@
 order of speaking. Each change is pushed to the projector."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -12,7 +11,6 @@ from .. import agenda, transitions
 from ..forms import ItemChoiceForm
 
 
-@login_required
 @require_POST
 def choose_item(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -24,7 +22,6 @@ def choose_item(request, meeting_id):
     return redirect("debate:page", meeting.pk)
 
 
-@login_required
 @require_POST
 def move_item(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
@@ -35,7 +32,6 @@ def move_item(request, meeting_id, item_id):
     return redirect("debate:page", meeting.pk)
 
 
-@login_required
 @require_POST
 def speaking_order(request, meeting_id):
     meeting = get_meeting(request, meeting_id)

@@ -1,7 +1,6 @@
 """The evolution between two vote rounds: consensus, verdict and who moved."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,7 +17,6 @@ def _number(value, default):
         return default
 
 
-@login_required
 def evolution_page(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     rounds = list(meeting.rounds.all())
@@ -41,7 +39,6 @@ def evolution_page(request, meeting_id):
 BACK = {"debate": "debate:page", "evolution": "debate:evolution", "controls": "live:controls"}
 
 
-@login_required
 @require_POST
 def project_evolution(request, meeting_id):
     """Show (show=1) the evolution between the last two closed rounds on

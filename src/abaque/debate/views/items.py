@@ -2,10 +2,10 @@
 misunderstanding, and a new round on chosen items."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings import transitions
 from abaque.meetings.access import get_item, get_meeting
 from abaque.meetings.notify import meeting_changed
@@ -15,7 +15,6 @@ from ..revisions import reword
 from .page import render_page
 
 
-@login_required
 @require_POST
 def reformulate(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
@@ -23,13 +22,14 @@ def reformulate(request, meeting_id, item_id):
     form = ReformulationForm(request.POST, item=item)
     if not form.is_valid():
         return render_page(request, meeting, status=400, reformulation_form=form)
+    old = item.text
     reword(item, form.cleaned_data["text"], form.cleaned_data["reason"])
+    record(request.user, meeting, "item_reworded", f"« {old[:120]} » → « {form.cleaned_data['text'][:120]} »")
     meeting_changed(meeting.pk, "items")
     messages.success(request, "Item reformulé. L'ancienne formulation est gardée avec ses votes.")
     return redirect("debate:page", meeting.pk)
 
 
-@login_required
 @require_POST
 def start_round(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -37,6 +37,7 @@ def start_round(request, meeting_id):
     if not form.is_valid():
         return render_page(request, meeting, status=400, new_round_form=form)
     round_ = transitions.start_round(meeting, list(form.cleaned_data["items"]), form.cleaned_data["open_now"])
+    record(request.user, meeting, "round_started", f"tour {round_.number}")
     n = len(form.cleaned_data["items"])
     messages.success(request, f"Tour {round_.number} créé sur {n} item{'s' if n > 1 else ''}.")
     return redirect("meetings:grid", meeting.pk, round_.number)

@@ -1,7 +1,6 @@
 """The facilitator's debate page: the agenda, the item in debate with its
 speakers, notes, recordings and wording history, and the next round."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.analysis import AgendaKind
@@ -61,6 +60,5 @@ def render_page(request, meeting, status=200, **forms):
     return render(request, "debate/debate.html", page_context(meeting, **forms), status=status)
 
 
-@login_required
 def debate_page(request, meeting_id):
-    return render_page(request, get_meeting(request, meeting_id))
+    return render_page(request, get_meeting(request, meeting_id, for_change=True))

@@ -3,7 +3,6 @@ the séance. Files are never served publicly: only through these views."""
 
 import mimetypes
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -26,7 +25,6 @@ EXTENSIONS = {
 }
 
 
-@login_required
 @require_POST
 def recording_state(request, meeting_id):
     """Start or stop: the projector shows « Enregistrement en cours »."""
@@ -35,10 +33,9 @@ def recording_state(request, meeting_id):
     return JsonResponse({"recording": meeting.recording_since is not None})
 
 
-@login_required
 def recordings(request, meeting_id, item_id):
     """GET: the list under the item. POST: upload one recording."""
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     item = get_item(meeting, item_id)
     if request.method == "POST":
         return _upload(request, meeting, item)
@@ -76,7 +73,6 @@ def stored_bytes(meeting):
     return total
 
 
-@login_required
 @require_GET
 def recording_file(request, meeting_id, recording_id):
     meeting = get_meeting(request, meeting_id)

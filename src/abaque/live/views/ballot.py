@@ -2,6 +2,7 @@
 with the benchmark: keep their shapes). Every endpoint finds the participant
 from the token only, so a phone reaches nothing but its own votes."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.db.models import Max
 from django.http import JsonResponse
@@ -36,6 +37,7 @@ def _ballot_page(request, participant, status=200, **extra):
     return voter.bind(render(request, "live/ballot.html", context, status=status), participant)
 
 
+@login_not_required
 @ensure_csrf_cookie
 def ballot(request, token):
     participant = voter.participant_for(token)
@@ -43,11 +45,13 @@ def ballot(request, token):
     return _ballot_page(request, participant, proposed=request.GET.get("proposition") == "ok")
 
 
+@login_not_required
 @require_GET
 def state(request, token):
     return JsonResponse(phone_state(voter.participant_for(token)))
 
 
+@login_not_required
 @require_POST
 def vote(request, token):
     """{"round": n, "item": id, "code": "VG"|…|""} → 200 once committed.
@@ -68,6 +72,7 @@ def vote(request, token):
     return JsonResponse(outcome.body, status=outcome.status)
 
 
+@login_not_required
 @ensure_csrf_cookie
 @require_POST
 def propose(request, token):

@@ -2,10 +2,10 @@
 follow it, reveal the results on the projector, free a phone's name."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings import transitions
 from abaque.meetings.access import get_meeting, get_participant
 from abaque.meetings.models import Meeting
@@ -54,23 +54,23 @@ def _done(request, meeting, message="", level=messages.SUCCESS):
     return redirect("meetings:detail" if after == "detail" else "live:controls", meeting.pk)
 
 
-@login_required
 def controls(request, meeting_id):
-    return _panel(request, get_meeting(request, meeting_id))
+    return _panel(request, get_meeting(request, meeting_id, for_change=True))
 
 
-@login_required
 @require_POST
 def open_vote(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
+    current = meeting.current_round()
+    reopening = current is not None and current.is_closed
     try:
         round_ = transitions.open_vote(meeting, reopen=request.POST.get("confirm") == "1")
     except transitions.Refused as refusal:
         return _refused(request, meeting, refusal)
+    record(request.user, meeting, "round_reopened" if reopening else "round_opened", f"tour {round_.number}")
     return _done(request, meeting, f"Le vote du tour {round_.number} est ouvert.")
 
 
-@login_required
 @require_POST
 def close_vote(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -78,10 +78,10 @@ def close_vote(request, meeting_id):
         round_ = transitions.close_vote(meeting)
     except transitions.Refused as refusal:
         return _refused(request, meeting, refusal)
+    record(request.user, meeting, "round_closed", f"tour {round_.number}")
     return _done(request, meeting, f"Le vote du tour {round_.number} est clos.")
 
 
-@login_required
 @require_POST
 def join_access(request, meeting_id):
     """Close (open=0) or reopen the door of the 6-character code."""
@@ -96,7 +96,6 @@ def join_access(request, meeting_id):
     return _done(request, meeting, text)
 
 
-@login_required
 @require_POST
 def reveal(request, meeting_id):
     """Show (show=1) or hide the results on the projector."""
@@ -105,7 +104,6 @@ def reveal(request, meeting_id):
     return _done(request, meeting)
 
 
-@login_required
 @require_POST
 def set_ordering(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -116,7 +114,6 @@ def set_ordering(request, meeting_id):
     return _done(request, meeting)
 
 
-@login_required
 @require_POST
 def release(request, meeting_id, participant_id):
     """Free a name taken by the wrong phone; the old link stops working."""

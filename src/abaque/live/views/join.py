@@ -5,6 +5,7 @@ a ballot. The code lets phones in only while the séance is open to joining
 
 import re
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -50,6 +51,7 @@ def _meeting_for_code(request, join_code, **filters):
     return meeting
 
 
+@login_not_required
 def join(request):
     """/rejoindre/: the code shown on the screen. GET with ?code= so that
     the page works without any script on the oldest phones."""
@@ -96,6 +98,7 @@ def _names_page(request, meeting, error="", status=200):
     return render(request, "live/names.html", context, status=status if is_open else 403)
 
 
+@login_not_required
 def names(request, join_code):
     """/s/<code>/: the names of the séance; a phone already bound goes on to
     its ballot (scanning the QR code again must not ask twice)."""
@@ -108,6 +111,7 @@ def names(request, join_code):
     return _names_page(request, meeting)
 
 
+@login_not_required
 @require_POST
 def take_name(request, join_code, participant_id):
     if _guess_wait(request, _normalise(join_code)):
@@ -127,6 +131,7 @@ def take_name(request, join_code, participant_id):
     return voter.bind(redirect("live:ballot", participant.token), participant)
 
 
+@login_not_required
 @require_POST
 def take_place(request, join_code):
     """Anonymous séances show no names: the phone takes a ballot."""

@@ -4,7 +4,6 @@ it shows, by phase, the items being typed, the vote, the results, the item
 in debate or the evolution between two rounds. It is the séance's only
 projected screen."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from abaque.analysis.verdict import Verdict
@@ -45,13 +44,11 @@ def projector_context(request, meeting) -> dict:
     return context
 
 
-@login_required
 def projector(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     return render(request, "live/projector.html", projector_context(request, meeting))
 
 
-@login_required
 def projector_fragment(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     return render(request, "live/_projector_body.html", projector_context(request, meeting))

@@ -1,12 +1,12 @@
 """The vote grid: the facilitator types the paper colour cards of the room,
 driven by the keyboard, each cell saved at once."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from abaque import scale
+from abaque.accounts.journal import record
 from abaque.meetings.notify import meeting_changed, vote_changed_for
 
 from ..access import get_meeting, get_round
@@ -17,9 +17,8 @@ from ..rounds import sync_open_round
 from ..votes import PhoneVoteKept, VoteRefused, cast_vote
 
 
-@login_required
 def vote_grid(request, meeting_id, number):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if number == 1:
         sync_open_round(meeting)
     round_ = get_round(meeting, number)
@@ -56,7 +55,6 @@ def vote_grid(request, meeting_id, number):
     return render(request, "meetings/grid.html", context)
 
 
-@login_required
 @require_POST
 def grid_vote(request, meeting_id, number):
     meeting = get_meeting(request, meeting_id)
@@ -83,6 +81,9 @@ def grid_vote(request, meeting_id, number):
         return JsonResponse({"error": str(kept), "confirm": True, **_cell(kept.code, Vote.Source.PHONE)}, status=409)
     except VoteRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
+    # An anonymous séance keeps no trace of whose vote changed, nor of its colour.
+    who = "" if meeting.is_anonymous else f"{participant.name} · {vote.code if vote else 'effacé'} · "
+    record(request.user, meeting, "grid_vote", f"{who}{item.text[:80]}")
     meeting_changed(meeting.pk, "votes")
     if was_phone and (vote is None or vote.source == Vote.Source.GRID):
         vote_changed_for(participant.pk)  # the phone shows the new colour at once

@@ -2,7 +2,6 @@
 next one; deleting can be undone."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
@@ -61,9 +60,8 @@ def _after_action(request, meeting, message=None, **extra):
     return redirect("meetings:items", meeting.pk)
 
 
-@login_required
 def item_list(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if request.method != "POST":
         return _render_list(request, meeting, ItemForm(meeting=meeting))
     form = ItemForm(request.POST, meeting=meeting)
@@ -85,9 +83,8 @@ def item_list(request, meeting_id):
     return _render_list(request, meeting, fresh, just_added=item)
 
 
-@login_required
 def item_edit(request, meeting_id, item_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     item = get_item(meeting, item_id)
     form = ItemForm(request.POST or None, instance=item, meeting=meeting)
     if request.method == "POST" and form.is_valid():
@@ -99,7 +96,6 @@ def item_edit(request, meeting_id, item_id):
     return render(request, "meetings/item_form.html", {"meeting": meeting, "item": item, "form": form, "tab": "items"})
 
 
-@login_required
 @require_POST
 def item_delete(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
@@ -108,7 +104,6 @@ def item_delete(request, meeting_id, item_id):
     return _after_action(request, meeting, f"Item supprimé : « {item.text} ».", undo=item)
 
 
-@login_required
 @require_POST
 def item_restore(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
@@ -125,7 +120,6 @@ def _set_deleted(meeting, item, when):
         _changed(meeting)
 
 
-@login_required
 @require_POST
 def item_validate(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
@@ -136,7 +130,6 @@ def item_validate(request, meeting_id, item_id):
     return _after_action(request, meeting)
 
 
-@login_required
 @require_POST
 def item_accept(request, meeting_id, item_id):
     """Accept (or, with reject=1, discard) an item proposed from a phone."""
@@ -153,7 +146,6 @@ def item_accept(request, meeting_id, item_id):
     return _after_action(request, meeting)
 
 
-@login_required
 @require_POST
 def item_move(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)

@@ -1,30 +1,35 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+
+from abaque.accounts import journal
+from abaque.accounts.rules import can_run_work
+from abaque.accounts.structures import current_structure, structure_to_create_in
 
 from ..access import get_meeting
 from ..ballots import anonymise
 from ..forms import MeetingForm, PolisUploadForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
+from ..rules import can_change_meeting, can_see_journal
 
 
-@login_required
 def meeting_list(request):
-    meetings = Meeting.objects.filter(facilitator=request.user).annotate(
+    structure = current_structure(request)
+    meetings = Meeting.objects.filter(structure=structure).annotate(
         n_participants=Count("participants", distinct=True),
         n_items=Count("items", filter=Q(items__deleted_at__isnull=True), distinct=True),
     )
-    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+    context = {"meetings": meetings, "can_create": can_run_work(request.user, structure)}
+    return render(request, "meetings/meeting_list.html", context)
 
 
-@login_required
 def meeting_create(request):
+    structure = structure_to_create_in(request)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         meeting = form.save(commit=False)
-        meeting.facilitator = request.user
+        meeting.facilitator, meeting.structure = request.user, structure
         meeting.save()
         meeting.ensure_first_round()
         messages.success(request, "Séance créée. Ajoutez maintenant les participants.")
@@ -32,9 +37,8 @@ def meeting_create(request):
     return render(request, "meetings/meeting_form.html", {"form": form})
 
 
-@login_required
 def meeting_edit(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -45,7 +49,6 @@ def meeting_edit(request, meeting_id):
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
 
-@login_required
 def meeting_detail(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     context = {
@@ -55,13 +58,14 @@ def meeting_detail(request, meeting_id):
         "n_participants": meeting.participants.count(),
         "n_items": meeting.active_items().count(),
         "item_warning": ITEM_WARNING_THRESHOLD,
+        "journal": journal.shown_to(request.user, meeting, can_see_journal),
+        "can_change": can_change_meeting(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
 
-@login_required
 def meeting_delete(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if request.method == "POST":
         title = meeting.title
         meeting.delete()
@@ -70,18 +74,17 @@ def meeting_delete(request, meeting_id):
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting})
 
 
-@login_required
 @require_POST
 def meeting_demo(request):
     """Load the demo séance for this facilitator: a full matrix at once."""
     from ..management.commands.demo import load_all
 
+    structure_to_create_in(request)
     meeting = load_all(request.user)
     messages.success(request, "Séance de démonstration chargée : deux tours de vote, le débat et la démarche.")
     return redirect("meetings:results", meeting.pk)
 
 
-@login_required
 def meeting_import_polis(request):
     """Upload a Pol.is export: a new séance, its round closed, and the
     French summary of what was imported (as `abaque import_polis` says)."""
@@ -90,6 +93,7 @@ def meeting_import_polis(request):
     from .. import polis_upload
     from ..polis_import import import_polis
 
+    structure = structure_to_create_in(request)  # a reader creates nothing
     posted = request.method == "POST"
     form = PolisUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
@@ -104,7 +108,7 @@ def meeting_import_polis(request):
         except MatrixFileError as error:
             form.add_error(None, str(error))
         else:
-            meeting, summary = import_polis(export, request.user, data["title"].strip() or default_title)
+            meeting, summary = import_polis(export, request.user, data["title"].strip() or default_title, structure)
             messages.success(request, summary)
             return redirect("meetings:results", meeting.pk)
     return render(request, "meetings/polis_import.html", {"form": form, "max_mb": polis_upload.MAX_POLIS_FILE_MB})

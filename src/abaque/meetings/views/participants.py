@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
@@ -20,9 +19,8 @@ def _next_position(meeting) -> int:
     return (meeting.participants.aggregate(m=Max("position"))["m"] or 0) + 1
 
 
-@login_required
 def participant_list(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if meeting.is_anonymous:
         return _ballots(request, meeting)
     form = ParticipantForm(request.POST or None)
@@ -78,10 +76,9 @@ def _ballots(request, meeting):
     return render(request, "meetings/ballots.html", context)
 
 
-@login_required
 def participant_import(request, meeting_id):
     """Paste or upload, see a preview with the rows in error, then confirm."""
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if meeting.is_anonymous:
         return _no_names(request, meeting)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -140,9 +137,8 @@ def _create_participants(meeting, rows):
     meeting_changed(meeting.pk, "participants")
 
 
-@login_required
 def participant_edit(request, meeting_id, participant_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     if meeting.is_anonymous:
         return _no_names(request, meeting)
     participant = get_participant(meeting, participant_id)
@@ -159,9 +155,8 @@ def participant_edit(request, meeting_id, participant_id):
     )
 
 
-@login_required
 def participant_delete(request, meeting_id, participant_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     participant = get_participant(meeting, participant_id)
     if request.method == "POST":
         participant.delete()
@@ -176,7 +171,6 @@ def participant_delete(request, meeting_id, participant_id):
     )
 
 
-@login_required
 @require_POST
 def participant_move(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)

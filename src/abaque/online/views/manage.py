@@ -4,7 +4,6 @@ participation dashboard, invitations, exclusion, publishing, the poster."""
 from datetime import timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,9 +31,8 @@ def public_url(request, phase) -> str:
     return request.build_absolute_uri(reverse("online:consult", args=[phase.slug]))
 
 
-@login_required
 def setup(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     phase = _phase(meeting) or OnlinePhase(meeting=meeting)
     now = timezone.localtime().replace(second=0, microsecond=0)
     initial = {
@@ -80,9 +78,8 @@ def _save(request, meeting, form):
         open_round(round_)
 
 
-@login_required
 def dashboard(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)  # it names and excludes participants
     phase = _phase(meeting)
     if phase is None:
         return redirect("online:setup", meeting.pk)
@@ -103,7 +100,6 @@ def dashboard(request, meeting_id):
     return render(request, "online/dashboard.html", context)
 
 
-@login_required
 @require_POST
 def invite_view(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -123,7 +119,6 @@ def invite_view(request, meeting_id):
     return redirect("online:dashboard", meeting.pk)
 
 
-@login_required
 @require_POST
 def publish(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
@@ -138,7 +133,6 @@ def publish(request, meeting_id):
     return redirect("online:dashboard", meeting.pk)
 
 
-@login_required
 @require_POST
 def exclude(request, meeting_id, participant_id):
     meeting = get_meeting(request, meeting_id)
@@ -151,7 +145,6 @@ def exclude(request, meeting_id, participant_id):
     return redirect("online:dashboard", meeting.pk)
 
 
-@login_required
 def poster(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     phase = _phase(meeting)

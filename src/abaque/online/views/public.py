@@ -1,6 +1,7 @@
 """The public side of a consultation: the information notice and the
 registration form, the confirmation link, and the published results."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -24,6 +25,7 @@ def _public_phase(slug) -> OnlinePhase:
     return get_object_or_404(OnlinePhase.objects.select_related("meeting"), slug=slug, kind=OnlinePhase.Kind.PUBLIC)
 
 
+@login_not_required
 @ensure_csrf_cookie
 def consult(request, slug):
     phase = _public_phase(slug)
@@ -60,6 +62,7 @@ def consult(request, slug):
     return render(request, "online/registered.html", {"meeting": phase.meeting, "phase": phase, "email": email})
 
 
+@login_not_required
 def confirm(request, slug, token):
     phase = _public_phase(slug)
     try:
@@ -74,6 +77,7 @@ def confirm(request, slug, token):
     return voter.bind(redirect("live:ballot", participant.token), participant)
 
 
+@login_not_required
 def results(request, slug):
     phase = get_object_or_404(OnlinePhase.objects.select_related("meeting"), slug=slug)
     meeting = phase.meeting

@@ -2,7 +2,6 @@
 table (booklet point 5)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +19,6 @@ from ..models import RETAINED_TARGET, Action, CriterionValue, CycleMeeting
 from .common import cycle_context, form_page
 
 
-@login_required
 def plan(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "plan")
     actions = list(
@@ -53,9 +51,8 @@ def plan(request, process_id, year):
     return render(request, "plans/plan.html", context)
 
 
-@login_required
 def action_form(request, process_id, year, action_id=None):
-    process, cycle, context = cycle_context(request, process_id, year, "plan")
+    process, cycle, context = cycle_context(request, process_id, year, "plan", for_change=True)
     action = get_action(cycle, action_id) if action_id else Action(cycle=cycle, priority=cycle.actions.count() + 1)
     if action.pk and is_memory(action):
         return memory_refusal(request, process, cycle)
@@ -91,11 +88,10 @@ def _save_criteria(action, form):
         CriterionValue.objects.update_or_create(action=action, criterion=criterion, defaults={"text": text})
 
 
-@login_required
 def actions_from_items(request, process_id, year):
     """Turn items of the cycle's séances into candidate actions, keeping the
     link to the item and its votes."""
-    process, cycle, context = cycle_context(request, process_id, year, "plan")
+    process, cycle, context = cycle_context(request, process_id, year, "plan", for_change=True)
     items = list(
         Item.objects.filter(
             meeting__cycle_link__cycle=cycle,
@@ -138,7 +134,6 @@ def _back_to_ranking(process, cycle):
     return redirect(reverse("plans:plan", args=[process.pk, cycle.year]) + "#priorisation")
 
 
-@login_required
 @require_POST
 def action_move(request, process_id, year, action_id):
     process, cycle, action = _cycle_action(request, process_id, year, action_id)
@@ -146,7 +141,6 @@ def action_move(request, process_id, year, action_id):
     return _back_to_ranking(process, cycle)
 
 
-@login_required
 @require_POST
 def action_retain(request, process_id, year, action_id):
     process, cycle, action = _cycle_action(request, process_id, year, action_id)
@@ -155,7 +149,6 @@ def action_retain(request, process_id, year, action_id):
     return _back_to_ranking(process, cycle)
 
 
-@login_required
 @require_POST
 def retain_first(request, process_id, year):
     """Keep the first ten of the ranking (« priorisation de 10 actions »)."""
@@ -167,7 +160,6 @@ def retain_first(request, process_id, year):
     return _back_to_ranking(process, cycle)
 
 
-@login_required
 @require_POST
 def action_delete(request, process_id, year, action_id):
     process, cycle, action = _cycle_action(request, process_id, year, action_id)

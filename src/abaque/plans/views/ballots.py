@@ -2,7 +2,6 @@
 evaluation), through an ordinary séance."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
@@ -13,7 +12,6 @@ from .common import cycle_context
 BACK = {PURPOSE.PRIORITISATION: "plans:plan", PURPOSE.EVALUATION: "plans:evaluation"}
 
 
-@login_required
 @require_POST
 def ballot_create(request, process_id, year, purpose):
     process, cycle, _ = cycle_context(request, process_id, year, "plan")
@@ -32,7 +30,6 @@ def ballot_create(request, process_id, year, purpose):
     return redirect("meetings:detail", link.meeting.pk)
 
 
-@login_required
 @require_POST
 def ballot_apply(request, process_id, year, link_id):
     process, cycle, _ = cycle_context(request, process_id, year, "plan")

@@ -20,8 +20,8 @@ def form_page(request, form, *, title, back, success, context=None, on_save=None
     return render(request, "plans/form.html", {"form": form, "title": title, "back": cancel, **(context or {})})
 
 
-def cycle_context(request, process_id, year, tab):
+def cycle_context(request, process_id, year, tab, for_change=None):
     """The process, the cycle and what the navigation of a cycle page needs."""
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=for_change)
     cycle = get_cycle(process, year)
     return process, cycle, {"process": process, "cycle": cycle, "tab": tab, "cycles": process.cycles.all()}

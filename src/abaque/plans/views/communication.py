@@ -1,7 +1,6 @@
 """The communication plan of a cycle (booklet point 9)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,15 +11,13 @@ from ..models import Communication
 from .common import cycle_context, form_page
 
 
-@login_required
 def communication_list(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "communication")
     return render(request, "plans/communication.html", {**context, "communications": cycle.communications.all()})
 
 
-@login_required
 def communication_form(request, process_id, year, communication_id=None):
-    process, cycle, context = cycle_context(request, process_id, year, "communication")
+    process, cycle, context = cycle_context(request, process_id, year, "communication", for_change=True)
     obj = get_communication(cycle, communication_id) if communication_id else Communication(cycle=cycle)
     form = CommunicationForm(request.POST or None, instance=obj)
     return form_page(
@@ -33,7 +30,6 @@ def communication_form(request, process_id, year, communication_id=None):
     )
 
 
-@login_required
 @require_POST
 def communication_delete(request, process_id, year, communication_id):
     process, cycle, _ = cycle_context(request, process_id, year, "communication")

@@ -2,7 +2,6 @@
 add, rename, reorder, remove."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -15,7 +14,6 @@ from ..models import Criterion
 from .common import form_page
 
 
-@login_required
 def criteria(request, process_id):
     process = get_process(request, process_id)
     form = CriterionForm(request.POST or None, instance=Criterion(process=process))
@@ -31,9 +29,8 @@ def criteria(request, process_id):
     return render(request, "plans/criteria.html", context)
 
 
-@login_required
 def criterion_edit(request, process_id, criterion_id):
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=True)
     criterion = get_of_process(Criterion, process, criterion_id)
     form = CriterionForm(request.POST or None, instance=criterion)
     return form_page(
@@ -46,7 +43,6 @@ def criterion_edit(request, process_id, criterion_id):
     )
 
 
-@login_required
 @require_POST
 def criterion_move(request, process_id, criterion_id):
     process = get_process(request, process_id)
@@ -55,7 +51,6 @@ def criterion_move(request, process_id, criterion_id):
     return redirect("plans:criteria", process.pk)
 
 
-@login_required
 @require_POST
 def criterion_delete(request, process_id, criterion_id):
     process = get_process(request, process_id)

@@ -1,11 +1,11 @@
 """Yearly cycles: their séances, the comparison of séances, the relaunch."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings.models import Meeting
 
 from ..access import get_cycle_meeting, get_process
@@ -16,9 +16,8 @@ from ..relaunch import RelaunchRefused, relaunch
 from .common import cycle_context, form_page
 
 
-@login_required
 def cycle_create(request, process_id):
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=True)
     last = process.cycles.order_by("-year").first()
     form = CycleForm(
         request.POST or None, instance=Cycle(process=process, year=(last.year + 1) if last else None), process=process
@@ -33,10 +32,9 @@ def cycle_create(request, process_id):
     )
 
 
-@login_required
 def cycle_meetings(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "meetings")
-    form = AttachMeetingForm(request.POST or None, user=request.user)
+    form = AttachMeetingForm(request.POST or None, structure=process.structure)
     if request.method == "POST" and form.is_valid():
         CycleMeeting.objects.create(cycle=cycle, meeting=form.cleaned_data["meeting"], group=form.cleaned_data["group"])
         messages.success(request, f"Séance « {form.cleaned_data['meeting']} » rattachée à {cycle.year}.")
@@ -45,7 +43,6 @@ def cycle_meetings(request, process_id, year):
     return render(request, "plans/cycle_meetings.html", {**context, "links": links, "form": form})
 
 
-@login_required
 @require_POST
 def cycle_meeting_detach(request, process_id, year, link_id):
     process, cycle, _ = cycle_context(request, process_id, year, "meetings")
@@ -55,7 +52,6 @@ def cycle_meeting_detach(request, process_id, year, link_id):
     return redirect("plans:meetings", process.pk, cycle.year)
 
 
-@login_required
 @require_POST
 def cycle_relaunch(request, process_id, year):
     process, cycle, _ = cycle_context(request, process_id, year, "evaluation")
@@ -64,6 +60,7 @@ def cycle_relaunch(request, process_id, year):
     except RelaunchRefused as refusal:
         messages.error(request, str(refusal))
         return redirect("plans:evaluation", process.pk, cycle.year)
+    record(request.user, process, "cycle_relaunched", f"{cycle.year} → {following.year}")
     messages.success(
         request,
         f"Plan d'action {following.year} créé : les actions à poursuivre et améliorées sont reprises, "
@@ -72,7 +69,6 @@ def cycle_relaunch(request, process_id, year):
     return redirect("plans:plan", process.pk, following.year)
 
 
-@login_required
 def compare(request, process_id):
     """Séances of the démarche that voted on the same items, side by side."""
     process = get_process(request, process_id)

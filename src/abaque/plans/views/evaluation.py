@@ -1,6 +1,5 @@
 """The yearly evaluation of every action and the synthesis (booklet point 10)."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -12,7 +11,6 @@ from .actions import is_memory, memory_refusal
 from .common import cycle_context, form_page
 
 
-@login_required
 def evaluation(request, process_id, year):
     process, cycle, context = cycle_context(request, process_id, year, "evaluation")
     ballot = latest_ballot(cycle, PURPOSE.EVALUATION)
@@ -33,9 +31,8 @@ def evaluation(request, process_id, year):
     return render(request, "plans/evaluation.html", context)
 
 
-@login_required
 def evaluate_action(request, process_id, year, action_id):
-    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation", for_change=True)
     action = get_action(cycle, action_id)
     if is_memory(action):
         return memory_refusal(request, process, cycle)
@@ -51,9 +48,8 @@ def evaluate_action(request, process_id, year, action_id):
     )
 
 
-@login_required
 def synthesis(request, process_id, year):
-    process, cycle, context = cycle_context(request, process_id, year, "evaluation")
+    process, cycle, context = cycle_context(request, process_id, year, "evaluation", for_change=True)
     form = SynthesisForm(request.POST or None, instance=cycle)
     return form_page(
         request,

@@ -1,44 +1,58 @@
 """Territories, démarches and their governance (booklet points 2 and 7)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from abaque.accounts import journal
+from abaque.accounts.rules import can_run_work
+from abaque.accounts.structures import current_structure, structure_to_create_in
+
 from ..access import get_of_process, get_process, get_territory
 from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, TerritoryForm
 from ..models import Axis, CommitteeMember, Cycle, Deliberation, Process, Territory
+from ..rules import can_change_process, can_see_journal
 from .common import form_page
 
 
-@login_required
 def index(request):
+    structure = current_structure(request)
     processes = (
-        Process.objects.filter(owner=request.user)
+        Process.objects.filter(structure=structure)
         .select_related("territory", "territory__parent")
         .annotate(n_cycles=Count("cycles"))
     )
-    territories = Territory.objects.filter(owner=request.user).select_related("parent")
-    return render(request, "plans/index.html", {"processes": processes, "territories": territories})
+    supported = Process.objects.filter(shared_with=structure).select_related("territory", "structure")
+    territories = Territory.objects.filter(structure=structure).select_related("parent")
+    context = {
+        "processes": processes,
+        "supported": supported,
+        "territories": territories,
+        "can_create": can_run_work(request.user, structure),
+    }
+    return render(request, "plans/index.html", context)
 
 
-@login_required
 def territory_form(request, territory_id=None):
-    territory = get_territory(request, territory_id) if territory_id else Territory(owner=request.user)
-    form = TerritoryForm(request.POST or None, instance=territory, owner=request.user)
+    if territory_id:
+        territory = get_territory(request, territory_id, for_change=True)
+    else:
+        territory = Territory(owner=request.user, structure=structure_to_create_in(request))
+    form = TerritoryForm(request.POST or None, instance=territory, structure=territory.structure)
     return form_page(request, form, title="Territoire", back=reverse("plans:index"), success="Territoire enregistré.")
 
 
-@login_required
 def process_create(request):
-    if not Territory.objects.filter(owner=request.user).exists():
+    structure = structure_to_create_in(request)
+    if not Territory.objects.filter(structure=structure).exists():
         messages.warning(
             request, "Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes."
         )
         return redirect("plans:territory_create")
-    form = ProcessForm(request.POST or None, instance=Process(owner=request.user), owner=request.user)
+    process = Process(owner=request.user, structure=structure)
+    form = ProcessForm(request.POST or None, instance=process, structure=structure)
 
     return form_page(
         request,
@@ -56,10 +70,9 @@ def _start(process, form):
         Cycle.objects.create(process=process, year=form.cleaned_data["first_year"])
 
 
-@login_required
 def process_edit(request, process_id):
-    process = get_process(request, process_id)
-    form = ProcessForm(request.POST or None, instance=process, owner=request.user)
+    process = get_process(request, process_id, for_change=True)
+    form = ProcessForm(request.POST or None, instance=process, structure=process.structure)
     back = reverse("plans:detail", args=[process.pk])
     return form_page(
         request,
@@ -71,7 +84,6 @@ def process_edit(request, process_id):
     )
 
 
-@login_required
 def process_detail(request, process_id):
     process = get_process(request, process_id)
     context = {
@@ -82,7 +94,9 @@ def process_detail(request, process_id):
         "members": process.members.all(),
         "axes": process.axes.all(),
         "criteria": process.criteria.all(),
-        "local_processes": Process.objects.filter(owner=request.user, territory__parent=process.territory),
+        "local_processes": Process.objects.filter(structure=process.structure, territory__parent=process.territory),
+        "can_change": can_change_process(request.user, process),
+        "journal": journal.shown_to(request.user, process, can_see_journal),
     }
     return render(request, "plans/process_detail.html", context)
 
@@ -95,10 +109,9 @@ GOVERNANCE_FORMS = {
 }
 
 
-@login_required
 def governance_form(request, process_id, kind, object_id=None):
     """Add or edit a deliberation, a committee member or an axis."""
-    process = get_process(request, process_id)
+    process = get_process(request, process_id, for_change=True)
     model, form_class, title, success = GOVERNANCE_FORMS[kind]
     obj = get_of_process(model, process, object_id) if object_id else model(process=process)
     if model is Axis and not object_id:
@@ -110,7 +123,6 @@ def governance_form(request, process_id, kind, object_id=None):
     )
 
 
-@login_required
 @require_POST
 def governance_delete(request, process_id, kind, object_id):
     process = get_process(request, process_id)

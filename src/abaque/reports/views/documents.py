@@ -1,6 +1,5 @@
 """The compte-rendu page and its downloads, in every format."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -11,7 +10,6 @@ from ..formats import FORMATS, filename
 from ..formats import render as render_document
 
 
-@login_required
 def report_page(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     context = {
@@ -27,7 +25,6 @@ def report_page(request, meeting_id):
     return render(request, "reports/report_page.html", context)
 
 
-@login_required
 def download(request, meeting_id, fmt):
     meeting = get_meeting(request, meeting_id)
     if fmt not in FORMATS:

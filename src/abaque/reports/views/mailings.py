@@ -2,10 +2,10 @@
 recipient's outcome and the retry of a failed delivery."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque.accounts.journal import record
 from abaque.meetings.access import get_meeting
 
 from ..forms import MailingForm
@@ -17,14 +17,14 @@ def get_mailing(meeting, mailing_id) -> Mailing:
     return get_object_or_404(Mailing, pk=mailing_id, meeting=meeting)
 
 
-@login_required
 def mailing_new(request, meeting_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     initial = {"subject": default_subject(meeting), "body": default_body(meeting)}
     form = MailingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         mailing = create_mailing(meeting, **form.cleaned_data)
         send_pending(mailing)
+        record(request.user, meeting, "report_sent", f"{mailing.deliveries.count()} destinataire(s)")
         _summarise(request, mailing)
         return redirect("reports:mailing", meeting.pk, mailing.pk)
     participants = list(meeting.participants.all())
@@ -51,9 +51,8 @@ def _summarise(request, mailing):
         messages.warning(request, "Aucun participant n'a d'adresse e-mail : rien n'a été envoyé.")
 
 
-@login_required
 def mailing_detail(request, meeting_id, mailing_id):
-    meeting = get_meeting(request, meeting_id)
+    meeting = get_meeting(request, meeting_id, for_change=True)
     mailing = get_mailing(meeting, mailing_id)
     context = {
         "meeting": meeting,
@@ -66,7 +65,6 @@ def mailing_detail(request, meeting_id, mailing_id):
     return render(request, "reports/mailing_detail.html", context)
 
 
-@login_required
 @require_POST
 def delivery_retry(request, meeting_id, mailing_id, delivery_id):
     meeting = get_meeting(request, meeting_id)
@@ -83,7 +81,6 @@ def delivery_retry(request, meeting_id, mailing_id, delivery_id):
     return redirect("reports:mailing", meeting.pk, mailing.pk)
 
 
-@login_required
 @require_POST
 def mailing_retry_failed(request, meeting_id, mailing_id):
     """Every failed delivery again, over one connection: after the server is back."""

@@ -1,7 +1,6 @@
 """One person's data, as a JSON download: what Abaque stores about a
 participant of a séance (the right of access; erasure is deleting her)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -46,10 +45,9 @@ def personal_data(participant):
     }
 
 
-@login_required
 @require_GET
 def participant_data(request, meeting_id, participant_id):
-    participant = get_participant(get_meeting(request, meeting_id), participant_id)
+    participant = get_participant(get_meeting(request, meeting_id, for_change=True), participant_id)
     response = JsonResponse(personal_data(participant), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = f'attachment; filename="donnees-participant-{participant.pk}.json"'
     return response

@@ -1,0 +1,44 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import SetPasswordForm
+
+from .models import Invitation, Membership, Structure
+
+
+class StructureForm(forms.ModelForm):
+    class Meta:
+        model = Structure
+        fields = ["name", "kind"]
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["name", "email", "role"]
+        help_texts = {"email": "Facultatif : le lien lui est envoyé si un serveur d'envoi est configuré."}
+
+
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["role"]
+
+
+class AcceptInvitationForm(SetPasswordForm):
+    """The invitee chooses a login and a password."""
+
+    username = forms.CharField(label="Identifiant de connexion", max_length=150)
+    field_order = ["username", "new_password1", "new_password2"]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("Cet identifiant est déjà pris : choisissez-en un autre.")
+        return username
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "email"]
+        labels = {"first_name": "Prénom et nom", "email": "E-mail"}
