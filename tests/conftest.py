@@ -1,10 +1,14 @@
 """Ready-made users and séances, Healthchecks-style, for every test file."""
 
+import asyncio
+
 import pytest
+from channels.layers import get_channel_layer
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from abaque.meetings.models import Item, Meeting, Participant
+from abaque.meetings.notify import group_name, phone_group_name
 from abaque.meetings.rounds import sync_open_round
 
 PASSWORD = "colorvote-2026!"
@@ -86,3 +90,49 @@ def meeting(facilitator):
 def other_meeting(other_facilitator):
     """Another facilitator's séance: never reachable from `meeting`'s views."""
     return build_meeting(other_facilitator, title="Séance d'un autre territoire")
+
+
+class Screens:
+    """What the live screens of a séance hear, on the in-memory channel layer:
+    the facilitator's screens (projector, controls, grid) and the phones."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()  # the queues are read from this loop only
+        self.layer = get_channel_layer()
+        self.channels = {}
+
+    def listen(self, meeting):
+        for name in (group_name(meeting.pk), phone_group_name(meeting.pk)):
+            self.channels[name] = self.loop.run_until_complete(self.layer.new_channel())
+            self.loop.run_until_complete(self.layer.group_add(name, self.channels[name]))
+        return self
+
+    def heard(self, meeting, phones=False) -> list[str]:
+        """The topics announced since the last call, in order."""
+        channel = self.channels[(phone_group_name if phones else group_name)(meeting.pk)]
+        return self.loop.run_until_complete(self._drain(channel))
+
+    async def _drain(self, channel):
+        topics = []
+        while True:
+            try:
+                message = await asyncio.wait_for(self.layer.receive(channel), 0.05)
+            except TimeoutError:
+                return topics
+            topics.append(message["topic"])
+
+
+@pytest.fixture
+def screens(settings):
+    """Listen to the screens of séances; announcements go out once the
+    transaction commits, so moves run under django_capture_on_commit_callbacks."""
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    listener = Screens()
+    yield listener
+    listener.loop.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_scheduler_thread(settings):
+    """Tests call abaque.online.scheduler.tick themselves, at the time they choose."""
+    settings.ONLINE_SCHEDULER = False

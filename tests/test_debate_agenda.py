@@ -10,8 +10,8 @@ from abaque.analysis import AgendaKind
 from abaque.debate.agenda import agenda
 from abaque.debate.models import AgendaPosition
 from abaque.debate.speakers import item_in_debate, speaking_order
-from abaque.debate.testing import run_round
 from abaque.meetings.models import Meeting
+from tests.builders import run_round
 from tests.conftest import build_meeting
 
 ITEMS = (

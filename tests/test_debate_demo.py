@@ -4,9 +4,9 @@ an agenda, a short recording."""
 from abaque.debate import demo
 from abaque.debate.agenda import agenda
 from abaque.debate.models import AgendaPosition, Note, Recording
-from abaque.debate.testing import run_round
 from abaque.meetings.models import ItemRevision, RoundItem
 from abaque.meetings.rounds import new_round
+from tests.builders import run_round
 from tests.conftest import build_meeting
 
 ITEMS = (

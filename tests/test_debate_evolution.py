@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from abaque.analysis import consensus
 from abaque.debate.evolution import aligned_rounds, evolution
-from abaque.debate.testing import run_round
 from abaque.meetings.models import Meeting
 from abaque.meetings.rounds import new_round
+from tests.builders import run_round
 from tests.conftest import build_meeting
 
 

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from abaque.debate.speakers import projector_context
-from abaque.debate.testing import run_round
+from tests.builders import run_round
 
 
 def in_debate(meeting, item=None):

@@ -7,8 +7,8 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from abaque.debate.testing import run_round
 from abaque.meetings.models import ItemRevision, Round, RoundItem
+from tests.builders import run_round
 from tests.conftest import build_meeting
 
 ROWS = ["VG VG RR RR", "VG G G VG", "RR R VG G"]

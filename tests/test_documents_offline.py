@@ -7,8 +7,8 @@ import pytest
 import weasyprint
 
 from abaque.documents.pdf import html_to_pdf
-from abaque.plans.testing import add_action, make_process
 from abaque.reports.formats import render
+from tests.builders import add_action, make_process
 from tests.test_report_data import voted_meeting
 
 EXTERNAL = "http://cdn.example.org/logo.png"

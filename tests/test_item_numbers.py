@@ -4,9 +4,9 @@ the projector, the grid, the results and the compte-rendu."""
 import re
 
 import pytest
+from tests.builders import run_round
 from django.urls import reverse
 
-from abaque.debate.testing import run_round
 from abaque.meetings.models import Item, Meeting
 from abaque.meetings.numbering import item_numbers
 from abaque.meetings.rounds import new_round

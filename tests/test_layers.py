@@ -24,6 +24,7 @@ LAYERS = {
     "meetings": 2,
     "debate": 3,
     "live": 4,
+    "online": 4.5,  # uses the ballot (live); reports and plans never need it
     "reports": 5,
     "plans": 6,
     "transfer": 7,

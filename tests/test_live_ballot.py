@@ -115,8 +115,10 @@ def test_a_phone_reads_only_its_own_votes(client, open_meeting, anne):
     assert state == {
         "round": 1,
         "status": "open",
+        "revealed": False,
         "items": [{"id": item.pk, "text": item.text} for item in items],
         "votes": {str(items[0].pk): "VG"},
+        "changed_by_facilitator": [],
     }
 
 
@@ -229,3 +231,13 @@ def test_a_phone_shows_its_own_name_when_the_screen_shows_letters(client, facili
     meeting = build_meeting(facilitator, display="letters")
     anne = meeting.participants.first()
     assert anne.name in client.get(f"/b/{anne.token}/").content.decode()
+
+
+def test_a_phone_knows_when_the_results_are_projected(client, open_meeting, anne):
+    from abaque.meetings.rounds import close_round
+
+    assert client.get(f"/b/{anne.token}/etat/").json()["revealed"] is False
+    close_round(open_meeting.current_round())
+    open_meeting.results_revealed = True
+    open_meeting.save(update_fields=["results_revealed"])
+    assert client.get(f"/b/{anne.token}/etat/").json()["revealed"] is True

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test import Client
 
 from abaque.live.routing import websocket_urlpatterns
-from abaque.meetings.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed, vote_changed_for
 from abaque.meetings.rounds import open_round
 from abaque.meetings.votes import cast_vote
 from tests.conftest import build_meeting
@@ -291,3 +291,24 @@ async def test_a_page_from_another_port_of_the_same_host_cannot_open_a_socket(li
     assert (await same_port.connect())[0]
     await same_port.disconnect()
     await asyncio.sleep(0)
+
+
+@run_async
+async def test_a_vote_changed_in_the_grid_reaches_that_phone_only(live_meeting):
+    anne, bruno = await sync_to_async(lambda: list(live_meeting.participants.all()[:2]))()
+    anne_phone, _ = await connect(f"/ws/b/{anne.token}/")
+    bruno_phone, _ = await connect(f"/ws/b/{bruno.token}/")
+    await sync_to_async(vote_changed_for)(anne.pk)
+    assert await anne_phone.receive_json_from() == {"kind": "refresh", "topic": "vote"}
+    assert await bruno_phone.receive_nothing(timeout=0.3)
+    await anne_phone.disconnect()
+    await bruno_phone.disconnect()
+
+
+@run_async
+async def test_a_phone_hears_when_the_results_are_shown(live_meeting):
+    anne = await sync_to_async(live_meeting.participants.first)()
+    communicator, _ = await connect(f"/ws/b/{anne.token}/")
+    await changed(live_meeting, "results")
+    assert await communicator.receive_json_from() == {"kind": "refresh", "topic": "results"}
+    await communicator.disconnect()

@@ -12,7 +12,7 @@ from tests.conftest import build_meeting
 def told(monkeypatch):
     """The topics broadcast to the live screens."""
     sent = []
-    monkeypatch.setattr("abaque.live.views.controls.meeting_changed", lambda pk, topic: sent.append(topic))
+    monkeypatch.setattr("abaque.meetings.transitions.meeting_changed", lambda pk, topic: sent.append(topic))
     return sent
 
 

@@ -8,7 +8,7 @@ from conftest import build_meeting
 
 from abaque.plans.models import RETAINED_TARGET, Action
 from abaque.plans.relaunch import relaunch
-from abaque.plans.testing import add_action, attach, make_process, vote_rows
+from tests.builders import add_action, attach, make_process, vote_rows
 
 
 def page(response):

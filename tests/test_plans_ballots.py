@@ -8,7 +8,7 @@ from abaque.meetings.models import Meeting, Participant
 from abaque.meetings.rounds import close_round
 from abaque.plans.ballots import PURPOSE, BallotRefused, apply_ranking, ballot_results, create_ballot
 from abaque.plans.models import CommitteeMember, CycleMeeting
-from abaque.plans.testing import add_action, make_process, vote_rows
+from tests.builders import add_action, make_process, vote_rows
 
 
 @pytest.fixture

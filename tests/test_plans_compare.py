@@ -4,7 +4,7 @@ import pytest
 from conftest import build_meeting
 
 from abaque.plans.compare import compare_meetings, normalise
-from abaque.plans.testing import attach, make_process, vote_rows
+from tests.builders import attach, make_process, vote_rows
 
 
 def test_normalising_ignores_case_spaces_apostrophes_and_the_final_dot():

@@ -5,7 +5,7 @@ from html import unescape
 import pytest
 
 from abaque.plans.models import DEFAULT_CRITERIA, CriterionValue
-from abaque.plans.testing import add_action, make_process
+from tests.builders import add_action, make_process
 
 
 @pytest.fixture

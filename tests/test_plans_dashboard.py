@@ -10,7 +10,7 @@ from conftest import build_meeting
 from abaque.plans import charts
 from abaque.plans.dashboard import dashboard, process_figures, trend_sentence
 from abaque.plans.models import Action, Cycle
-from abaque.plans.testing import add_action, attach, make_process
+from tests.builders import add_action, attach, make_process
 
 K, S = Action.LeadKind, Action.Status
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from abaque.plans.models import Action, Axis, CriterionValue
 from abaque.plans.relaunch import relaunch
-from abaque.plans.testing import add_action, make_process
+from tests.builders import add_action, make_process
 
 ITEM_10 = "Item 10 : Faire émerger des projets habitants"
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import build_meeting
 
 from abaque.plans.models import Communication, CycleMeeting, Process, Territory
-from abaque.plans.testing import make_process
+from tests.builders import make_process
 
 
 def page(response):

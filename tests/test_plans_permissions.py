@@ -7,7 +7,7 @@ import pytest
 from conftest import build_meeting
 
 from abaque.plans.models import Axis, CommitteeMember, Communication, Deliberation
-from abaque.plans.testing import add_action, attach, make_process
+from tests.builders import add_action, attach, make_process
 
 
 @pytest.fixture

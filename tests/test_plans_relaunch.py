@@ -6,7 +6,7 @@ import pytest
 
 from abaque.plans.models import Action, CriterionValue, Cycle
 from abaque.plans.relaunch import RelaunchRefused, relaunch
-from abaque.plans.testing import add_action, make_process
+from tests.builders import add_action, make_process
 
 S = Action.Status
 

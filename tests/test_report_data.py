@@ -117,3 +117,18 @@ def test_it_shows_letters_and_no_name_in_an_anonymous_seance(facilitator):
 def test_it_lists_recordings_with_item_and_duration(facilitator):
     report = build_report(voted_meeting(facilitator))
     assert [(r["number"], r["duration"]) for r in report.recordings] == [(4, "2 min 05 s")]
+
+
+def test_it_says_how_many_took_part_each_way_and_can_show_one_origin_only(facilitator):
+    from abaque.meetings.models import Participant
+
+    meeting = voted_meeting(facilitator)
+    online = list(meeting.participants.all()[:2])
+    Participant.objects.filter(pk__in=[p.pk for p in online]).update(origin="online")
+    report = build_report(meeting)
+    assert report.origin_counts == [("En salle", 4), ("En ligne", 2)]
+    assert len(report.participants) == 6
+    only_online = build_report(meeting, origin="online")
+    assert [p["participant"].pk for p in only_online.participants] == [p.pk for p in online]
+    assert len(only_online.rounds[0].matrices[0].table["participants"]) == 2
+    assert only_online.origin_counts == report.origin_counts

@@ -59,8 +59,20 @@ def test_the_demo_has_consensus_dissensus_and_two_rounds(facilitator, client_in)
 
 
 def test_signed_numbers_take_the_minus_sign_and_the_decimal_comma():
-    from abaque.meetings.templatetags.abaque_tags import signed
+    from abaque.templatetags.abaque import signed
 
     assert signed(-0.123) == "\u22120,12"
     assert signed(0.36) == "+0,36"
     assert signed(None) == "—"
+
+
+def test_each_cell_names_its_participant_and_level_and_escapes_the_name(client_in, voted):
+    person = voted.participants.first()
+    person.name = '<img src=x onerror="alert(1)">'
+    person.save()
+    page = client_in.get(f"/seances/{voted.pk}/resultats/?ordre=entered").content.decode()
+    assert "<img src=x" not in page
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    assert f'title="{escaped} — Je suis tout à fait d&#x27;accord">++</td>' in page
+    bar = '<span class="lv-VG" style="flex-grow:4" title="Je suis tout à fait d&#x27;accord : 4">4</span>'
+    assert bar in page

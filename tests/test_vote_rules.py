@@ -67,3 +67,54 @@ def test_a_code_outside_the_seances_scale_is_refused(cast, client_in, meeting, f
     open_round(first)
     status, error = cast(client_in, first, meeting.items.first(), meeting.participants.first(), "VG")
     assert (status, error) == (409, "Couleur inconnue pour cette séance : VG.")
+
+
+def test_the_grid_keeps_a_phone_vote_unless_confirmed():
+    from abaque.meetings import vote_rules
+
+    assert vote_rules.keeps_phone_vote("phone", "VG", "RR", confirmed=False) == vote_rules.PHONE_VOTE
+    assert vote_rules.keeps_phone_vote("phone", "VG", "", confirmed=False) == vote_rules.PHONE_VOTE  # nor cleared
+    assert vote_rules.keeps_phone_vote("phone", "VG", "RR", confirmed=True) is None
+    assert vote_rules.keeps_phone_vote("phone", "VG", "VG", confirmed=False) is None
+    assert vote_rules.keeps_phone_vote("grid", "VG", "RR", confirmed=False) is None  # a card typed here
+    assert vote_rules.keeps_phone_vote(None, None, "RR", confirmed=False) is None
+
+
+@PATHS
+def test_an_online_vote_after_the_closing_time_is_refused_but_the_room_still_votes(cast, client_in, meeting, first):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    open_round(first)
+    meeting.online_closes_at = timezone.now() - timedelta(seconds=1)
+    meeting.save(update_fields=["online_closes_at"])
+    room, online = meeting.participants.all()[:2]
+    online.origin = online.Origin.ONLINE
+    online.save(update_fields=["origin"])
+    item = meeting.items.first()
+    assert cast(client_in, first, item, online, "G") == (
+        409,
+        "La consultation en ligne est close : votre vote n'a pas été enregistré.",
+    )
+    assert cast(client_in, first, item, room, "G")[0] == 200
+    assert list(Vote.objects.values_list("participant_id", flat=True)) == [room.pk]
+
+
+@PATHS
+def test_an_online_vote_before_the_opening_time_is_refused(cast, client_in, meeting, first):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    open_round(first)
+    meeting.online_opens_at = timezone.now() + timedelta(hours=1)
+    meeting.save(update_fields=["online_opens_at"])
+    online = meeting.participants.first()
+    online.origin = online.Origin.ONLINE
+    online.save(update_fields=["origin"])
+    status, error = cast(client_in, first, meeting.items.first(), online, "G")
+    assert (status, error) == (
+        409,
+        "La consultation en ligne n'est pas encore ouverte : votre vote n'a pas été enregistré.",
+    )

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from abaque.meetings.models import Vote, VoteLog
 from abaque.meetings.rounds import close_round, new_round, open_round
-from abaque.meetings.votes import VoteRefused, cast_vote, log_mismatches, replay_log
+from abaque.meetings.votes import VoteRefused, cast_rows, cast_vote, log_mismatches, replay_log
 
 
 @pytest.fixture
@@ -102,3 +102,28 @@ def test_a_new_round_closes_the_previous_and_keeps_the_wording(meeting, first):
     assert first.is_closed
     assert second.number == 2
     assert [ri.text for ri in second.round_items.all()] == [i.text for i in items[:2]]
+
+
+def test_rows_of_codes_become_votes_one_item_a_row(meeting):
+    round_ = meeting.current_round()
+    open_round(round_)
+    cast_rows(round_, ["VG G . RR", "B . . W", ". . . ."])
+    first, second, _ = round_.round_items.select_related("item")
+    people = list(meeting.participants.all())
+    cells = {(v.item_id, v.participant_id): v.code for v in Vote.objects.filter(round=round_)}
+    assert cells == {
+        (first.item_id, people[0].pk): "VG",
+        (first.item_id, people[1].pk): "G",
+        (first.item_id, people[3].pk): "RR",
+        (second.item_id, people[0].pk): "B",
+        (second.item_id, people[3].pk): "W",
+    }
+
+
+def test_rows_that_do_not_fit_the_round_are_refused_unless_told(meeting):
+    round_ = meeting.current_round()
+    open_round(round_)
+    with pytest.raises(ValueError):
+        cast_rows(round_, ["VG G"])
+    cast_rows(round_, ["VG G"], strict=False)
+    assert Vote.objects.filter(round=round_).count() == 2

@@ -22,7 +22,7 @@ def content_security_policy():
     """Scripts and style sheets from this server only. The one inline <style>
     (the scale's colours, the same on every page) is allowed by its hash;
     style="" attributes only set colours and CSS variables from the data."""
-    from abaque.meetings.templatetags.abaque_tags import scale_css
+    from abaque.templatetags.abaque import scale_css
 
     digest = base64.b64encode(hashlib.sha256(scale_css().encode()).digest()).decode()
     return "; ".join(

@@ -10,6 +10,7 @@ ABAQUE_PUBLIC_URL, ABAQUE_BEHIND_PROXY, ABAQUE_HSTS_SECONDS, ABAQUE_SSL_REDIRECT
                   HTTPS behind a reverse proxy (see https_settings)
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
 EMAIL_USE_SSL, DEFAULT_FROM_EMAIL   the SMTP server that sends reports
+ABAQUE_SCHEDULER  0 to keep the online phases' e-mails and erasures from running in this process
 """
 
 import os
@@ -105,6 +106,7 @@ INSTALLED_APPS = [
     "abaque.meetings",
     "abaque.live",
     "abaque.debate",
+    "abaque.online",
     "abaque.reports",
     "abaque.plans",
     "abaque.transfer",
@@ -130,7 +132,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "abaque.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "abaque.online.scheduler.SchedulerMiddleware",
 ]
+
+ONLINE_SCHEDULER = env_bool("ABAQUE_SCHEDULER", True)
 
 ROOT_URLCONF = "abaque.urls"
 ASGI_APPLICATION = "abaque.asgi.application"
@@ -147,6 +152,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "abaque.context_processors.scale",
             ],
+            # Project-wide tag libraries (abaque is not an app of its own).
+            "libraries": {
+                "abaque": "abaque.templatetags.abaque",
+                "sockets": "abaque.templatetags.sockets",
+            },
         },
     },
 ]

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("abaque.accounts.urls")),
     path("seances/", include("abaque.meetings.urls")),
     path("", include("abaque.live.urls")),
+    path("", include("abaque.online.urls")),
     path("seances/", include("abaque.debate.urls")),
     path("seances/", include("abaque.reports.urls")),
     path("demarches/", include("abaque.plans.urls")),

@@ -5,17 +5,19 @@ JSON. Usage: python tests/browser/seed.py '{"participants": [...], "items": [...
 import json
 import os
 import sys
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository, for tests.builders
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "abaque.settings")
 
 import django  # noqa: E402
 
 django.setup()
 
+from tests.builders import run_round  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from abaque.debate.testing import run_round  # noqa: E402
 from abaque.meetings.models import Item, Meeting, Participant  # noqa: E402
 from abaque.meetings.rounds import new_round, open_round, sync_open_round  # noqa: E402
 

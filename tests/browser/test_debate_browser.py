@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 # Round 1 voted and closed through the one vote path, so the debate has an agenda.
 CLOSE_ROUND_ONE = """
 from abaque.meetings.models import Meeting
-from abaque.debate.testing import run_round
+from tests.builders import run_round
 meeting = Meeting.objects.get(pk={pk})
 run_round(meeting.current_round(), ["VG VG RR RR", "VG G G VG", "RR R VG G"])
 """

@@ -70,3 +70,31 @@ def _tastle_wierman(levels: np.ndarray, counts: np.ndarray, width: float) -> flo
     mu = float((shares * levels).sum())
     value = 1 + float((shares * np.log2(1 - np.abs(levels - mu) / width)).sum())
     return round(min(1.0, max(0.0, value)), _DECIMALS)
+
+
+def consensus_of_counts(counts: np.ndarray, levels: np.ndarray, width: float = STANDARD_WIDTH) -> list[float | None]:
+    """`consensus` of many distributions at once: `counts` holds one row per
+    distribution and one column per level of `levels` (weights).
+
+    The same figures as `consensus`, rounded alike: levels are summed in
+    increasing order, absent levels add exact zeros.
+    """
+    order = np.argsort(levels, kind="stable")
+    levels, counts = np.asarray(levels, dtype=float)[order], np.asarray(counts, dtype=float)[:, order]
+    if (counts < 0).any():
+        raise ValueError("negative count")
+    present = counts > 0
+    if present.any():
+        spread = np.where(present, levels, -np.inf).max(axis=1) - np.where(present, levels, np.inf).min(axis=1)
+        if width <= 0 or (spread[present.any(axis=1)] > width).any():
+            raise ValueError(f"opinions spread wider than the scale width {width}")
+    total = counts.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = counts / np.where(total > 0, total, 1)
+        mu = (shares * levels).sum(axis=1, keepdims=True)
+        terms = np.where(present, shares * np.log2(np.where(present, 1 - np.abs(levels - mu) / width, 1)), 0.0)
+    values = 1 + terms.sum(axis=1)
+    return [
+        None if t == 0 else round(min(1.0, max(0.0, v)), _DECIMALS)
+        for v, t in zip(values.tolist(), total[:, 0].tolist())
+    ]

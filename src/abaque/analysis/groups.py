@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .matrix import CODE_INDEX, NOT_VOTED, is_opinion
+from .matrix import CODE_INDEX, NOT_VOTED, has_code, is_opinion
 from .projection import kmeans, project
 
 MIN_OPINIONS = 7  # like Pol.is: fewer opinions given, not grouped
@@ -99,29 +99,46 @@ def opinion_groups(matrix: np.ndarray) -> Groups:
 def _best_partition(points: np.ndarray) -> np.ndarray | None:
     distinct = len(np.unique(points, axis=0))
     best: tuple[float, np.ndarray] | None = None
+    sample = _silhouette_sample(points)
+    distances = _distances(points[sample])
     for k in range(2, min(MAX_GROUPS, distinct, len(points) - 1) + 1):
         labels, _ = kmeans(points, k)
         sizes = np.unique(labels, return_counts=True)[1]
         if len(sizes) < 2 or sizes.min() < MIN_GROUP_SIZE:
             continue
-        score = silhouette(points, labels)
+        score = silhouette(points, labels, sample, distances)
         if best is None or score > best[0] + 1e-9:
             best = (score, labels)
     return None if best is None else best[1]
 
 
-def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
-    """Mean silhouette; on a canonical sample past SILHOUETTE_SAMPLE points."""
-    if len(points) > SILHOUETTE_SAMPLE:
-        canonical = np.lexsort(points.T[::-1])
-        keep = canonical[np.linspace(0, len(points) - 1, SILHOUETTE_SAMPLE).astype(int)]
-        points, labels = points[keep], labels[keep]
+def _silhouette_sample(points: np.ndarray) -> np.ndarray:
+    """Every point, or a canonical sample of SILHOUETTE_SAMPLE (the same for any order of the rows)."""
+    if len(points) <= SILHOUETTE_SAMPLE:
+        return np.arange(len(points))
+    canonical = np.lexsort(points.T[::-1])
+    return canonical[np.linspace(0, len(points) - 1, SILHOUETTE_SAMPLE).astype(int)]
+
+
+def _distances(points: np.ndarray) -> np.ndarray:
     squared = (points**2).sum(axis=1)
-    distances = np.sqrt(np.clip(squared[:, None] + squared[None, :] - 2 * points @ points.T, 0, None))
-    clusters = np.unique(labels)
-    sums = np.stack([distances[:, labels == c].sum(axis=1) for c in clusters], axis=1)
-    sizes = np.array([(labels == c).sum() for c in clusters])
-    own = np.searchsorted(clusters, labels)
+    return np.sqrt(np.clip(squared[:, None] + squared[None, :] - 2 * points @ points.T, 0, None))
+
+
+def silhouette(
+    points: np.ndarray, labels: np.ndarray, sample: np.ndarray | None = None, distances: np.ndarray | None = None
+) -> float:
+    """Mean silhouette; on a canonical sample past SILHOUETTE_SAMPLE points.
+    `sample` and `distances` (of the sampled points) may be given, to be
+    computed once for every k."""
+    if sample is None:
+        sample = _silhouette_sample(points)
+    if distances is None:
+        distances = _distances(points[sample])
+    points, labels = points[sample], labels[sample]
+    clusters, own = np.unique(labels, return_inverse=True)
+    sums = distances @ np.eye(len(clusters))[own]  # distance of each point to every cluster, summed
+    sizes = np.bincount(own, minlength=len(clusters))
     own_size = sizes[own] - 1
     with np.errstate(invalid="ignore", divide="ignore"):
         a = np.where(own_size > 0, sums[np.arange(len(points)), own] / np.maximum(own_size, 1), 0.0)
@@ -143,7 +160,7 @@ def _canonical_labels(labels: np.ndarray, points: np.ndarray) -> np.ndarray:
 
 def _rates(matrix: np.ndarray, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     cells = matrix[:, columns]
-    return np.isin(cells, AGREE).sum(axis=1), np.isin(cells, DISAGREE).sum(axis=1), (cells != NOT_VOTED).sum(axis=1)
+    return has_code(cells, AGREE).sum(axis=1), has_code(cells, DISAGREE).sum(axis=1), (cells != NOT_VOTED).sum(axis=1)
 
 
 def _prop_z(successes: np.ndarray, n: np.ndarray) -> np.ndarray:

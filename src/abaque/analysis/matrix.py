@@ -18,7 +18,8 @@ CODE_INDEX: dict[str, int] = {code: i for i, code in enumerate(scale.CODES)}
 # Weight of each cell value, shifted by one so that NOT_VOTED (-1) reads
 # index 0; NaN marks every cell that is not an opinion (empty, white, black).
 _WEIGHT_LOOKUP = np.array([np.nan] + [np.nan if level.weight is None else level.weight for level in scale.LEVELS])
-_OPINION_LOOKUP = ~np.isnan(_WEIGHT_LOOKUP)
+_OPINION_INDICES: tuple[int, ...] = tuple(i for i, level in enumerate(scale.LEVELS) if level.weight is not None)
+_WEIGHT_OR_ZERO = np.nan_to_num(_WEIGHT_LOOKUP)
 DISSENT_INDICES: tuple[int, ...] = tuple(CODE_INDEX[code] for code in scale.DISSENT_CODES)
 SUPPORT_INDICES: tuple[int, ...] = tuple(CODE_INDEX[code] for code, weight in scale.WEIGHTS.items() if weight > 0)
 
@@ -70,13 +71,32 @@ def as_encoded(rows_or_encoded: Rows | np.ndarray) -> np.ndarray:
     return encode(rows_or_encoded)  # type: ignore[arg-type]  # rows of codes, or an array of strings
 
 
+def _lookup(table: np.ndarray, encoded: np.ndarray) -> np.ndarray:
+    # Cells hold -1..6: shifted by one they index the table directly, and
+    # staying in int8 spares a copy of the matrix in 64-bit integers.
+    return np.take(table, np.asarray(encoded, dtype=np.int8) + np.int8(1))
+
+
 def weights(encoded: np.ndarray) -> np.ndarray:
     """Float matrix of opinion weights; NaN where there is no opinion."""
-    return _WEIGHT_LOOKUP[encoded.astype(np.intp) + 1]
+    return _lookup(_WEIGHT_LOOKUP, encoded)
+
+
+def weights_or_zero(encoded: np.ndarray) -> np.ndarray:
+    """Float matrix of opinion weights; 0 where there is no opinion."""
+    return _lookup(_WEIGHT_OR_ZERO, encoded)
 
 
 def is_opinion(encoded: np.ndarray) -> np.ndarray:
-    return _OPINION_LOOKUP[encoded.astype(np.intp) + 1]
+    return has_code(encoded, _OPINION_INDICES)
+
+
+def has_code(encoded: np.ndarray, indices: tuple[int, ...]) -> np.ndarray:
+    """Boolean matrix: the cell holds one of the code `indices` (a faster
+    np.isin): bit `cell + 1` of a byte holding one bit per wanted code."""
+    bits = np.uint8(sum(1 << (i + 1) for i in set(indices)))
+    shifted = (np.asarray(encoded, dtype=np.int8) + np.int8(1)).view(np.uint8)
+    return (np.right_shift(bits, shifted) & np.uint8(1)).view(bool)
 
 
 def code_counts(cells: np.ndarray) -> tuple[dict[str, int], int]:

@@ -95,6 +95,9 @@ EXACT_SERIATION_MAX = 400
 # dimensions of the projection they are found in.
 LARGE_SERIATION_CENTRES = 200
 LARGE_SERIATION_DIMENSIONS = 8
+# One k-means start: the centres only need to cover the rows, not be the best partition.
+LARGE_SERIATION_STARTS = 1
+LARGE_SERIATION_ITERATIONS = 20
 
 
 def seriate_rows(matrix: np.ndarray, width: int = STANDARD_WIDTH) -> list[int]:
@@ -119,7 +122,12 @@ def _seriate_large(matrix: np.ndarray) -> list[int]:
     from .projection import kmeans, project
 
     points = project(matrix, LARGE_SERIATION_DIMENSIONS)
-    labels, centres = kmeans(points, min(LARGE_SERIATION_CENTRES, len(points)))
+    labels, centres = kmeans(
+        points,
+        min(LARGE_SERIATION_CENTRES, len(points)),
+        starts=LARGE_SERIATION_STARTS,
+        iterations=LARGE_SERIATION_ITERATIONS,
+    )
     used = np.unique(labels)
     centres = centres[used]
     labels = np.searchsorted(used, labels)

@@ -36,11 +36,11 @@ def read_polis(path: Path) -> PolisExport:
     folder = path if path.is_dir() else path.parent
     votes_text = (folder / "participants-votes.csv").read_text(encoding="utf-8-sig")
     comments = folder / "comments.csv"
-    details = _comments(comments.read_text(encoding="utf-8-sig")) if comments.is_file() else {}
+    details = parse_comments(comments.read_text(encoding="utf-8-sig")) if comments.is_file() else {}
     return parse_polis(votes_text, details)
 
 
-def _comments(text: str) -> dict[str, dict[str, str]]:
+def parse_comments(text: str) -> dict[str, dict[str, str]]:
     return {row["comment-id"]: row for row in csv.DictReader(io.StringIO(text))}
 
 

@@ -13,24 +13,32 @@ from __future__ import annotations
 import numpy as np
 from scipy.linalg import eigh
 
-from .matrix import weights
+from .matrix import is_opinion, weights_or_zero
 
 SEED = 7  # k-means starts; any fixed value keeps results reproducible
 KMEANS_STARTS = 4
 KMEANS_ITERATIONS = 100
+# Up to this many rows and columns (the smaller side), the leading components
+# come from an exact eigen-decomposition of the smaller Gram matrix (a full
+# matrix product). Beyond it, from a randomized subspace iteration (Halko,
+# Martinsson & Tropp 2011): a few products with a thin block of
+# dimensions + OVERSAMPLING columns, so the cost grows like rows × columns.
+EXACT_PROJECTION_MAX = 600
+OVERSAMPLING = 10
+POWER_ITERATIONS = 2
 
 
 def centred(matrix: np.ndarray) -> np.ndarray:
     """Rows × columns weights, centred per column, missing cells 0, scaled."""
-    values = weights(matrix)
-    opinion = ~np.isnan(values)
+    result = weights_or_zero(matrix)
+    opinion = is_opinion(matrix)
     counts = opinion.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = np.where(counts > 0, np.nansum(values, axis=0) / np.maximum(counts, 1), 0.0)
-    result = np.where(opinion, values - means, 0.0)
+    means = result.sum(axis=0) / np.maximum(counts, 1)
+    result -= means  # in place: the matrix of floats is the largest object here
+    result *= opinion
     given = opinion.sum(axis=1)
-    scale = np.sqrt(matrix.shape[1] / np.maximum(given, 1))
-    return result * scale[:, None]
+    result *= np.sqrt(matrix.shape[1] / np.maximum(given, 1))[:, None]
+    return result
 
 
 def project(matrix: np.ndarray, dimensions: int) -> np.ndarray:
@@ -45,7 +53,9 @@ def project(matrix: np.ndarray, dimensions: int) -> np.ndarray:
     d = max(0, min(dimensions, n, m))
     if d == 0:
         return np.zeros((n, 0))
-    if m <= n:
+    if min(n, m) > EXACT_PROJECTION_MAX:
+        coordinates, loadings = _randomized(x, d)
+    elif m <= n:
         values, vectors = eigh(x.T @ x, subset_by_index=[m - d, m - 1])
         coordinates = x @ vectors[:, ::-1]
         loadings = vectors[:, ::-1]
@@ -58,17 +68,47 @@ def project(matrix: np.ndarray, dimensions: int) -> np.ndarray:
     return np.round(coordinates * flip, 10)
 
 
-def kmeans(points: np.ndarray, k: int, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+def _randomized(x: np.ndarray, d: int) -> tuple[np.ndarray, np.ndarray]:
+    """Leading `d` components of `x` by subspace iteration from a fixed
+    random block over the columns (the same for any order of the rows):
+    coordinates of the rows and loadings of the columns, up to sign."""
+    rng = np.random.default_rng(SEED)
+    block = rng.standard_normal((x.shape[1], min(d + OVERSAMPLING, min(x.shape))))
+    basis = _orthonormal(x @ block)
+    for _ in range(POWER_ITERATIONS):
+        basis = _orthonormal(x @ _orthonormal(x.T @ basis))
+    small = basis.T @ x  # l × columns
+    values, vectors = eigh(small @ small.T)
+    top = vectors[:, ::-1][:, :d]
+    coordinates = basis @ top * np.sqrt(np.clip(values[::-1][:d], 0, None))
+    return coordinates, small.T @ top
+
+
+def _orthonormal(block: np.ndarray) -> np.ndarray:
+    """An orthonormal basis of a thin block's columns, from the eigen-
+    decomposition of its small Gram matrix (cheaper than a QR of a tall
+    block; directions with no weight are dropped). Twice, as in CholeskyQR2,
+    so that the basis is orthonormal to rounding."""
+    for _ in range(2):
+        values, vectors = eigh(block.T @ block)
+        keep = values > values.max() * 1e-12 if values.size and values.max() > 0 else np.zeros(len(values), dtype=bool)
+        block = block @ (vectors[:, keep] / np.sqrt(values[keep]))
+    return block
+
+
+def kmeans(
+    points: np.ndarray, k: int, seed: int = SEED, starts: int = KMEANS_STARTS, iterations: int = KMEANS_ITERATIONS
+) -> tuple[np.ndarray, np.ndarray]:
     """Labels and centres: k-means++ starts (fixed seed), Lloyd iterations,
-    the best of KMEANS_STARTS. Points are visited in lexicographic order so
+    the best of `starts`. Points are visited in lexicographic order so
     that a permutation of the rows gives the same partition."""
     n = len(points)
     canonical = np.lexsort(points.T[::-1]) if points.shape[1] else np.arange(n)
     ordered = points[canonical]
     rng = np.random.default_rng(seed)
     best: tuple[float, np.ndarray, np.ndarray] | None = None
-    for _ in range(KMEANS_STARTS):
-        labels, centres = _lloyd(ordered, _plus_plus(ordered, k, rng))
+    for _ in range(starts):
+        labels, centres = _lloyd(ordered, _plus_plus(ordered, k, rng), iterations)
         inertia = float(((ordered - centres[labels]) ** 2).sum())
         if best is None or inertia < best[0] - 1e-9:
             best = (inertia, labels, centres)
@@ -91,16 +131,20 @@ def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarr
     return np.array(centres)
 
 
-def _lloyd(points: np.ndarray, centres: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _lloyd(points: np.ndarray, centres: np.ndarray, iterations: int) -> tuple[np.ndarray, np.ndarray]:
+    """Lloyd iterations; each centre update is one weighted count per
+    dimension. A centre left without points stays where it was."""
     labels = np.zeros(len(points), dtype=np.intp)
-    for _ in range(KMEANS_ITERATIONS):
-        squared = (points**2).sum(axis=1)[:, None] - 2 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
+    k = len(centres)
+    squared_points = (points**2).sum(axis=1)[:, None]
+    for iteration in range(iterations):
+        squared = squared_points - 2 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
         new = squared.argmin(axis=1)
-        for c in range(len(centres)):
-            members = points[new == c]
-            if len(members):
-                centres[c] = members.mean(axis=0)
-        if np.array_equal(new, labels) and _ > 0:
+        sizes = np.bincount(new, minlength=k)
+        sums = np.stack([np.bincount(new, weights=points[:, c], minlength=k) for c in range(points.shape[1])], axis=1)
+        filled = sizes > 0
+        centres[filled] = sums[filled] / sizes[filled, None]
+        if iteration > 0 and np.array_equal(new, labels):
             break
         labels = new
     return labels, centres

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .consensus import STANDARD_WIDTH, consensus
-from .matrix import DISSENT_INDICES, SUPPORT_INDICES, code_counts, is_opinion, mean_weight, weights
+from abaque import scale
+
+from .consensus import STANDARD_WIDTH, consensus_of_counts
+from .matrix import DISSENT_INDICES, NOT_VOTED, SUPPORT_INDICES, has_code, is_opinion, weights_or_zero
 from .verdict import verdict_of
 
 
@@ -36,43 +38,79 @@ class ParticipantStats:
 
 
 def item_stats(encoded: np.ndarray, width: int = STANDARD_WIDTH) -> list[ItemStats]:
-    return [_item(row, width) for row in encoded]
+    """Figures of every row, computed on the whole matrix at once."""
+    counts, not_voted = _code_counts(encoded, axis=1)
+    n_opinions = counts[:, _OPINION_COLUMNS].sum(axis=1)
+    means = _means(counts, n_opinions)
+    consensuses = consensus_of_counts(counts[:, _OPINION_COLUMNS], _OPINION_WEIGHTS, width)
+    n_voted = counts.sum(axis=1)
+    dissenters = _columns_per_row(has_code(encoded, DISSENT_INDICES))
+    supporters = _columns_per_row(has_code(encoded, SUPPORT_INDICES))
+    return [
+        ItemStats(
+            counts=dict(zip(scale.CODES, row)),
+            not_voted=nv,
+            n_opinions=n,
+            mean=mean,
+            consensus=cns,
+            verdict=verdict_of(n, nv_total, mean, cns, width),
+            dissenters=dissent,
+            supporters=support,
+        )
+        for row, nv, n, mean, cns, nv_total, dissent, support in zip(
+            counts.tolist(),
+            not_voted.tolist(),
+            n_opinions.tolist(),
+            means,
+            consensuses,
+            n_voted.tolist(),
+            dissenters,
+            supporters,
+        )
+    ]
 
 
-def _item(row: np.ndarray, width: int) -> ItemStats:
-    counts, not_voted = code_counts(row)
-    n_opinions = int(is_opinion(row).sum())
-    mean, cns = mean_weight(row), consensus(weights(row), width)
-    return ItemStats(
-        counts=counts,
-        not_voted=not_voted,
-        n_opinions=n_opinions,
-        mean=mean,
-        consensus=cns,
-        verdict=verdict_of(n_opinions, len(row) - not_voted, mean, cns, width),
-        dissenters=_columns_with(row, DISSENT_INDICES),
-        supporters=_columns_with(row, SUPPORT_INDICES),
-    )
+# Columns of the opinion codes in `scale.CODES`, and their weights.
+_OPINION_COLUMNS = np.array([i for i, level in enumerate(scale.LEVELS) if level.weight is not None])
+_OPINION_WEIGHTS = np.array([level.weight for level in scale.LEVELS if level.weight is not None], dtype=np.float64)
 
 
-def _columns_with(row: np.ndarray, indices: tuple[int, ...]) -> list[int]:
-    return [int(j) for j in np.flatnonzero(np.isin(row, indices))]
+def _code_counts(encoded: np.ndarray, axis: int) -> tuple[np.ndarray, np.ndarray]:
+    """Count of every code along `axis` (one column per code of `scale.CODES`) and of empty cells."""
+    counts = np.stack([(encoded == i).sum(axis=axis) for i in range(len(scale.CODES))], axis=-1)
+    return counts, (encoded == NOT_VOTED).sum(axis=axis)
+
+
+def _means(counts: np.ndarray, n_opinions: np.ndarray) -> list[float | None]:
+    """Mean weight over opinions (sums of integers, exact), None without any."""
+    sums = counts[:, _OPINION_COLUMNS] @ _OPINION_WEIGHTS
+    return [None if n == 0 else s / n for s, n in zip(sums.tolist(), n_opinions.tolist())]
+
+
+def _columns_per_row(mask: np.ndarray) -> list[list[int]]:
+    rows, columns = np.nonzero(mask)
+    bounds = np.searchsorted(rows, np.arange(1, mask.shape[0]))
+    return [part.tolist() for part in np.split(columns, bounds)]
 
 
 def participant_stats(encoded: np.ndarray, width: int = STANDARD_WIDTH) -> list[ParticipantStats]:
     agreement = agreements(encoded, width)
+    counts, not_voted = _code_counts(encoded, axis=0)
+    means = _means(counts, counts[:, _OPINION_COLUMNS].sum(axis=1))
     return [
-        ParticipantStats(*code_counts(column), mean=mean_weight(column), agreement=agreement[j])
-        for j, column in enumerate(encoded.T)
+        ParticipantStats(dict(zip(scale.CODES, row)), nv, mean=mean, agreement=agreement[j])
+        for j, (row, nv, mean) in enumerate(zip(counts.tolist(), not_voted.tolist(), means))
     ]
 
 
 def item_means(encoded: np.ndarray) -> list[float | None]:
-    return [mean_weight(row) for row in encoded]
+    counts, _ = _code_counts(encoded, axis=1)
+    return _means(counts, counts[:, _OPINION_COLUMNS].sum(axis=1))
 
 
 def item_consensus(encoded: np.ndarray, width: int = STANDARD_WIDTH) -> list[float | None]:
-    return [consensus(weights(row), width) for row in encoded]
+    counts, _ = _code_counts(encoded, axis=1)
+    return consensus_of_counts(counts[:, _OPINION_COLUMNS], _OPINION_WEIGHTS, width)
 
 
 def participant_means(encoded: np.ndarray) -> list[float | None]:
@@ -90,11 +128,17 @@ def agreements(encoded: np.ndarray, width: int = STANDARD_WIDTH) -> list[float |
     unanimous group. None when there is no such item. Whites, blacks and
     empty cells are not opinions and are skipped.
     """
-    values = weights(encoded)
-    opinion = ~np.isnan(values)
-    sums = np.nansum(values, axis=1, keepdims=True)
-    others = opinion.sum(axis=1, keepdims=True) - 1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        gap = np.abs(values - (sums - np.nan_to_num(values)) / others) / width
-    gap[~opinion | (others < 1)] = np.nan
-    return [None if np.isnan(g).all() else 1 - float(np.nanmean(g)) for g in gap.T]
+    values = weights_or_zero(encoded)
+    opinion = is_opinion(encoded)
+    others = opinion.sum(axis=1) - 1  # per item, opinions besides the participant's
+    counted = opinion & (others >= 1)[:, None]
+    # In place on one matrix of floats: the others' mean, minus the weight.
+    gap = values.sum(axis=1, keepdims=True) - values
+    gap /= np.maximum(others, 1)[:, None]
+    gap -= values
+    np.abs(gap, out=gap)
+    gap /= width
+    gap *= counted
+    given = counted.sum(axis=0)
+    total = gap.sum(axis=0)
+    return [None if n == 0 else 1 - t / n for t, n in zip(total.tolist(), given.tolist())]

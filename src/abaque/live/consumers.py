@@ -10,7 +10,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from abaque.meetings.models import Meeting, Participant
-from abaque.meetings.notify import group_name, phone_group_name
+from abaque.meetings.notify import group_name, phone_group_name, voter_group_name
 
 from .progress import round_progress
 
@@ -75,22 +75,25 @@ class PhoneConsumer(AsyncJsonWebsocketConsumer):
     the items change; it then fetches its own state."""
 
     async def connect(self):
-        meeting_id = await self._meeting_of(self.scope["url_route"]["kwargs"]["token"])
-        self.group = None
-        if meeting_id is None:
+        found = await self._participant_of(self.scope["url_route"]["kwargs"]["token"])
+        self.groups_joined = []
+        if found is None:
             await self.close(code=REFUSED)
             return
-        self.group = phone_group_name(meeting_id)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        participant_id, meeting_id = found
+        # The séance's phones, and this participant's own (a vote the grid changed).
+        self.groups_joined = [phone_group_name(meeting_id), voter_group_name(participant_id)]
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code):
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
 
     async def meeting_changed(self, event):
         await self.send_json({"kind": "refresh", "topic": event["topic"]})
 
     @database_sync_to_async
-    def _meeting_of(self, token):
-        return Participant.objects.filter(token=token).values_list("meeting_id", flat=True).first()
+    def _participant_of(self, token):
+        return Participant.objects.filter(token=token).values_list("pk", "meeting_id").first()

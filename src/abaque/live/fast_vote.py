@@ -21,7 +21,6 @@ VOTE_PATH = re.compile(r"^/b/(?P<token>[A-Za-z0-9_-]{1,64})/vote/$")
 MAX_BODY = 4096
 BAD_REQUEST = "Requête illisible : rechargez la page."
 CSRF_FAILED = "Session expirée : rechargez la page, vos votes en attente partiront."
-NOTIFY_DELAY = 0.02  # seconds: one message to the screens for a burst of votes
 
 
 def parse(token: str, body: bytes) -> PhoneVote:
@@ -44,7 +43,7 @@ class VoteRouter:
     def __init__(self, django_app):
         self.django_app = django_app
         self.csrf = CsrfViewMiddleware(lambda request: None)
-        self.notifying: set[int] = set()
+        self.notifying: dict[int, asyncio.Task] = {}  # meeting → its announcement, not sent yet
 
     async def __call__(self, scope, receive, send):
         match = VOTE_PATH.match(scope.get("path", ""))
@@ -82,13 +81,16 @@ class VoteRouter:
         return None
 
     def _notify_soon(self, meeting_id):
+        """Tell the screens through the notifier, without holding the answer.
+        No timer here: votes acknowledged before the announcement leaves
+        (a committed batch) share it, and the screens fold bursts into one
+        progress message every FLUSH_DELAY (live/consumers.py), the one
+        debounce of votes."""
         if meeting_id not in self.notifying:
-            self.notifying.add(meeting_id)
-            asyncio.get_running_loop().create_task(self._notify(meeting_id))
+            self.notifying[meeting_id] = asyncio.get_running_loop().create_task(self._notify(meeting_id))
 
     async def _notify(self, meeting_id):
-        await asyncio.sleep(NOTIFY_DELAY)
-        self.notifying.discard(meeting_id)
+        del self.notifying[meeting_id]  # from now on, a vote needs an announcement of its own
         await announce(meeting_id, "votes")
 
 

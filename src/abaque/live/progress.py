@@ -50,12 +50,23 @@ def phone_state(participant) -> dict:
     participant's own votes, nobody else's."""
     round_ = participant.meeting.current_round()
     if round_ is None:
-        return {"round": None, "status": "preparing", "items": [], "votes": {}}
+        return {
+            "round": None,
+            "status": "preparing",
+            "revealed": False,
+            "items": [],
+            "votes": {},
+            "changed_by_facilitator": [],
+        }
     items = [{"id": ri.item_id, "text": ri.text} for ri in round_.round_items.all()]
-    votes = Vote.objects.filter(round=round_, participant=participant).values_list("item_id", "code")
+    votes = list(Vote.objects.filter(round=round_, participant=participant).values_list("item_id", "code", "source"))
     return {
         "round": round_.number,
         "status": round_.status,
+        # The results are on the projector: the phone says « Regardez l'écran ».
+        "revealed": round_.is_closed and participant.meeting.results_revealed,
         "items": items,
-        "votes": {str(item_id): code for item_id, code in votes},
+        "votes": {str(item_id): code for item_id, code, _ in votes},
+        # Votes the facilitator typed in the grid: the phone says so.
+        "changed_by_facilitator": [item_id for item_id, _, source in votes if source == Vote.Source.GRID],
     }

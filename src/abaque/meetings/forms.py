@@ -111,3 +111,20 @@ class ImportForm(forms.Form):
         if not data.get("text", "").strip() and not data.get("file"):
             raise forms.ValidationError("Collez une liste ou choisissez un fichier.")
         return data
+
+
+class PolisUploadForm(forms.Form):
+    """A Pol.is export: its folder as a .zip, or its two CSV files."""
+
+    title = forms.CharField(label="Titre de la séance", max_length=200, required=False)
+    archive = forms.FileField(label="Le dossier de l'export, en .zip", required=False)
+    votes = forms.FileField(label="… ou son fichier participants-votes.csv", required=False)
+    comments = forms.FileField(label="avec comments.csv (les textes des propositions)", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("archive") and not data.get("votes"):
+            raise forms.ValidationError("Choisissez le .zip de l'export, ou son fichier participants-votes.csv.")
+        if data.get("archive") and (data.get("votes") or data.get("comments")):
+            raise forms.ValidationError("Envoyez soit le .zip, soit les fichiers CSV, pas les deux.")
+        return data

@@ -105,6 +105,10 @@ class Meeting(models.Model):
     )
     debate_item = models.ForeignKey("Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recording_since = models.DateTimeField(null=True, blank=True)
+    # The online phase's window (set by abaque.online): the vote rules refuse
+    # an online participant's vote outside it, with no job to close anything.
+    online_opens_at = models.DateTimeField("ouverture en ligne", null=True, blank=True)
+    online_closes_at = models.DateTimeField("clôture en ligne", null=True, blank=True)
     # Stable across installations: an archive imported twice is recognised by it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -172,9 +176,15 @@ class Participant(models.Model):
         INHABITANT = "habitant", "Habitant"
         OTHER = "autre", "Autre"
 
+    class Origin(models.TextChoices):
+        ROOM = "room", "En salle"
+        ONLINE = "online", "En ligne"
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField("nom", max_length=120)
     category = models.CharField("catégorie", max_length=12, choices=Category, default=Category.INHABITANT, blank=True)
+    commune = models.CharField("commune", max_length=120, blank=True)
+    origin = models.CharField("participation", max_length=6, choices=Origin, default=Origin.ROOM)
     email = models.EmailField("e-mail", blank=True)
     position = models.PositiveIntegerField(default=0)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

@@ -5,9 +5,10 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-# Phones only need to know when the round opens or closes and when items or
-# names change: they never receive the flood of other people's votes.
-PHONE_TOPICS = frozenset({"round", "items", "participants", "meeting"})
+# Phones only need to know when the round opens or closes, when the results
+# are shown or hidden and when items or names change: they never receive the
+# flood of other people's votes.
+PHONE_TOPICS = frozenset({"round", "items", "participants", "meeting", "results"})
 
 
 def group_name(meeting_id: int) -> str:
@@ -17,6 +18,11 @@ def group_name(meeting_id: int) -> str:
 
 def phone_group_name(meeting_id: int) -> str:
     return f"meeting-{meeting_id}-phones"
+
+
+def voter_group_name(participant_id: int) -> str:
+    """The phone(s) of one participant."""
+    return f"participant-{participant_id}"
 
 
 async def announce(meeting_id: int, topic: str = "meeting") -> None:
@@ -36,3 +42,15 @@ def meeting_changed(meeting_id: int, topic: str = "meeting") -> None:
     could still roll back). `topic`: items, participants, round, votes,
     results, debate, meeting, phones (a name bound to a phone)."""
     transaction.on_commit(lambda: async_to_sync(announce)(meeting_id, topic))
+
+
+def vote_changed_for(participant_id: int) -> None:
+    """The facilitator changed this participant's vote in the grid: their
+    phone fetches its state again (and only theirs), once committed."""
+
+    async def tell() -> None:
+        layer = get_channel_layer()
+        if layer is not None:
+            await layer.group_send(voter_group_name(participant_id), {"type": "meeting.changed", "topic": "vote"})
+
+    transaction.on_commit(lambda: async_to_sync(tell)())

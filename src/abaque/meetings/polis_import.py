@@ -11,7 +11,7 @@ from django.db import transaction
 from abaque.analysis.polis import PolisExport
 
 from .models import Item, Meeting, Participant, Vote
-from .rounds import open_round, sync_open_round
+from .rounds import close_round, open_round, sync_open_round
 from .vote_batch import store
 
 ATTRIBUTION = (
@@ -51,6 +51,7 @@ def import_polis(export: PolisExport, facilitator, title: str) -> tuple[Meeting,
         if code
     ]
     store(rows, Vote.Source.GRID)
+    close_round(round_)  # the votes were cast in Pol.is: nobody votes here any more
     counts = {code: sum(r[3] == code for r in rows) for code in ("G", "R", "W")}
     summary = (
         f"Importé de Pol.is : {len(items)} propositions, {len(people)} participants, {len(rows)} votes "

@@ -14,6 +14,7 @@ import threading
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
@@ -47,6 +48,8 @@ class OpenRound:
     status: str
     scale_variant: str
     anonymous: bool = False
+    online_opens_at: datetime | None = None
+    online_closes_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -61,26 +64,38 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
     order. About six queries whatever the size of the batch."""
     with transaction.atomic():
         participants = {
-            token: (pk, meeting_id)
-            for token, pk, meeting_id in Participant.objects.filter(token__in={v.token for v in batch}).values_list(
-                "token", "pk", "meeting_id"
-            )
+            token: (pk, meeting_id, origin)
+            for token, pk, meeting_id, origin in Participant.objects.filter(
+                token__in={v.token for v in batch}
+            ).values_list("token", "pk", "meeting_id", "origin")
         }
-        meeting_ids = {meeting_id for _, meeting_id in participants.values()}
+        meeting_ids = {meeting_id for _, meeting_id, _ in participants.values()}
         # FOR UPDATE: a round closing at this instant waits for this batch or
         # is seen closed by it (SQLite's IMMEDIATE transaction already does so).
         rounds = {
-            (meeting_id, number): OpenRound(pk, status, variant, mode == Meeting.Mode.ANONYMOUS)
-            for pk, meeting_id, number, status, variant, mode in Round.objects.select_for_update(of=("self",))
+            (meeting_id, number): OpenRound(pk, status, variant, mode == Meeting.Mode.ANONYMOUS, opens, closes)
+            for pk, meeting_id, number, status, variant, mode, opens, closes in Round.objects.select_for_update(
+                of=("self",)
+            )
             .filter(meeting_id__in=meeting_ids)
-            .values_list("pk", "meeting_id", "number", "status", "meeting__scale_variant", "meeting__mode")
+            .values_list(
+                "pk",
+                "meeting_id",
+                "number",
+                "status",
+                "meeting__scale_variant",
+                "meeting__mode",
+                "meeting__online_opens_at",
+                "meeting__online_closes_at",
+            )
         }
+        now = timezone.now()  # after the lock: a vote in flight is judged when it lands
         in_round = set(
             RoundItem.objects.filter(round_id__in=[r.pk for r in rounds.values()]).values_list("round_id", "item_id")
         )
         outcomes, accepted = [], []
         for vote in batch:
-            outcome, row = _check(vote, participants, rounds, in_round)
+            outcome, row = _check(vote, participants, rounds, in_round, now)
             outcomes.append(outcome)
             if row:
                 accepted.append(row)
@@ -88,10 +103,10 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
     return outcomes
 
 
-def _check(vote, participants, rounds, in_round):
+def _check(vote, participants, rounds, in_round, now):
     if vote.token not in participants:
         return Outcome(404, {"error": UNKNOWN_LINK}), None
-    participant_id, meeting_id = participants[vote.token]
+    participant_id, meeting_id, origin = participants[vote.token]
     round_ = rounds.get((meeting_id, vote.round_number))
     if round_ is None:
         return Outcome(409, {"error": STALE}, meeting_id), None
@@ -103,6 +118,7 @@ def _check(vote, participants, rounds, in_round):
         in_round=in_round,
         code=code,
         scale_variant=round_.scale_variant,
+        online=(origin, round_.online_opens_at, round_.online_closes_at, now),
     )
     if refused:
         return Outcome(409, {"error": refused}, meeting_id), None

@@ -9,7 +9,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from abaque.meetings.models import Item, Meeting, Participant
-from abaque.meetings.rounds import close_round, sync_open_round
+from abaque.meetings.rounds import close_round, open_round, sync_open_round
+from abaque.meetings.votes import cast_rows
 
 from .ballots import PURPOSE, apply_ranking, create_ballot
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     Territory,
 )
 from .relaunch import relaunch
-from .testing import vote_rows
 
 PARK = "Parc naturel régional Scarpe-Escaut"
 INTERCOMMUNALITY = "Communauté de communes Cœur d'Ostrevent"
@@ -426,7 +426,7 @@ def _public_seance(user, cycle, demo, rng, title, when, place, group, size):
         Item.objects.create(meeting=seance, text=item.text, position=i, validated=True)
     sync_open_round(seance)
     leaning = ["VG", "G", "G", "O", "R", "W"]
-    close_round(vote_rows(seance, [" ".join(rng.choice(leaning) for _ in range(size)) for _ in range(SHARED_ITEMS)]))
+    _vote(seance, [" ".join(rng.choice(leaning) for _ in range(size)) for _ in range(SHARED_ITEMS)])
     CycleMeeting.objects.create(cycle=cycle, meeting=seance, group=group)
 
 
@@ -514,7 +514,7 @@ def _committee_vote(user, cycle, purpose, rng):
         " ".join(rng.choice(leaning[entries[ri.item_id].status].split()) for _ in range(members))
         for ri in link.meeting.current_round().round_items.all()
     ]
-    close_round(vote_rows(link.meeting, rows))
+    _vote(link.meeting, rows)
     if purpose == PURPOSE.PRIORITISATION:
         apply_ranking(link)
     return link
@@ -624,3 +624,11 @@ def _communication(cycles):
             start=start,
             status=status,
         )
+
+
+def _vote(meeting, rows):
+    """One round of the séance, from rows of codes: opened, voted, closed."""
+    round_ = meeting.current_round()
+    open_round(round_)
+    cast_rows(round_, rows, strict=False)
+    close_round(round_)

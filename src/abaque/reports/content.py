@@ -13,10 +13,10 @@ from abaque.debate.models import Note, Recording
 from abaque.meetings.ballots import shown_categories
 from abaque.meetings.groups import group_context
 from abaque.meetings.matrix import participant_labels
-from abaque.meetings.models import Meeting, Round
+from abaque.meetings.models import Meeting, Participant, Round
 from abaque.meetings.numbering import item_numbers
-from abaque.meetings.templatetags.abaque_tags import pct
-from abaque.meetings.views.results import ordered_matrix
+from abaque.meetings.views.results import ordered_matrix, origin_counts
+from abaque.templatetags.abaque import pct
 
 # The matrices of each round, in the order the report shows them.
 MATRIX_ORDERS: tuple[tuple[str, str], ...] = (
@@ -71,6 +71,12 @@ class Report:
     recordings: list[dict]
     numbers: dict[int, int]  # item id → its number in the séance (meetings.numbering)
     levels: tuple = field(default=scale.LEVELS)
+    origin: str | None = None  # only « en salle » or « en ligne »; None: everyone
+    origin_counts: list = field(default_factory=list)  # [(« En salle », n), (« En ligne », m)]
+
+    @property
+    def origin_label(self) -> str:
+        return dict(Participant.Origin.choices).get(self.origin or "", "")
 
     @property
     def consensus(self) -> list[ItemOutcome]:
@@ -87,28 +93,32 @@ class Report:
         return 48 if self.is_dense else 70
 
 
-def build_report(meeting: Meeting) -> Report:
+def build_report(meeting: Meeting, origin: str | None = None) -> Report:
+    """`origin`: a report of the room only, or of the online participants
+    only (Participant.Origin); it still says how many took part each way."""
     rounds = [r for r in meeting.rounds.all() if r.votes.exists()]
     numbers = item_numbers(meeting)
     notes = dict(Note.objects.filter(meeting=meeting).exclude(text="").values_list("item_id", "text"))
-    round_reports = [_round_report(meeting, r, numbers) for r in rounds]
+    round_reports = [_round_report(meeting, r, numbers, origin) for r in rounds]
     outcomes = _outcomes(round_reports, notes)
     return Report(
         meeting=meeting,
         facilitator_name=meeting.facilitator.first_name or meeting.facilitator.username,
-        participants=_participants(meeting),
+        participants=_participants(meeting, origin),
         rounds=round_reports,
         outcomes=outcomes,
         debated=_debated(round_reports[0], outcomes) if round_reports else [],
         evolutions=[_evolution(meeting, a, b, numbers) for a, b in zip(rounds, rounds[1:])],
         recordings=_recordings(meeting, numbers),
         numbers=numbers,
+        origin=origin,
+        origin_counts=origin_counts(meeting),
     )
 
 
-def _participants(meeting: Meeting) -> list[dict]:
+def _participants(meeting: Meeting, origin: str | None = None) -> list[dict]:
     """Labels as in the matrices; names only when the séance is not anonymous."""
-    participants = list(meeting.participants.all())
+    participants = list(meeting.participants.filter(origin=origin) if origin else meeting.participants.all())
     labels = participant_labels(meeting, participants)
     categories = shown_categories(meeting, participants)
     return [
@@ -122,10 +132,10 @@ def _participants(meeting: Meeting) -> list[dict]:
     ]
 
 
-def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int]) -> RoundReport:
+def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int], origin=None) -> RoundReport:
     matrices = []
     for order, title in MATRIX_ORDERS:
-        table = ordered_matrix(meeting, round_, order, order, numbers=numbers)
+        table = ordered_matrix(meeting, round_, order, order, numbers=numbers, origin=origin)
         matrices.append(MatrixView(order, title, table))
     items = [
         ItemOutcome(

@@ -48,6 +48,7 @@ def filename(meeting, key: str) -> str:
     return f"compte-rendu-{meeting.date:%Y-%m-%d}-{title or meeting.pk}.{key}"
 
 
-def render(meeting, key: str, report: Report | None = None) -> bytes:
-    """The document in format `key`; pass `report` to build several from one."""
-    return FORMATS[key].build(report or build_report(meeting))
+def render(meeting, key: str, report: Report | None = None, origin: str | None = None) -> bytes:
+    """The document in format `key`; pass `report` to build several from one.
+    `origin`: only the room's or only the online participants."""
+    return FORMATS[key].build(report or build_report(meeting, origin))

@@ -22,8 +22,8 @@ from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
 from abaque import scale
-from abaque.meetings.templatetags.abaque_tags import pct, signed
 from abaque.safe_cells import clean_text
+from abaque.templatetags.abaque import pct, signed
 
 from .content import GROUP_HEADER, Report, counts_text, group_consensus_lines, group_rows, participant_keys
 

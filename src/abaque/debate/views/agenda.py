@@ -7,18 +7,9 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.access import get_item, get_meeting
-from abaque.meetings.notify import meeting_changed
 
-from .. import agenda
-from ..forms import ItemChoiceForm, SpeakingOrderForm
-
-
-def debate(meeting, item):
-    """Put `item` in debate: the projector switches to it."""
-    meeting.debate_item = item
-    meeting.phase = meeting.Phase.DEBATE
-    meeting.save(update_fields=["debate_item", "phase", "updated_at"])
-    meeting_changed(meeting.pk, "debate")
+from .. import agenda, transitions
+from ..forms import ItemChoiceForm
 
 
 @login_required
@@ -27,7 +18,7 @@ def choose_item(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     form = ItemChoiceForm(request.POST, meeting=meeting)
     if form.is_valid():
-        debate(meeting, form.cleaned_data["item"])
+        transitions.debate_item(meeting, form.cleaned_data["item"])
     else:
         messages.error(request, form.errors["item"][0])
     return redirect("debate:page", meeting.pk)
@@ -48,10 +39,8 @@ def move_item(request, meeting_id, item_id):
 @require_POST
 def speaking_order(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
-    form = SpeakingOrderForm(request.POST, instance=meeting)
-    if form.is_valid():
-        form.save()
-        meeting_changed(meeting.pk, "debate")
-    else:
-        messages.error(request, "Ordre de parole inconnu : rien n'a changé.")
+    try:
+        transitions.order_speaking(meeting, request.POST.get("speaking_order"))
+    except transitions.Refused as refusal:
+        messages.error(request, refusal.message)
     return redirect("debate:page", meeting.pk)

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from abaque.meetings import transitions
 from abaque.meetings.access import get_item, get_meeting
 from abaque.meetings.notify import meeting_changed
-from abaque.meetings.rounds import new_round, open_round
 
 from ..forms import NewRoundForm, ReformulationForm
 from ..revisions import reword
@@ -36,10 +36,7 @@ def start_round(request, meeting_id):
     form = NewRoundForm(request.POST, meeting=meeting)
     if not form.is_valid():
         return render_page(request, meeting, status=400, new_round_form=form)
-    round_ = new_round(meeting, list(form.cleaned_data["items"]))
-    if form.cleaned_data["open_now"]:
-        open_round(round_)
-    meeting_changed(meeting.pk, "round")
+    round_ = transitions.start_round(meeting, list(form.cleaned_data["items"]), form.cleaned_data["open_now"])
     n = len(form.cleaned_data["items"])
     messages.success(request, f"Tour {round_.number} créé sur {n} item{'s' if n > 1 else ''}.")
     return redirect("meetings:grid", meeting.pk, round_.number)

@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque.meetings.access import get_item, get_meeting
-from abaque.meetings.notify import meeting_changed
 
-from .. import forms
+from .. import forms, transitions
 from ..forms import RecordingForm, mime_of
 from ..models import Recording
 
@@ -32,9 +31,7 @@ EXTENSIONS = {
 def recording_state(request, meeting_id):
     """Start or stop: the projector shows « Enregistrement en cours »."""
     meeting = get_meeting(request, meeting_id)
-    meeting.recording_since = timezone.now() if request.POST.get("action") == "start" else None
-    meeting.save(update_fields=["recording_since", "updated_at"])
-    meeting_changed(meeting.pk, "debate")
+    transitions.set_recording(meeting, request.POST.get("action") == "start")
     return JsonResponse({"recording": meeting.recording_since is not None})
 
 

@@ -3,21 +3,15 @@ follow it, reveal the results on the projector, free a phone's name."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from abaque.meetings import transitions
 from abaque.meetings.access import get_meeting, get_participant
 from abaque.meetings.models import Meeting
-from abaque.meetings.notify import meeting_changed
-from abaque.meetings.rounds import close_round, open_round
+from abaque.meetings.transitions import REOPEN_WARNING
 
 from ..progress import round_counts, round_progress
-
-REOPEN_WARNING = (
-    "Ce tour est clos et ses résultats ont pu être vus. Le rouvrir permet de changer des votes après coup : "
-    "la réouverture sera notée dans le compte-rendu. Rouvrir quand même ?"
-)
 
 
 def _panel(request, meeting, status=200):
@@ -42,9 +36,13 @@ def _panel(request, meeting, status=200):
     return render(request, template, context, status=status)
 
 
-def _done(request, meeting, topic, message="", level=messages.SUCCESS):
-    """After a change: tell the screens, then show the panel again."""
-    meeting_changed(meeting.pk, topic)
+def _refused(request, meeting, refusal):
+    level = messages.WARNING if refusal.warning else messages.ERROR
+    return _done(request, meeting, refusal.message, level)
+
+
+def _done(request, meeting, message="", level=messages.SUCCESS):
+    """After a move: show the panel again."""
     if message:
         messages.add_message(request, level, message)
     if request.htmx:
@@ -65,27 +63,22 @@ def controls(request, meeting_id):
 @require_POST
 def open_vote(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
-    with transaction.atomic():
-        round_ = meeting.current_round() or meeting.ensure_first_round()
-        has_items = meeting.active_items().exists() if round_.number == 1 else round_.round_items.exists()
-        if not has_items:
-            return _done(request, meeting, "round", "Ajoutez au moins un item avant d'ouvrir le vote.", messages.ERROR)
-        if round_.is_closed and request.POST.get("confirm") != "1":
-            return _done(request, meeting, "round", REOPEN_WARNING + " (confirmez pour rouvrir)", messages.WARNING)
-        open_round(round_)
-        return _done(request, meeting, "round", f"Le vote du tour {round_.number} est ouvert.")
+    try:
+        round_ = transitions.open_vote(meeting, reopen=request.POST.get("confirm") == "1")
+    except transitions.Refused as refusal:
+        return _refused(request, meeting, refusal)
+    return _done(request, meeting, f"Le vote du tour {round_.number} est ouvert.")
 
 
 @login_required
 @require_POST
 def close_vote(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
-    with transaction.atomic():
-        round_ = meeting.current_round()
-        if round_ is None or round_.status != round_.Status.OPEN:
-            return _done(request, meeting, "round", "Aucun vote n'est ouvert.", messages.WARNING)
-        close_round(round_)
-        return _done(request, meeting, "round", f"Le vote du tour {round_.number} est clos.")
+    try:
+        round_ = transitions.close_vote(meeting)
+    except transitions.Refused as refusal:
+        return _refused(request, meeting, refusal)
+    return _done(request, meeting, f"Le vote du tour {round_.number} est clos.")
 
 
 @login_required
@@ -94,14 +87,13 @@ def join_access(request, meeting_id):
     """Close (open=0) or reopen the door of the 6-character code."""
     meeting = get_meeting(request, meeting_id)
     is_open = request.POST.get("open") == "1"
-    meeting.join_access = Meeting.JoinAccess.OPEN if is_open else Meeting.JoinAccess.CLOSED
-    meeting.save(update_fields=["join_access", "updated_at"])
+    transitions.set_join_access(meeting, is_open)
     text = (
         "L'accès par code est rouvert."
         if is_open
         else "L'accès par code est fermé : seuls les téléphones déjà liés et les cartes imprimées votent."
     )
-    return _done(request, meeting, "participants", text)
+    return _done(request, meeting, text)
 
 
 @login_required
@@ -109,21 +101,19 @@ def join_access(request, meeting_id):
 def reveal(request, meeting_id):
     """Show (show=1) or hide the results on the projector."""
     meeting = get_meeting(request, meeting_id)
-    meeting.results_revealed = request.POST.get("show") == "1"
-    meeting.save(update_fields=["results_revealed", "updated_at"])
-    return _done(request, meeting, "results")
+    transitions.reveal_results(meeting, request.POST.get("show") == "1")
+    return _done(request, meeting)
 
 
 @login_required
 @require_POST
 def set_ordering(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
-    choice = request.POST.get("ordering")
-    if choice not in Meeting.Ordering.values:
-        return _done(request, meeting, "results", "Ordre inconnu : choisissez dans la liste.", messages.ERROR)
-    meeting.ordering = choice
-    meeting.save(update_fields=["ordering", "updated_at"])
-    return _done(request, meeting, "results")
+    try:
+        transitions.order_results(meeting, request.POST.get("ordering"))
+    except transitions.Refused as refusal:
+        return _refused(request, meeting, refusal)
+    return _done(request, meeting)
 
 
 @login_required
@@ -132,10 +122,7 @@ def release(request, meeting_id, participant_id):
     """Free a name taken by the wrong phone; the old link stops working."""
     meeting = get_meeting(request, meeting_id)
     participant = get_participant(meeting, participant_id)
-    participant.release()
+    transitions.release_name(participant)
     return _done(
-        request,
-        meeting,
-        "participants",
-        f"Le nom de {participant.name} est libre : il peut être repris par un autre téléphone.",
+        request, meeting, f"Le nom de {participant.name} est libre : il peut être repris par un autre téléphone."
     )

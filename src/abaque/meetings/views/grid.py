@@ -7,14 +7,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from abaque import scale
-from abaque.meetings.notify import meeting_changed
+from abaque.meetings.notify import meeting_changed, vote_changed_for
 
 from ..access import get_meeting, get_round
 from ..matrix import round_matrix
 from ..models import Item, Participant, Vote
 from ..numbering import numbered
 from ..rounds import sync_open_round
-from ..votes import VoteRefused, cast_vote
+from ..votes import PhoneVoteKept, VoteRefused, cast_vote
 
 
 @login_required
@@ -24,8 +24,21 @@ def vote_grid(request, meeting_id, number):
         sync_open_round(meeting)
     round_ = get_round(meeting, number)
     matrix = round_matrix(round_)
+    # Where each vote came from: a phone, or a card typed here.
+    sources = {
+        (item_id, participant_id): source
+        for item_id, participant_id, source in Vote.objects.filter(round=round_).values_list(
+            "item_id", "participant_id", "source"
+        )
+    }
     rows = [
-        (entry, [(participant, code) for participant, code in zip(matrix.participants, codes)])
+        (
+            entry,
+            [
+                (participant, code, sources.get((entry.item_id, participant.pk), ""))
+                for participant, code in zip(matrix.participants, codes)
+            ],
+        )
         for entry, codes in zip(numbered(meeting, matrix.items), matrix.codes)
     ]
     context = {
@@ -38,7 +51,7 @@ def vote_grid(request, meeting_id, number):
         "rows": rows,
         "levels": meeting.levels,
         # What the keyboard script needs, derived from scale.py.
-        "grid_levels": {lv.key: {"code": lv.code, "symbol": lv.symbol} for lv in meeting.levels},
+        "grid_levels": {lv.key: {"code": lv.code, "symbol": lv.symbol, "label": lv.label} for lv in meeting.levels},
     }
     return render(request, "meetings/grid.html", context)
 
@@ -53,10 +66,29 @@ def grid_vote(request, meeting_id, number):
         participant = meeting.participants.get(pk=int(request.POST.get("participant", "")))
     except (ValueError, Item.DoesNotExist, Participant.DoesNotExist):
         return JsonResponse({"error": "Item ou participant inconnu dans cette séance."}, status=404)
+    before = Vote.objects.filter(round=round_, item=item, participant=participant).values_list("source", flat=True)
+    was_phone = before.first() == Vote.Source.PHONE
     try:
-        vote = cast_vote(round_, item, participant, request.POST.get("code", ""), Vote.Source.GRID, require_open=True)
+        vote = cast_vote(
+            round_,
+            item,
+            participant,
+            request.POST.get("code", ""),
+            Vote.Source.GRID,
+            require_open=True,
+            replace_phone=request.POST.get("confirm") == "1",
+        )
+    except PhoneVoteKept as kept:
+        # The grid asks the facilitator first; the phone's colour comes back.
+        return JsonResponse({"error": str(kept), "confirm": True, **_cell(kept.code, Vote.Source.PHONE)}, status=409)
     except VoteRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
     meeting_changed(meeting.pk, "votes")
-    level = scale.BY_CODE.get(vote.code) if vote else None
-    return JsonResponse({"code": vote.code if vote else "", "symbol": level.symbol if level else ""})
+    if was_phone and (vote is None or vote.source == Vote.Source.GRID):
+        vote_changed_for(participant.pk)  # the phone shows the new colour at once
+    return JsonResponse(_cell(vote.code if vote else "", vote.source if vote else ""))
+
+
+def _cell(code, source):
+    level = scale.BY_CODE.get(code)
+    return {"code": code, "symbol": level.symbol if level else "", "source": source if code else ""}

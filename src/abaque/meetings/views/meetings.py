@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from ..access import get_meeting
 from ..ballots import anonymise
-from ..forms import MeetingForm
+from ..forms import MeetingForm, PolisUploadForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
 
 
@@ -79,3 +79,32 @@ def meeting_demo(request):
     meeting = load_all(request.user)
     messages.success(request, "Séance de démonstration chargée : deux tours de vote, le débat et la démarche.")
     return redirect("meetings:results", meeting.pk)
+
+
+@login_required
+def meeting_import_polis(request):
+    """Upload a Pol.is export: a new séance, its round closed, and the
+    French summary of what was imported (as `abaque import_polis` says)."""
+    from abaque.analysis.spreadsheet import MatrixFileError
+
+    from .. import polis_upload
+    from ..polis_import import import_polis
+
+    posted = request.method == "POST"
+    form = PolisUploadForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["archive"]:
+                export = polis_upload.from_zip(data["archive"])
+                default_title = data["archive"].name.rsplit(".", 1)[0]
+            else:
+                export = polis_upload.from_files(data["votes"], data.get("comments"))
+                default_title = "Conversation Pol.is"
+        except MatrixFileError as error:
+            form.add_error(None, str(error))
+        else:
+            meeting, summary = import_polis(export, request.user, data["title"].strip() or default_title)
+            messages.success(request, summary)
+            return redirect("meetings:results", meeting.pk)
+    return render(request, "meetings/polis_import.html", {"form": form, "max_mb": polis_upload.MAX_POLIS_FILE_MB})

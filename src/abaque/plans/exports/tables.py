@@ -4,7 +4,7 @@ PDF, ODT and XLSX cannot disagree."""
 from dataclasses import dataclass, field
 
 from abaque.analysis import VERDICT_LABELS
-from abaque.meetings.templatetags.abaque_tags import signed
+from abaque.templatetags.abaque import signed
 
 from ..ballots import PURPOSE, ballot_results, latest_ballot
 from ..models import Action

@@ -55,7 +55,7 @@ def _svg_text(x, y, text, size, **attrs):
 @register.simple_tag
 def matrix_svg(table, report, letters: bool):
     """Items × participants as one SVG, each cell its level's colour and symbol."""
-    from abaque.meetings.templatetags.abaque_tags import pct, signed
+    from abaque.templatetags.abaque import pct, signed
 
     rows, people = table["rows"], table["participants"]
     cell = min(6.0, (PAGE_WIDTH_MM - NUMBER_MM - 2 * STAT_MM - VERDICT_MM - MIN_TEXT_MM) / max(len(people), 1))

@@ -13,7 +13,12 @@
   var net = document.getElementById("net");
   var QUEUE_KEY = "abaque:queue:" + root.dataset.token;
   var RETRY_EVERY = 4000;
+  // After the ballot moved on by itself, a tap still on its way (a slow
+  // double tap) must not vote the item that just slid under the finger.
+  var SETTLE_MS = 600;
   var current = 0, sending = false, refused = {}, dead = false;
+  var settledAt = 0, finished = false;  // finished: the end screen is shown
+  var reviewing = false;  // the voter tapped a number while the results are projected
 
   /* ---- the local queue of votes not yet acknowledged ---- */
   // Kept in memory, written through to localStorage so that a reload or a
@@ -49,6 +54,12 @@
     return state.votes[String(item)] ? "sent" : "empty";
   }
   var STATUS_TEXT = { sent: "envoyé ✓", pending: "en attente d'envoi…", empty: "pas encore voté" };
+  var CHANGED_TEXT = "modifié par l'animateur";
+  // The stored vote was typed in the facilitator's grid (no choice of ours
+  // is waiting to replace it): the phone says so, not only shows the colour.
+  function changedByFacilitator(item) {
+    return itemState(item) === "sent" && (state.changed_by_facilitator || []).indexOf(item) !== -1;
+  }
 
   function levelOf(code) {
     for (var i = 0; i < levels.length; i++) if (levels[i].code === code) return levels[i];
@@ -70,6 +81,8 @@
     if (!(open || closed)) { waitingItems(); return; }
     if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
     current = Math.max(0, Math.min(current, state.items.length - 1));
+    if (finished && open) { voting.replaceChildren(banner(closed), endScreen(), overview()); return; }
+    if (closed && state.revealed && !reviewing) { voting.replaceChildren(banner(closed), watchScreen(), overview()); return; }
     voting.replaceChildren(banner(closed), card(state.items[current], closed), stepper(), overview());
   }
 
@@ -105,10 +118,42 @@
     });
     node.appendChild(choices);
     var status = itemState(item.id);
-    node.appendChild(el("p", { "class": "vote-status " + status, role: "status" },
-                        status === "refused" ? refused[keyOf(item.id)] : STATUS_TEXT[status]));
+    var changed = changedByFacilitator(item.id);
+    node.appendChild(el("p", { "class": "vote-status " + status + (changed ? " changed" : ""), role: "status" },
+                        status === "refused" ? refused[keyOf(item.id)] : changed ? CHANGED_TEXT : STATUS_TEXT[status]));
     swipe(node);
     return node;
+  }
+
+  function endScreen() {
+    var node = el("section", { "class": "end-screen", role: "status" });
+    node.appendChild(el("p", { "class": "end-text" }, "Merci, vous avez voté sur tous les items"));
+    node.appendChild(el("p", { "class": "end-hint" }, "Vous pouvez encore changer d'avis tant que le vote est ouvert."));
+    var review = el("button", { type: "button", "class": "big-button review" }, "Revoir et modifier mes votes");
+    review.addEventListener("click", function () {
+      if (!settling()) go(0);
+    });
+    node.appendChild(review);
+    changedNote(node);
+    return node;
+  }
+
+  // While the results are projected: nothing left to do on the phone.
+  function watchScreen() {
+    var node = el("section", { "class": "watch-screen", role: "status" });
+    node.appendChild(el("p", { "class": "watch-text" }, "Regardez l'écran"));
+    node.appendChild(el("p", { "class": "watch-hint" }, "Les résultats du vote sont projetés. Touchez un numéro pour revoir votre vote."));
+    changedNote(node);
+    return node;
+  }
+
+  function changedNote(node) {
+    var numbers = [];
+    state.items.forEach(function (item, index) { if (changedByFacilitator(item.id)) numbers.push(String(index + 1)); });
+    if (!numbers.length) return;
+    node.appendChild(el("p", { "class": "changed-note" }, numbers.length === 1
+      ? "Votre vote sur l'item " + numbers[0] + " a été " + CHANGED_TEXT + "."
+      : "Vos votes sur les items " + numbers.slice(0, -1).join(", ") + " et " + numbers[numbers.length - 1] + " ont été modifiés par l'animateur."));
   }
 
   function stepper() {
@@ -127,9 +172,10 @@
     var list = el("ol", { "class": "overview", "aria-label": "Vue d'ensemble : touchez un numéro pour y aller" });
     state.items.forEach(function (item, index) {
       var code = shownCode(item.id), status = itemState(item.id), level = levelOf(code);
-      var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : ""),
+      var changed = changedByFacilitator(item.id);
+      var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : "") + (changed ? " changed" : ""),
                                "data-state": status, "aria-current": String(index === current),
-                               title: item.text + (level ? " — " + level.label : " — pas encore voté") });
+                               title: item.text + (level ? " — " + level.label : " — pas encore voté") + (changed ? " (" + CHANGED_TEXT + ")" : "") });
       // The number, and the symbol under it: the overview reads without colours.
       dot.append(el("span", { "class": "n" }, String(index + 1)),
                  el("span", { "class": "sym", "aria-hidden": "true" }, level ? level.symbol : ""));
@@ -141,10 +187,24 @@
     return list;
   }
 
+  // A navigation the voter chose: the item under the finger is the one they
+  // asked for, so no settling delay.
   function go(index) {
+    settledAt = 0;
+    finished = false;
+    reviewing = true;
+    slide(index);
+  }
+  function slide(index) {
     current = index;
     render();
-    voting.querySelector(".card").scrollIntoView({ block: "start", behavior: "smooth" });
+    showTop();
+  }
+  // Bring the top of the ballot (the offline notice, the banner, then the
+  // card) into view when it is scrolled away, at once: nothing sits over
+  // the card, and a smooth scroll would move the buttons under the finger.
+  function showTop() {
+    if (root.getBoundingClientRect().top < 0) root.scrollIntoView({ block: "start" });
   }
 
   function swipe(node) {
@@ -163,21 +223,42 @@
 
   /* ---- voting and sending ---- */
   function choose(item, code) {
-    if (state.status !== "open") return;
+    if (state.status !== "open" || settling()) return;
     var first = !shownCode(item);
     delete refused[keyOf(item)];
     enqueue(item, code);
     render();
     flush();
     // A first vote moves on to the next item left, as quick as paper cards.
-    if (first) setTimeout(function () { if (state.items[current] && state.items[current].id === item) nextLeft(); }, 350);
+    // data-advancing says so while it waits: the layout is about to change.
+    if (first) {
+      voting.dataset.advancing = "1";
+      setTimeout(function () {
+        if (state.items[current] && state.items[current].id === item) nextLeft();
+        delete voting.dataset.advancing;
+      }, 350);
+    }
   }
 
   function nextLeft() {
+    settledAt = Date.now();
     for (var i = 1; i <= state.items.length; i++) {
       var index = (current + i) % state.items.length;
-      if (!shownCode(state.items[index].id)) { go(index); return; }
+      if (!shownCode(state.items[index].id)) { slide(index); return; }
     }
+    finished = true;  // every item has a colour
+    render();
+  }
+  function settling() { return Date.now() - settledAt < SETTLE_MS; }
+
+  // Where a (re)loaded ballot opens: the first item not yet voted, or the
+  // end screen when they all are.
+  function resume() {
+    for (var i = 0; i < state.items.length; i++) {
+      if (!shownCode(state.items[i].id)) { current = i; finished = false; return; }
+    }
+    current = 0;
+    finished = state.items.length > 0;
   }
 
   function post(key, code) {
@@ -239,10 +320,13 @@
     if (response.status === 404) { linkDead(); return; }
     if (!response.ok) return;
     var fresh = await response.json();
-    if (fresh.round !== state.round) current = 0;
+    var newRound = fresh.round !== state.round, moved = fresh.status !== state.status || fresh.revealed !== state.revealed;
     state = fresh;
+    if (newRound) resume();
+    if (moved) reviewing = false;  // closed, or the results projected: show what is new
     online(true);
     render();
+    if (moved) showTop();
     flush();
   }
 
@@ -261,13 +345,15 @@
     net.textContent = up ? "" : "Hors connexion : vos votes seront envoyés dès le retour du réseau.";
   }
 
-  window.addEventListener("online", flush);
+  // Back on the network: the notice goes (a failed send shows it again).
+  window.addEventListener("online", function () { online(true); flush(); });
   window.addEventListener("offline", function () { online(false); });
   setInterval(function () { if (Object.keys(pending()).length) flush(); }, RETRY_EVERY);
   window.abaqueSocket(root.dataset.socket, {
     open: refetch,
     message: function (message) { if (message.kind === "refresh") refetch(); }
   });
+  resume();
   render();
   flush();
 })();

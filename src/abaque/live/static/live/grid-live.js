@@ -1,11 +1,10 @@
 /* The facilitator's vote grid follows the phones: when votes arrive, the
-   page is fetched again and only the cells that changed are repainted,
-   leaving alone a cell being saved from the keyboard. */
+   page is fetched again and only the cells that changed (colour or source)
+   are repainted, leaving alone a cell being saved from the keyboard. */
 (function () {
   "use strict";
   var grid = document.getElementById("vote-grid");
-  var meeting = location.pathname.match(/\/seances\/(\d+)\//);
-  if (!grid || !meeting) return;
+  if (!grid || !grid.dataset.socket) return;
 
   var here = document.currentScript.src;
 
@@ -18,14 +17,19 @@
       fresh.querySelectorAll("tr[data-item] td.cell").forEach(function (cell) {
         var row = cell.parentElement.dataset.item;
         var mine = grid.querySelector('tr[data-item="' + row + '"] td.cell[data-participant="' + cell.dataset.participant + '"]');
-        if (!mine || mine.classList.contains("saving") || mine.dataset.code === cell.dataset.code) return;
-        mine.className = cell.className;
+        if (!mine || mine.classList.contains("saving")) return;
+        if (mine.dataset.code === cell.dataset.code && mine.dataset.source === cell.dataset.source) return;
+        var asked = mine.classList.contains("confirming");  // the grid is asking about this cell
+        mine.className = cell.className + (asked ? " confirming" : "");
         mine.dataset.code = cell.dataset.code;
-        mine.textContent = cell.textContent;
+        mine.dataset.source = cell.dataset.source;  // a phone vote keeps its mark
+        mine.innerHTML = cell.innerHTML;
+        mine.setAttribute("aria-label", cell.getAttribute("aria-label"));
+        if (cell.title) mine.title = cell.title; else mine.removeAttribute("title");
       });
     });
 
-    window.abaqueSocket("/ws/seances/" + meeting[1] + "/", {
+    window.abaqueSocket(grid.dataset.socket, {
       open: repaint,
       message: function (message) { if (message.kind === "progress") repaint(); }
     });

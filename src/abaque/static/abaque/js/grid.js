@@ -11,7 +11,12 @@
   const rows = Array.from(table.tBodies[0].rows);
   const cellAt = (r, c) => rows[r] && rows[r].cells[c + 1];
   const symbols = Object.fromEntries(Object.values(levels).map((l) => [l.code, l.symbol]));
+  const keyOf = Object.fromEntries(Object.entries(levels).map(([key, l]) => [l.code, key]));
+  const mark = document.getElementById("phone-mark");
   let current = null;
+  // A phone vote about to be replaced: { cell, code } until the facilitator
+  // confirms (Entrée, or the same key again) or keeps it (Échap).
+  let asking = null;
 
   function csrfToken() {
     const match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
@@ -25,39 +30,81 @@
 
   function focusCell(cell) {
     if (!cell || !cell.classList.contains("cell")) return;
+    if (asking && asking.cell !== cell) { stopAsking(); say(""); }
     if (current) current.tabIndex = -1;
     current = cell;
     cell.tabIndex = 0;
     cell.focus();
   }
 
-  function paint(cell, code) {
+  function paint(cell, code, source) {
+    if (source === undefined) source = cell.dataset.source || "";
     cell.className = "cell " + (code ? "lv-" + code : "empty");
     cell.textContent = code ? symbols[code] : "·";
     cell.dataset.code = code;
+    cell.dataset.source = code ? source : "";
+    const phone = code && source === "phone";
+    if (phone && mark) cell.appendChild(mark.content.firstElementChild.cloneNode(true));
+    cell.setAttribute("aria-label", cell.dataset.label + (phone ? " — voté depuis son téléphone" : code ? " — carton saisi par l'animateur" : ""));
+    if (phone) cell.title = "Voté depuis son téléphone"; else cell.removeAttribute("title");
   }
 
-  async function save(cell, code) {
-    const previous = cell.dataset.code;
-    paint(cell, code);
+  function say(text, kind) {
+    status.textContent = text;
+    status.className = "grid-status" + (kind ? " " + kind : "");
+  }
+
+  function levelName(code) {
+    const level = Object.values(levels).find((l) => l.code === code);
+    return code ? "« " + symbols[code] + " »" + (level && level.label ? " (" + level.label + ")" : "") : "une case vide";
+  }
+
+  // Typing over a phone vote: ask first, in words, and wait for a key.
+  function ask(cell, code) {
+    if (asking) asking.cell.classList.remove("confirming");
+    asking = { cell, code };
+    cell.classList.add("confirming");
+    const who = cell.dataset.label.split(" — ").pop();
+    const key = code ? keyOf[code] : "Suppr";
+    say("Cette case a été votée depuis le téléphone de " + who + " : " + levelName(cell.dataset.code) +
+        ". Appuyez sur Entrée (ou encore sur " + key + ") pour la remplacer par " + levelName(code) +
+        ", sur Échap pour garder le vote du téléphone.", "confirm");
+  }
+  function stopAsking() {
+    if (asking) asking.cell.classList.remove("confirming");
+    asking = null;
+  }
+
+  async function save(cell, code, confirmed) {
+    const previous = cell.dataset.code, previousSource = cell.dataset.source || "";
+    paint(cell, code, "grid");
     cell.classList.add("saving");
     const body = new FormData();
     body.append("item", cell.parentElement.dataset.item);
     body.append("participant", cell.dataset.participant);
     body.append("code", code);
+    if (confirmed) body.append("confirm", "1");
     try {
       const response = await fetch(table.dataset.url, {
         method: "POST", body, headers: { "X-CSRFToken": csrfToken() }, credentials: "same-origin",
       });
       const data = await response.json();
+      if (response.status === 409 && data.confirm) {
+        // The phone voted after this page was drawn: show its vote and ask.
+        paint(cell, data.code, "phone");
+        focusCell(cell);
+        ask(cell, code);
+        return false;
+      }
       if (!response.ok) throw new Error(data.error || "Erreur " + response.status);
-      paint(cell, data.code);
-      status.textContent = "";
+      paint(cell, data.code, data.source);
+      say(confirmed ? "Vote du téléphone remplacé : le téléphone affiche la nouvelle couleur." : "");
+      return true;
     } catch (error) {
-      paint(cell, previous);
+      paint(cell, previous, previousSource);
       cell.classList.add("failed");
-      status.textContent = "Case non enregistrée : " + (error.message || "connexion perdue") + ". Réessayez.";
-      status.classList.add("error");
+      say("Case non enregistrée : " + (error.message || "connexion perdue") + ". Réessayez.", "error");
+      return false;
     }
   }
 
@@ -85,13 +132,38 @@
       return;
     }
     if (readonly) return;
+    const cell = current;
+    const next = () => (direction.value === "down" ? step(cell, 1, 0) : step(cell, 0, 1));
     const level = levels[event.key];
     const clear = event.key === "Delete" || event.key === "Backspace";
+    if (asking && asking.cell === cell) {
+      const code = clear ? "" : level ? level.code : null;
+      if (event.key === "Enter" || (code !== null && code === asking.code)) {
+        event.preventDefault();
+        const wanted = asking.code;
+        stopAsking();
+        save(cell, wanted, true);
+        if (wanted) focusCell(next());
+        return;
+      }
+      if (event.key === "Escape") {
+        event.preventDefault();
+        stopAsking();
+        say("Vote du téléphone gardé.");
+        focusCell(next());
+        return;
+      }
+    }
     if (!level && !clear) return;
     event.preventDefault();
-    const cell = current;
-    save(cell, clear ? "" : level.code);
-    if (!clear) focusCell(direction.value === "down" ? step(cell, 1, 0) : step(cell, 0, 1));
+    const code = clear ? "" : level.code;
+    if (cell.dataset.source === "phone" && cell.dataset.code && cell.dataset.code !== code) {
+      ask(cell, code);  // never over a phone vote without a second key
+      return;
+    }
+    stopAsking();
+    save(cell, code);
+    if (!clear) focusCell(next());
   });
 
   focusCell(table.querySelector("td.cell.empty") || cellAt(0, 0));

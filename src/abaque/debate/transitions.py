@@ -1,0 +1,36 @@
+"""The debate's moves, one named function each: put an item in debate (the
+projector switches to it), choose the order of speaking, start or stop the
+recording. Each checks the move, changes the state and tells the screens
+through the notifier; the vote's own moves are in meetings/transitions.py."""
+
+from django.utils import timezone
+
+from abaque.meetings.models import Item, Meeting
+from abaque.meetings.notify import meeting_changed
+from abaque.meetings.transitions import Refused
+
+
+def debate_item(meeting: Meeting, item: Item) -> None:
+    """Put `item` in debate: the séance enters the debate phase and the
+    projector shows that item."""
+    if item.meeting_id != meeting.pk or item.deleted_at is not None:
+        raise Refused("Cet item n'existe pas dans cette séance.")
+    meeting.debate_item = item
+    meeting.phase = meeting.Phase.DEBATE
+    meeting.save(update_fields=["debate_item", "phase", "updated_at"])
+    meeting_changed(meeting.pk, "debate")
+
+
+def order_speaking(meeting: Meeting, order: str | None) -> None:
+    if order not in Meeting.SpeakingOrder.values:
+        raise Refused("Ordre de parole inconnu : rien n'a changé.")
+    meeting.speaking_order = order
+    meeting.save(update_fields=["speaking_order", "updated_at"])
+    meeting_changed(meeting.pk, "debate")
+
+
+def set_recording(meeting: Meeting, on: bool) -> None:
+    """Start or stop: the projector shows « Enregistrement en cours »."""
+    meeting.recording_since = timezone.now() if on else None
+    meeting.save(update_fields=["recording_since", "updated_at"])
+    meeting_changed(meeting.pk, "debate")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OnlineConfig(AppConfig):
+    name = "abaque.online"
+    label = "online"
+    verbose_name = "Consultation en ligne"

@@ -1,0 +1,92 @@
+"""Project-wide template helpers ({% load abaque %}), for every app: the
+colour scale (styles and cells derive from scale.py, so no template or
+stylesheet repeats a colour) and the French way of writing numbers."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from abaque import scale
+
+register = template.Library()
+
+
+@register.simple_tag
+def scale_styles():
+    """A <style> with one class per level: .lv-VG { background; color }."""
+    return mark_safe(f"<style>{scale_css()}</style>")
+
+
+def scale_css():
+    """The rules of scale_styles, also hashed into the Content-Security-Policy."""
+    return "".join(f".lv-{lv.code}{{background:{lv.colour};color:{lv.ink}}}" for lv in scale.LEVELS)
+
+
+@register.filter
+def level(code):
+    return scale.BY_CODE.get(code or "")
+
+
+@register.simple_tag
+def cell(code, title=""):
+    """A matrix cell: its colour and its symbol, readable in black and white."""
+    lv = scale.BY_CODE.get(code or "")
+    if lv is None:
+        return format_html('<td class="cell empty" title="{}">·</td>', title or "pas de vote")
+    return format_html(
+        '<td class="cell lv-{}" title="{}">{}</td>', lv.code, f"{title} — {lv.label}".strip(" —"), lv.symbol
+    )
+
+
+def cell_rows(rows_of_codes, labels):
+    """Each row of cells as one safe string, `cell` by `cell`: a cell
+    depends only on its column's label and its code, so each distinct pair
+    is rendered once (a template tag per cell made the results page of a
+    200 × 2,000 séance take seconds)."""
+    per_column: list[dict[str | None, str]] = [{} for _ in labels]
+
+    def render(column, k, code):
+        column[code] = html = cell(code, labels[k])
+        return html
+
+    return [
+        mark_safe(
+            "".join(
+                [
+                    column[code] if code in column else render(column, k, code)
+                    for k, (column, code) in enumerate(zip(per_column, codes))
+                ]
+            )
+        )
+        for codes in rows_of_codes
+    ]
+
+
+# Each level's part of a distribution bar, its label escaped once: only
+# integers are put in, so the bar is built without escaping per call.
+_BAR_PARTS = {
+    lv.code: format_html(
+        '<span class="lv-{}" style="flex-grow:{{n}}" title="{} : {{n}}">{{n}}</span>', lv.code, lv.label
+    )
+    for lv in scale.LEVELS
+}
+
+
+@register.simple_tag
+def distribution_bar(counts, total=None):
+    """A horizontal bar of the 7 levels, widths proportional to counts."""
+    parts = "".join(
+        _BAR_PARTS[lv.code].replace("{n}", str(int(counts[lv.code]))) for lv in scale.LEVELS if counts.get(lv.code)
+    )
+    return mark_safe(f'<span class="distribution" role="img" aria-label="répartition">{parts}</span>')
+
+
+@register.filter
+def pct(value):
+    return "—" if value is None else f"{round(value * 100)} %"
+
+
+@register.filter
+def signed(value):
+    """+0,36 or −0,12: French decimal comma, and the minus sign (U+2212), not a hyphen."""
+    return "—" if value is None else f"{value:+.2f}".replace(".", ",").replace("-", "\u2212")

@@ -1,0 +1,74 @@
+"""The debate's moves (debate/transitions.py): put an item in debate, the
+order of speaking, the recording; each tells the screens once committed."""
+
+import pytest
+from django.utils import timezone
+
+from abaque.debate import transitions
+from abaque.meetings.models import Meeting
+
+
+@pytest.fixture
+def move(django_capture_on_commit_callbacks):
+    def run(transition, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return transition(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def heard(screens, meeting):
+    return screens.listen(meeting)
+
+
+def test_debating_an_item_enters_the_debate_and_tells_the_screens(meeting, heard, move):
+    item = meeting.active_items().last()
+    move(transitions.debate_item, meeting, item)
+    meeting.refresh_from_db()
+    assert meeting.debate_item == item and meeting.phase == Meeting.Phase.DEBATE
+    assert heard.heard(meeting) == ["debate"]
+    assert heard.heard(meeting, phones=True) == []
+
+
+def test_an_item_of_another_seance_cannot_be_debated(meeting, other_meeting, heard, move):
+    stranger = other_meeting.active_items().first()
+    with pytest.raises(transitions.Refused, match="n'existe pas dans cette séance"):
+        move(transitions.debate_item, meeting, stranger)
+    meeting.refresh_from_db()
+    assert meeting.debate_item is None and meeting.phase == Meeting.Phase.ITEMS
+    assert heard.heard(meeting) == []
+
+
+def test_a_deleted_item_cannot_be_debated(meeting, heard, move):
+    item = meeting.items.first()
+    item.deleted_at = timezone.now()
+    item.save(update_fields=["deleted_at"])
+    with pytest.raises(transitions.Refused, match="n'existe pas dans cette séance"):
+        move(transitions.debate_item, meeting, item)
+    assert heard.heard(meeting) == []
+
+
+def test_choosing_the_order_of_speaking(meeting, heard, move):
+    move(transitions.order_speaking, meeting, Meeting.SpeakingOrder.ALTERNATE)
+    meeting.refresh_from_db()
+    assert meeting.speaking_order == Meeting.SpeakingOrder.ALTERNATE
+    assert heard.heard(meeting) == ["debate"]
+
+
+def test_an_unknown_order_of_speaking_is_refused(meeting, heard, move):
+    with pytest.raises(transitions.Refused, match="Ordre de parole inconnu"):
+        move(transitions.order_speaking, meeting, "au-hasard")
+    meeting.refresh_from_db()
+    assert meeting.speaking_order == Meeting.SpeakingOrder.DISSENT_FIRST
+    assert heard.heard(meeting) == []
+
+
+def test_starting_and_stopping_the_recording(meeting, heard, move):
+    move(transitions.set_recording, meeting, True)
+    meeting.refresh_from_db()
+    assert meeting.recording_since is not None
+    move(transitions.set_recording, meeting, False)
+    meeting.refresh_from_db()
+    assert meeting.recording_since is None
+    assert heard.heard(meeting) == ["debate", "debate"]
