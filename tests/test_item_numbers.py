@@ -4,13 +4,13 @@ the projector, the grid, the results and the compte-rendu."""
 import re
 
 import pytest
-from tests.builders import run_round
 from django.urls import reverse
 
 from abaque.meetings.models import Item, Meeting
 from abaque.meetings.numbering import item_numbers
 from abaque.meetings.rounds import new_round
 from abaque.reports.content import build_report
+from tests.builders import run_round
 from tests.conftest import build_meeting
 
 ITEMS = [f"Proposition numéro {n} pour le lien social" for n in range(1, 11)]

@@ -14,12 +14,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from tests.builders import run_round  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from abaque.meetings.models import Item, Meeting, Participant  # noqa: E402
 from abaque.meetings.rounds import new_round, open_round, sync_open_round  # noqa: E402
+from tests.builders import run_round  # noqa: E402
 
 
 def seed(spec):
