@@ -73,6 +73,8 @@ def test_the_debate_page_and_its_projected_view_keep_the_numbers(second_round, c
     page = client_in.get(reverse("debate:page", args=[second_round.pk])).content.decode()
     assert numbered(page, ITEMS[9]) == "10"  # the agenda and the item in debate
     assert numbered(page, ITEMS[3]) == "4"
+    assert f">10. {ITEMS[9]}</option>" in page  # « débattre d'un autre item »
+    assert f" 10. {ITEMS[9]}</label>" in page  # the items of the next round
     projected = client_in.get(reverse("live:projector_fragment", args=[second_round.pk])).content.decode()
     assert numbered(projected, ITEMS[9]) == "10"
 

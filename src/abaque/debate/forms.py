@@ -4,6 +4,7 @@ from django import forms
 
 from abaque.body_limit import MAX_RECORDING_MB
 from abaque.meetings.models import Item, Meeting
+from abaque.meetings.numbering import item_numbers
 
 MAX_RECORDING_BYTES = MAX_RECORDING_MB * 1024 * 1024
 MAX_MEETING_RECORDINGS_BYTES = 4 * 1024 * 1024 * 1024  # the quota of one séance: hours of debate, not a full disk
@@ -24,6 +25,13 @@ AUDIO_SIGNATURES = (
 )
 
 
+def numbered_choices(field, meeting) -> None:
+    """The séance's items as choices, each labelled with its number."""
+    numbers = item_numbers(meeting)
+    field.queryset = meeting.active_items()
+    field.label_from_instance = lambda item: f"{numbers.get(item.pk, '')}. {item.text}"
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -38,7 +46,7 @@ class ItemChoiceForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = meeting.active_items()
+        numbered_choices(self.fields["item"], meeting)
 
 
 class SpeakingOrderForm(forms.ModelForm):
@@ -100,7 +108,7 @@ class NewRoundForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["items"].queryset = meeting.active_items()
+        numbered_choices(self.fields["items"], meeting)
 
 
 class RecordingForm(forms.Form):
