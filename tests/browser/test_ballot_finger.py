@@ -182,7 +182,7 @@ def test_the_grid_asks_before_replacing_a_phone_vote_and_the_phone_follows_witho
 
     anne_cell.click()  # across the row, card by card
     grid.keyboard.press("5")  # RR over Anne's phone vote
-    expect(grid.locator("#grid-status")).to_contain_text("votée depuis le téléphone de Anne Leroy")
+    expect(grid.locator("#grid-status")).to_contain_text("votée depuis le téléphone d'Anne Leroy")
     expect(anne_cell).to_have_class(re.compile("confirming"))
     expect(anne_cell).to_have_class(re.compile("lv-VG"))
     shot(grid, "grid-confirm-1280x800")

@@ -66,7 +66,8 @@
     cell.classList.add("confirming");
     const who = cell.dataset.label.split(" — ").pop();
     const key = code ? keyOf[code] : "Suppr";
-    say("Cette case a été votée depuis le téléphone de " + who + " : " + levelName(cell.dataset.code) +
+    const of = /^[aeiouyàâäéèêëîïôöùûü]/i.test(who) ? "d'" : "de ";  // « d'Anne », « de Bruno »
+    say("Cette case a été votée depuis le téléphone " + of + who + " : " + levelName(cell.dataset.code) +
         ". Appuyez sur Entrée (ou encore sur " + key + ") pour la remplacer par " + levelName(code) +
         ", sur Échap pour garder le vote du téléphone.", "confirm");
   }
