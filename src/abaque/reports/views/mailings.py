@@ -4,6 +4,7 @@ recipient's outcome and the retry of a failed delivery."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.access import get_meeting
@@ -44,9 +45,17 @@ def _summarise(request, mailing):
     counts = {status: mailing.deliveries.filter(status=status).count() for status in Delivery.Status.values}
     sent, failed = counts[Delivery.Status.SENT], counts[Delivery.Status.FAILED]
     if failed:
-        messages.error(request, f"{sent} envoi(s) réussi(s), {failed} en échec : vous pouvez réessayer ci-dessous.")
+        messages.error(
+            request,
+            ngettext("%(n)d envoi réussi", "%(n)d envois réussis", sent) % {"n": sent}
+            + f", {failed} en échec : vous pouvez réessayer ci-dessous.",
+        )
     elif sent:
-        messages.success(request, f"Compte-rendu envoyé à {sent} participant(s).")
+        messages.success(
+            request,
+            ngettext("Compte-rendu envoyé à %(n)d participant.", "Compte-rendu envoyé à %(n)d participants.", sent)
+            % {"n": sent},
+        )
     else:
         messages.warning(request, "Aucun participant n'a d'adresse e-mail : rien n'a été envoyé.")
 
