@@ -104,6 +104,8 @@ class Meeting(models.Model):
     )
     debate_item = models.ForeignKey("Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recording_since = models.DateTimeField(null=True, blank=True)
+    # Made by the demo: labelled « Démo » and removed in one click, with nothing else.
+    is_demo = models.BooleanField("démo", default=False, editable=False)
     # Stable across installations: an archive imported twice is recognised by it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

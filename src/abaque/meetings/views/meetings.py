@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from ..access import get_meeting
 from ..ballots import anonymise
@@ -16,7 +15,8 @@ def meeting_list(request):
         n_participants=Count("participants", distinct=True),
         n_items=Count("items", filter=Q(items__deleted_at__isnull=True), distinct=True),
     )
-    return render(request, "meetings/meeting_list.html", {"meetings": meetings})
+    has_demo = any(m.is_demo for m in meetings)
+    return render(request, "meetings/meeting_list.html", {"meetings": meetings, "has_demo": has_demo})
 
 
 @login_required
@@ -68,14 +68,3 @@ def meeting_delete(request, meeting_id):
         messages.success(request, f"La séance « {title} » a été supprimée.")
         return redirect("meetings:list")
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting})
-
-
-@login_required
-@require_POST
-def meeting_demo(request):
-    """Load the demo séance for this facilitator: a full matrix at once."""
-    from ..management.commands.demo import load_all
-
-    meeting = load_all(request.user)
-    messages.success(request, "Séance de démonstration chargée : deux tours de vote, le débat et la démarche.")
-    return redirect("meetings:results", meeting.pk)
