@@ -10,7 +10,16 @@ from django.views.decorators.http import require_POST
 from abaque.meetings.access import get_meeting
 
 from ..forms import MailingForm
-from ..mailing import attachment_names, create_mailing, default_body, default_subject, retry, send, send_pending
+from ..mailing import (
+    attachment_names,
+    create_mailing,
+    default_body,
+    default_subject,
+    mail_server,
+    retry,
+    send,
+    send_pending,
+)
 from ..models import Delivery, Mailing
 
 
@@ -23,7 +32,10 @@ def mailing_new(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     initial = {"subject": default_subject(meeting), "body": default_body(meeting)}
     form = MailingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    server = mail_server()
+    if request.method == "POST" and not server.ok:
+        messages.error(request, "Rien n'a été envoyé : " + server.problem)
+    elif request.method == "POST" and form.is_valid():
         mailing = create_mailing(meeting, **form.cleaned_data)
         send_pending(mailing)
         _summarise(request, mailing)
@@ -32,6 +44,7 @@ def mailing_new(request, meeting_id):
     context = {
         "meeting": meeting,
         "tab": "report",
+        "server": server,
         "form": form,
         "with_address": [p for p in participants if p.email],
         "without_address": [p for p in participants if not p.email],
