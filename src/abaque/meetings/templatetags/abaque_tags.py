@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from abaque import scale
+from abaque.analysis.verdict import VERDICT_SYMBOLS
 from abaque.meetings.models import letter_for
 
 register = template.Library()
@@ -18,8 +19,11 @@ def scale_styles():
 
 
 def scale_css():
-    """The rules of scale_styles, also hashed into the Content-Security-Policy."""
-    return "".join(f".lv-{lv.code}{{background:{lv.colour};color:{lv.ink}}}" for lv in scale.LEVELS)
+    """The rules of scale_styles, also hashed into the Content-Security-Policy:
+    each level's colours, and each verdict badge's symbol before its word."""
+    levels = "".join(f".lv-{lv.code}{{background:{lv.colour};color:{lv.ink}}}" for lv in scale.LEVELS)
+    verdicts = "".join(f'.verdict.{v}::before{{content:"{symbol}\\a0"}}' for v, symbol in VERDICT_SYMBOLS.items())
+    return levels + verdicts
 
 
 @register.filter
@@ -40,18 +44,20 @@ def cell(code, title=""):
 
 @register.simple_tag
 def distribution_bar(counts, total=None):
-    """A horizontal bar of the 7 levels, widths proportional to counts."""
+    """A horizontal bar of the 7 levels, widths proportional to counts; each
+    segment carries its level's symbol and its count, so that it reads
+    without colour."""
     total = total or sum(counts.get(lv.code, 0) for lv in scale.LEVELS) or 1
+    shown = [lv for lv in scale.LEVELS if counts.get(lv.code)]
     parts = format_html_join(
         "",
-        '<span class="lv-{}" style="flex-grow:{}" title="{} : {}">{}</span>',
-        (
-            (lv.code, counts[lv.code], lv.label, counts[lv.code], counts[lv.code])
-            for lv in scale.LEVELS
-            if counts.get(lv.code)
-        ),
+        '<span class="lv-{}" style="flex-grow:{}" title="{} : {}">{}\u202f{}</span>',
+        ((lv.code, counts[lv.code], lv.label, counts[lv.code], lv.symbol, counts[lv.code]) for lv in shown),
     )
-    return format_html('<span class="distribution" role="img" aria-label="répartition">{}</span>', parts)
+    spoken = ", ".join(f"{lv.name} {counts[lv.code]}" for lv in shown)
+    return format_html(
+        '<span class="distribution" role="img" aria-label="répartition : {}">{}</span>', spoken or "aucun vote", parts
+    )
 
 
 @register.filter
