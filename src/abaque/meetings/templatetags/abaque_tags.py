@@ -2,8 +2,10 @@
 scale.py, so no template or stylesheet repeats a colour."""
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 
 from abaque import scale
 from abaque.analysis.verdict import VERDICT_SYMBOLS
@@ -75,3 +77,38 @@ def signed(value):
 def letter(index):
     """0 → A: how a participant is shown in anonymous mode."""
     return letter_for(int(index))
+
+
+# French abbreviated months, as the Imprimerie nationale writes them.
+MONTHS_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def _literal(text: str) -> str:
+    return "".join("\\" + c for c in text)
+
+
+@register.filter
+def fr_date(value, fmt="j N Y"):
+    """Django's date format in French typography: « 1er déc. 2026 » (j gives
+    « 1er » on the first of the month, N the abbreviated month with its dot)."""
+    if not value:
+        return ""
+    value = template_localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    fmt = fmt.replace("j", _literal(day)).replace("N", _literal(MONTHS_SHORT[value.month - 1]))
+    return date_filter(value, fmt)
+
+
+@register.filter
+def pluriel(value, arg="s"):
+    """Django's pluralize with the French rule: 0 and 1 take the singular
+    (« 0 action », « 1 action », « 2 actions »). `arg` is "s" or "singulier,pluriel"."""
+    try:
+        n = abs(float(value))
+    except (TypeError, ValueError):
+        try:
+            n = len(value)
+        except TypeError:
+            return ""
+    singular, _, plural = arg.rpartition(",") if "," in arg else ("", "", arg)
+    return plural if n >= 2 else singular
