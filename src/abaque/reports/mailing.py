@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
+
+from abaque.meetings.templatetags.abaque_tags import fr_date
 
 from .content import build_report
 from .formats import FORMATS, filename, render
@@ -19,7 +21,7 @@ from .models import Attachment, Delivery, Mailing
 
 
 def default_subject(meeting) -> str:
-    return f"Compte-rendu de la séance « {meeting.title} » du {formats.date_format(meeting.date, 'j F Y')}"
+    return f"Compte-rendu de la séance « {meeting.title} » du {fr_date(meeting.date, 'j F Y')}"
 
 
 def default_body(meeting) -> str:
@@ -27,7 +29,7 @@ def default_body(meeting) -> str:
     place = f" ({meeting.place})" if meeting.place else ""
     return (
         "Bonjour,\n\n"
-        f"Merci pour votre participation à la séance du {formats.date_format(meeting.date, 'j F Y')}{place}.\n\n"
+        f"Merci pour votre participation à la séance du {fr_date(meeting.date, 'j F Y')}{place}.\n\n"
         f"Vous trouverez ci-joint le compte-rendu : la question « {meeting.question} », "
         "les matrices des votes, les consensus, les dissensus et les notes du débat.\n\n"
         "N'hésitez pas à me faire part de vos remarques.\n\n"
