@@ -37,3 +37,14 @@ def test_a_wrong_token_answers_404(client, db):
 
 def test_no_link_once_an_account_exists(facilitator):
     assert first_account.first_account_path() is None
+
+
+def test_a_weak_password_is_flagged_under_the_first_password_field(client, db):
+    path = first_account.first_account_path()
+    form = {"username": "claire", "first_name": "Claire Morel", "email": "", "password1": "123", "password2": "123"}
+    response = client.post(path, form)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "password1" in errors and "password2" not in errors
+    mismatch = client.post(path, {**form, "password1": "Abaque-en-Scarpe-2026", "password2": "autre-chose-2026"})
+    assert "password2" in mismatch.context["form"].errors  # a mismatch stays under the confirmation

@@ -23,10 +23,34 @@ def test_enter_saves_the_item_and_opens_the_next_one(client_in, meeting):
     page = unescape(response.content.decode())
     item = Item.objects.get(text="Des bancs dans les bourgs")  # spaces tidied
     assert item.author == author
-    assert 'id="items-panel"' in page and "<html" not in page  # the fragment htmx swaps
-    assert 'name="text" id="id_text"' in page and "autofocus" in page
-    following = meeting.participants.all()[1]
-    assert f'<option value="{following.pk}" selected>' in page  # the next person around the table
+    assert 'id="items-list"' in page and "<html" not in page  # the list alone is swapped
+    assert 'name="text"' not in page and 'name="author"' not in page  # never the field being typed in
+    assert f'data-added="{item.pk}"' in page
+
+
+def test_the_entry_page_counts_characters_and_never_cuts(client_in, meeting):
+    page = client_in.get(_items_url(meeting)).content.decode()
+    assert 'id="item-counter"' in page and "300 caractères au plus" in page
+    assert "maxlength" not in page.split('id="id_text"')[1].split(">")[0]  # a paste is never cut by the browser
+    assert "abaque/js/items.js" in page
+
+
+def test_an_item_over_the_limit_is_refused_not_cut(client_in, meeting):
+    long = "Des bancs " * 31  # 310 characters
+    response = client_in.post(_items_url(meeting), {"text": long}, **HTMX)
+    page = unescape(response.content.decode())
+    assert response.status_code == 422
+    assert "au plus 300 caractères" in page and "n'est pas enregistré" in page
+    assert not meeting.items.filter(text__startswith="Des bancs").exists()
+    plain = unescape(client_in.post(_items_url(meeting), {"text": long}).content.decode())
+    assert long.strip() in plain  # without script the text comes back whole in its field
+
+
+def test_a_deletion_leaves_the_entry_field_and_its_author_alone(client_in, meeting):
+    item = meeting.items.first()
+    page = client_in.post(f"/seances/{meeting.pk}/items/{item.pk}/supprimer/", **HTMX).content.decode()
+    assert 'id="items-list"' in page and 'name="author"' not in page and "— auteur —" not in page
+    assert 'hx-target="#items-list"' in page
 
 
 def test_a_new_item_joins_the_open_first_round(client_in, meeting):
@@ -37,6 +61,7 @@ def test_a_new_item_joins_the_open_first_round(client_in, meeting):
 
 def test_an_empty_item_gets_a_french_message(client_in, meeting):
     response = client_in.post(_items_url(meeting), {"text": "   "}, **HTMX)
+    assert response.status_code == 422
     assert (
         "Ce champ est obligatoire" in response.content.decode() or "L&#x27;item est vide" in response.content.decode()
     )

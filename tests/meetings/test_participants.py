@@ -2,6 +2,7 @@
 with a preview that names the bad rows."""
 
 import io
+import re
 from html import unescape
 
 import pytest
@@ -11,6 +12,14 @@ from openpyxl import Workbook
 
 from abaque.meetings.importing import parse_text
 from abaque.meetings.models import Participant
+
+
+def _import(client, meeting, text, choice="skip", **kwargs):
+    """Preview then confirm, as the page does: the confirmation carries the preview's one-time token."""
+    url = f"/seances/{meeting.pk}/participants/importer/"
+    preview = client.post(url, {"text": text}).content.decode()
+    once = re.search(r'name="once" value="([^"]+)"', preview)
+    return client.post(url, {"text": text, "confirm": choice, "once": once.group(1) if once else ""}, **kwargs)
 
 
 def test_a_participant_is_added_with_a_category(client_in, meeting):
@@ -45,7 +54,7 @@ def test_the_preview_imports_nothing_until_confirmed(client_in, meeting):
     assert "2 lignes prêtes à importer" in page and "1 ligne en erreur" in page
     assert "Jean Martin; astronaute" in page  # what was typed is kept for correction
     assert meeting.participants.count() == 4
-    client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"text": text, "confirm": "1"})
+    _import(client_in, meeting, text)
     assert list(meeting.participants.values_list("name", flat=True))[-2:] == ["Marie Dupont", "Anne Roy"]
 
 
@@ -54,10 +63,7 @@ def test_a_csv_file_from_french_excel_is_imported(client_in, meeting):
     upload = SimpleUploadedFile("liste.csv", content, content_type="text/csv")
     page = unescape(client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"file": upload}).content.decode())
     assert "Élodie Carré" in page and "2 lignes prêtes" in page
-    client_in.post(
-        f"/seances/{meeting.pk}/participants/importer/",
-        {"text": "Élodie Carré\télue\telodie@exemple.fr\nMarc Noël\thabitant", "confirm": "1"},
-    )
+    _import(client_in, meeting, "Élodie Carré\télue\telodie@exemple.fr\nMarc Noël\thabitant")
     assert meeting.participants.filter(name="Élodie Carré", category="elu").exists()
 
 
@@ -126,6 +132,46 @@ def test_an_import_past_the_participant_limit_is_refused_with_a_message(client_i
 
 
 def test_the_import_message_says_participants_in_the_plural(client_in, meeting):
-    url = reverse("meetings:participant_import", args=[meeting.pk])
-    page = client_in.post(url, {"text": "Un\nDeux", "confirm": "1"}, follow=True)
+    page = _import(client_in, meeting, "Un\nDeux", follow=True)
     assert "2 participants importés." in page.content.decode()
+    page = _import(client_in, meeting, "Trois", follow=True)
+    assert "1 participant importé." in page.content.decode()
+
+
+def test_a_name_or_email_already_there_is_flagged_and_skipped_unless_kept(client_in, meeting):
+    first = meeting.participants.first()
+    first.email = "anne@exemple.fr"
+    first.save()
+    text = f"Marie Dupont\nmarie  DUPONT\n{first.name.upper()}\nAnne Autre; anne@exemple.fr\nJean Neuf"
+    page = unescape(client_in.post(f"/seances/{meeting.pk}/participants/importer/", {"text": text}).content.decode())
+    assert "3 doublons possibles" in page
+    assert "même nom que la ligne 1" in page and "même nom qu'un participant de la séance" in page
+    assert "même e-mail qu'un participant de la séance" in page
+    assert "Importer 2 participants, sans les doublons" in page and "Importer aussi les doublons (5 en tout)" in page
+    before = meeting.participants.count()
+    _import(client_in, meeting, text)
+    assert meeting.participants.count() == before + 2
+    assert meeting.participants.filter(name="Jean Neuf").exists()
+    _import(client_in, meeting, "Paul Double\nPaul Double", choice="keep")
+    assert meeting.participants.filter(name="Paul Double").count() == 2
+
+
+def test_the_same_import_submitted_twice_is_refused(client_in, meeting):
+    url = f"/seances/{meeting.pk}/participants/importer/"
+    preview = client_in.post(url, {"text": "Marie Dupont\nJean Martin"}).content.decode()
+    once = re.search(r'name="once" value="([^"]+)"', preview).group(1)
+    form = {"text": "Marie Dupont\nJean Martin", "confirm": "skip", "once": once}
+    client_in.post(url, form)
+    assert meeting.participants.filter(name="Marie Dupont").count() == 1
+    again = unescape(client_in.post(url, form, follow=True).content.decode())  # Back, then « Importer » again
+    assert "Cette liste vient déjà d'être importée" in again
+    assert meeting.participants.filter(name="Marie Dupont").count() == 1
+    assert "Cette liste" in unescape(client_in.post(url, {**form, "once": ""}, follow=True).content.decode())
+
+
+def test_rows_in_error_read_in_the_singular_and_plural(client_in, meeting):
+    url = f"/seances/{meeting.pk}/participants/importer/"
+    one = unescape(client_in.post(url, {"text": "Marie; astronaute\nJean"}).content.decode())
+    assert "elle ne sera pas importée" in one
+    two = unescape(client_in.post(url, {"text": "Marie; astronaute\nJean; pilote\nAnne"}).content.decode())
+    assert "elles ne seront pas importées" in two

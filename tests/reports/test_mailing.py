@@ -4,6 +4,7 @@ process (aiosmtpd), read back with the email package."""
 import email
 import socket
 from email import policy
+from html import unescape
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -126,14 +127,36 @@ def test_a_refused_recipient_is_marked_failed_then_the_retry_succeeds(csrf_clien
     assert len(smtp.messages) == 3  # nobody else received it twice
 
 
-def test_a_stopped_server_fails_every_delivery_until_it_is_back(csrf_client, addressed, settings):
+def test_the_sending_page_says_the_mail_server_answers(csrf_client, addressed, smtp):
+    page = unescape(csrf_client.get(reverse("reports:mailing_new", args=[addressed.pk])).content.decode())
+    assert "Serveur d'envoi joignable (127.0.0.1:" in page
+    assert 'type="submit">Envoyer à 3 participants' in page  # the button is enabled
+
+
+def test_without_a_mail_server_the_page_says_what_to_do_and_nothing_is_sent(csrf_client, addressed, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
+    page = unescape(csrf_client.get(reverse("reports:mailing_new", args=[addressed.pk])).content.decode())
+    assert "Aucun serveur d'envoi joignable" in page and "ne répond pas (connexion refusée)" in page
+    assert "téléchargez le PDF" in page and "depuis votre propre messagerie" in page
+    assert reverse("reports:download", args=[addressed.pk, "pdf"]) in page
+    assert 'type="submit" disabled>Envoyer' in page
+    data = {"subject": "Compte-rendu", "body": "Bonjour"}
+    response = post(csrf_client, reverse("reports:mailing_new", args=[addressed.pk]), data)
+    assert response.status_code == 200 and "Rien n'a été envoyé" in unescape(response.content.decode())
+    assert not Mailing.objects.filter(meeting=addressed).exists()
+
+
+def test_a_server_that_stops_during_the_sending_fails_every_delivery_until_it_is_back(csrf_client, addressed, settings):
+    gone = serve(settings)
+    csrf_client.get(reverse("reports:mailing_new", args=[addressed.pk]))  # checked: it answers
+    gone.controller.stop()  # then it goes away before « Envoyer »
     mailing = send_report(csrf_client, addressed)
     assert set(statuses(mailing).values()) == {Delivery.Status.FAILED, Delivery.Status.NO_ADDRESS}
     first = mailing.deliveries.filter(status=Delivery.Status.FAILED).first()
     assert "Serveur d'envoi injoignable" in first.error
 
+    settings.EMAIL_PORT = free_port()
     back = serve(settings)
     try:
         post(csrf_client, reverse("reports:retry", args=[addressed.pk, mailing.pk, first.pk]))

@@ -11,9 +11,9 @@ from conftest import PASSWORD
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from abaque.meetings.management.commands.demo import load_all
 from abaque.meetings.models import Meeting, Round, Vote
 from abaque.meetings.votes import cast_vote, log_mismatches
+from abaque.plans.demo import load_all
 from abaque.plans.models import Process, Territory
 from abaque.transfer import archive, load
 from abaque.transfer.export import demarche_archive, seance_archive

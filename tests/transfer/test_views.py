@@ -81,7 +81,7 @@ def test_a_pending_archive_of_someone_else_cannot_be_reached(client_in, meeting,
 
 
 def test_the_demarche_page_offers_its_archive_and_the_preview_lists_its_seances(client_in, facilitator):
-    from abaque.meetings.management.commands.demo import load_all
+    from abaque.plans.demo import load_all
     from abaque.plans.models import Process
 
     load_all(facilitator)

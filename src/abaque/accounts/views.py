@@ -28,6 +28,11 @@ class FirstAccountForm(UserCreationForm):
         fields = ("username", "first_name", "email")
         labels = {"username": "Identifiant de connexion"}
 
+    def validate_password_for_user(self, user, password_field_name="password1", **kwargs):
+        """A weak password is the first field's fault: its message goes under
+        it, not under the confirmation (which keeps « ne correspondent pas »)."""
+        super().validate_password_for_user(user, password_field_name=password_field_name, **kwargs)
+
 
 @login_not_required
 def first_account_view(request, token):

@@ -27,6 +27,16 @@ VERDICT_LABELS: dict[str, str] = {
     Verdict.TOO_FEW: "Trop peu d'avis",
 }
 
+# Beside each verdict's colour, so that it reads without colour (every
+# character is in DejaVu Sans, Debian's default font).
+VERDICT_SYMBOLS: dict[str, str] = {
+    Verdict.CONSENSUS_FOR: "\u2713",  # ✓
+    Verdict.CONSENSUS_AGAINST: "\u2717",  # ✗
+    Verdict.DISSENSUS: "\u21c4",  # ⇄
+    Verdict.MITIGATED: "~",
+    Verdict.TOO_FEW: "\u2026",  # …
+}
+
 # Below three opinions a "consensus" is one or two people agreeing with
 # themselves: no group view can be read from it.
 MIN_OPINIONS = 3

@@ -3,11 +3,12 @@ the Scarpe-Escaut question of the booklet, participants of mixed
 categories, items written as people say them, two vote rounds."""
 
 import random
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Item, Meeting, Participant, Vote
+from .models import Item, Meeting, Participant, Vote, VoteLog
 from .rounds import close_round, new_round, open_round, sync_open_round
 from .votes import cast_vote
 
@@ -72,6 +73,38 @@ PROFILES = {
     "unsure": ["W", "W", "W", "O", "G", "R", "B"],
 }
 SPLIT_INSTITUTIONS = ["R", "RR", "RR", "R", "B"]
+
+# The demo's dates are written for a démarche whose current cycle is this
+# year; they move with today so that no séance lies in the future of its cycle.
+BASE_YEAR = 2026
+CURRENT_CYCLE_FROM = (2, 5)  # the current cycle's public séance, 5 February
+
+
+def demo_year(today: date | None = None) -> int:
+    """The year of the demo's current cycle: this year once 5 February is past."""
+    today = today or date.today()
+    return today.year if (today.month, today.day) >= CURRENT_CYCLE_FROM else today.year - 1
+
+
+def shifted(day: date, today: date | None = None) -> date:
+    """A date of the demo's data moved to the demo's current cycle."""
+    return day.replace(year=day.year + demo_year(today) - BASE_YEAR)
+
+
+def date_meeting(meeting: Meeting, day: date) -> None:
+    """Date a demo séance and what happened in it (rounds, votes) on `day`,
+    instead of the moment the demo was loaded."""
+    meeting.date = day
+    meeting.save(update_fields=["date"])
+    start = timezone.make_aware(datetime.combine(day, time(14, 0)))
+    for round_ in meeting.rounds.order_by("number"):
+        opened = start + timedelta(hours=round_.number - 1)
+        closed = opened + timedelta(minutes=40) if round_.closed_at else None
+        type(round_).objects.filter(pk=round_.pk).update(opened_at=opened, closed_at=closed)
+        Vote.objects.filter(round=round_, updated_at__isnull=False).update(updated_at=opened + timedelta(minutes=20))
+        VoteLog.objects.filter(round=round_, at__isnull=False).update(at=opened + timedelta(minutes=20))
+
+
 SPLIT_OTHERS = ["VG", "VG", "VG", "G", "O"]
 
 
@@ -86,14 +119,18 @@ def _softened(code):
     return {"RR": "R", "R": "O", "B": "O", "O": "G"}.get(code, code)
 
 
+DAY = date(2024, 3, 12)  # the test group of the démarche's first cycle
+
+
 @transaction.atomic
 def load(user, seed: int = 2012) -> Meeting:
     """Create the demo séance for `user`, with both vote rounds done."""
     rng = random.Random(seed)
     meeting = Meeting.objects.create(
         facilitator=user,
+        is_demo=True,
         title="Regards croisés — lien social et solidarités de proximité",
-        date=date(2026, 3, 12),
+        date=DAY,
         place="Salle des fêtes, Saint-Amand-les-Eaux",
         territory="Parc naturel régional Scarpe-Escaut",
         question=QUESTION,
@@ -117,6 +154,7 @@ def load(user, seed: int = 2012) -> Meeting:
             cast_vote(first, item, person, codes[item.pk, person.pk], Vote.Source.PHONE)
     close_round(first)
     _second_round(meeting, items, people, codes, rng)
+    date_meeting(meeting, shifted(DAY))
     return meeting
 
 

@@ -74,7 +74,7 @@ class ItemForm(forms.ModelForm):
     class Meta:
         model = Item
         fields = ["text", "author", "validated"]
-        widgets = {"text": forms.TextInput(attrs={"autocomplete": "off", "maxlength": 300})}
+        widgets = {"text": forms.TextInput(attrs={"autocomplete": "off"})}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,6 +82,8 @@ class ItemForm(forms.ModelForm):
         self.fields["author"].queryset = meeting.participants.all()
         self.fields["author"].empty_label = "— auteur —"
         self.fields["text"].widget.attrs["placeholder"] = "Tapez l'item, puis Entrée"
+        # No maxlength: the browser would cut a pasted item silently; too long is refused with its reason.
+        self.fields["text"].widget.attrs.pop("maxlength", None)
 
     def clean_text(self):
         text = " ".join(self.cleaned_data["text"].split())

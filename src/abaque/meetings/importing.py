@@ -52,6 +52,7 @@ class ImportRow:
     category: str = Category.INHABITANT
     email: str = ""
     errors: list[str] = field(default_factory=list)
+    duplicate: str = ""  # why this person may already be there: a warning, not an error
 
 
 def _plain(text: str) -> str:
@@ -109,6 +110,30 @@ def _row(number: int, cells: list[str]) -> ImportRow:
             else:
                 row.category = category
     return row
+
+
+def _same_name(name: str) -> str:
+    """Names compared without case, accents or extra spaces: « Marie  DUPONT » is Marie Dupont."""
+    return " ".join(_plain(name).split())
+
+
+def flag_duplicates(rows: list[ImportRow], participants) -> list[ImportRow]:
+    """Mark each row whose name or e-mail is already in the séance or earlier in
+    the list; the facilitator then chooses to skip or keep them."""
+    names = {_same_name(p.name): "qu'un participant de la séance" for p in participants}
+    emails = {p.email.lower(): "qu'un participant de la séance" for p in participants if p.email}
+    for row in rows:
+        if row.errors:
+            continue
+        name, email = _same_name(row.name), row.email.lower()
+        if name in names:
+            row.duplicate = f"même nom {names[name]}"
+        elif email and email in emails:
+            row.duplicate = f"même e-mail {emails[email]}"
+        names.setdefault(name, f"que la ligne {row.line}")
+        if email:
+            emails.setdefault(email, f"que la ligne {row.line}")
+    return rows
 
 
 def parse_text(text: str) -> list[ImportRow]:

@@ -114,6 +114,8 @@ class Meeting(models.Model):
     # an online participant's vote outside it, with no job to close anything.
     online_opens_at = models.DateTimeField("ouverture en ligne", null=True, blank=True)
     online_closes_at = models.DateTimeField("clôture en ligne", null=True, blank=True)
+    # Made by the demo: labelled « Démo » and removed in one click, with nothing else.
+    is_demo = models.BooleanField("démo", default=False, editable=False)
     # Stable across installations: an archive imported twice is recognised by it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

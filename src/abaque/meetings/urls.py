@@ -6,7 +6,6 @@ app_name = "meetings"
 urlpatterns = [
     path("", meetings.meeting_list, name="list"),
     path("nouvelle/", meetings.meeting_create, name="create"),
-    path("demonstration/", meetings.meeting_demo, name="demo"),
     path("importer-polis/", meetings.meeting_import_polis, name="import_polis"),
     path("<int:meeting_id>/", meetings.meeting_detail, name="detail"),
     path("<int:meeting_id>/modifier/", meetings.meeting_edit, name="edit"),

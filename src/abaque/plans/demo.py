@@ -1,13 +1,17 @@
 """The démarche of the demo: the Scarpe-Escaut park over three years
-(2024–2026), built around the demo séance, so that the plan, the
+(the two cycles before this year's, and this year's), built around the demo séance, so that the plan, the
 evaluation, the relaunch and the snowball dashboard all show real data."""
 
 import random
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
+from abaque.debate import demo as debate_demo
+from abaque.meetings import demo as meetings_demo
+from abaque.meetings.demo import BASE_YEAR, date_meeting, demo_year
 from abaque.meetings.models import Item, Meeting, Participant
 from abaque.meetings.rounds import close_round, open_round, sync_open_round
 from abaque.meetings.votes import cast_rows
@@ -310,7 +314,7 @@ SEANCES = [
     ),
     (
         2026,
-        "Réunion publique — lien social 2026",
+        "Réunion publique — lien social {year}",
         date(2026, 2, 5),
         "Salle des fêtes, Wallers",
         CycleMeeting.Group.PUBLIC,
@@ -323,20 +327,57 @@ SHARED_ITEMS = 4  # items each public séance votes on again
 
 
 @transaction.atomic
+def load_all(user) -> Meeting:
+    """The whole demo, assembled here, at the top of the layers that make it:
+    the séance (meetings), its debate (debate), the démarche (plans). Loading
+    it again replaces the facilitator's previous demo."""
+    remove(user)
+    meeting = meetings_demo.load(user)
+    debate_demo.load(meeting)
+    load(user, meeting)
+    return meeting
+
+
+@transaction.atomic
+def remove(user) -> tuple[int, int]:
+    """Remove the facilitator's demo, and only it: the séances and démarches
+    marked as demo. Returns how many séances and démarches went."""
+    processes = Process.objects.filter(owner=user, is_demo=True)
+    meetings = Meeting.objects.filter(facilitator=user, is_demo=True)
+    counts = processes.count(), meetings.count()
+    for process in processes:
+        process.delete()
+    for meeting in meetings:
+        meeting.delete()
+    return counts[1], counts[0]
+
+
+def _shift(day: date, shift: int) -> date:
+    return day.replace(year=day.year + shift)
+
+
+def _at(day: date):
+    return timezone.make_aware(datetime.combine(day, time(18, 0)))
+
+
+@transaction.atomic
 def load(user, meeting: Meeting, seed: int = 2024) -> Process:
-    """Create the demo démarche for `user`, attaching the demo `meeting` to 2024."""
+    """Create the demo démarche for `user`, attaching the demo `meeting` to its first cycle."""
     rng = random.Random(seed)
+    shift = demo_year() - BASE_YEAR
+    y = {base: base + shift for base in (2024, 2025, 2026)}
     # Loading the demo again adds a démarche, as it adds a séance, on the same territories.
     park, _ = Territory.objects.get_or_create(owner=user, name=PARK, defaults={"kind": Territory.Kind.PARK})
     local, _ = Territory.objects.get_or_create(
         owner=user, name=INTERCOMMUNALITY, defaults={"kind": Territory.Kind.INTERCOMMUNALITY, "parent": park}
     )
-    process = _process(user, park)
-    _local_process(user, local)
-    cycles = {year: Cycle.objects.create(process=process, year=year) for year in (2024, 2025, 2026)}
+    process = _process(user, park, shift)
+    _local_process(user, local, y[2026])
+    # Keyed by the year the data are written for; each cycle has its real year.
+    cycles = {base: Cycle.objects.create(process=process, year=year) for base, year in y.items()}
     CycleMeeting.objects.create(cycle=cycles[2024], meeting=meeting, group=CycleMeeting.Group.TEST_GROUP)
-    for year, *seance in SEANCES:
-        _public_seance(user, cycles[year], meeting, rng, *seance)
+    for year, title, when, *seance in SEANCES:
+        _public_seance(user, cycles[year], meeting, rng, title.format(year=y[year]), _shift(when, shift), *seance)
     axes = {n: Axis.objects.create(process=process, number=n, title=title) for n, title in AXES}
     _plan_2024(user, cycles[2024], meeting, axes, rng)
     _evaluate(
@@ -358,13 +399,29 @@ def load(user, meeting: Meeting, seed: int = 2024) -> Process:
         OUTCOMES_2025,
     )
     _new_actions(relaunch(cycles[2025]), axes, NEW_2026, rng)
-    _communication(cycles)
+    _communication(cycles, shift)
+    _date_committee(process, shift)
     return process
 
 
-def _process(user, park):
+def _date_committee(process, shift):
+    """The committee's votes and the relaunches happened in their cycle's
+    calendar (priorities in spring, the evaluation in January after), not on
+    the day the demo was loaded."""
+    for cycle in process.cycles.all():
+        for link in cycle.cycle_meetings.filter(group=CycleMeeting.Group.COMMITTEE):
+            day = date(cycle.year, 4, 10) if link.purpose == PURPOSE.PRIORITISATION else date(cycle.year + 1, 1, 9)
+            Meeting.objects.filter(pk=link.meeting_id).update(is_demo=True)
+            date_meeting(link.meeting, day)
+        if cycle.relaunched_at:
+            cycle.relaunched_at = _at(date(cycle.year + 1, 1, 16))
+            cycle.save(update_fields=["relaunched_at"])
+
+
+def _process(user, park, shift):
     process = Process.objects.create(
         owner=user,
+        is_demo=True,
         territory=park,
         title="Lien social et solidarités de proximité",
         description="Faire émerger une dynamique sociale locale, en complément des politiques sociales catégorielles.",
@@ -374,7 +431,7 @@ def _process(user, park):
     process.add_default_criteria()
     Deliberation.objects.create(
         process=process,
-        date=date(2023, 12, 7),
+        date=_shift(date(2023, 12, 7), shift),
         text="Le comité syndical engage le Parc dans la démarche « Lien social et solidarités de proximité » pour "
         "plusieurs années et l'intègre au projet de territoire.",
         mandate="Mener la phase de dialogue et de médiation, proposer un plan d'action, suivre sa mise en œuvre et "
@@ -382,9 +439,9 @@ def _process(user, park):
     )
     Deliberation.objects.create(
         process=process,
-        date=date(2025, 1, 16),
+        date=_shift(date(2025, 1, 16), shift),
         text="Après l'évaluation de la première année, le comité syndical renouvelle son engagement.",
-        mandate="Suivi, évaluation et amélioration continue du plan d'action 2025.",
+        mandate=f"Suivi, évaluation et amélioration continue du plan d'action {2025 + shift}.",
     )
     CommitteeMember.objects.bulk_create(
         [CommitteeMember(process=process, name=n, organisation=o, category=c) for n, o, c in MEMBERS]
@@ -392,10 +449,11 @@ def _process(user, park):
     return process
 
 
-def _local_process(user, local):
+def _local_process(user, local, year):
     """Point 7: a communauté de communes runs its own démarche, the Park supports."""
     process = Process.objects.create(
         owner=user,
+        is_demo=True,
         territory=local,
         title="Lien social en Cœur d'Ostrevent",
         park_supports_only=True,
@@ -404,13 +462,13 @@ def _local_process(user, local):
         description="Déclinaison locale de la démarche du Parc, à partir de l'année 2.",
     )
     process.add_default_criteria()
-    Cycle.objects.create(process=process, year=2026)
+    Cycle.objects.create(process=process, year=year)
 
 
 def _public_seance(user, cycle, demo, rng, title, when, place, group, size):
     """A séance that voted on some of the demo séance's items, for the comparison."""
     seance = Meeting.objects.create(
-        facilitator=user, title=title, date=when, place=place, territory=PARK, question=demo.question
+        facilitator=user, is_demo=True, title=title, date=when, place=place, territory=PARK, question=demo.question
     )
     Participant.objects.bulk_create(
         [
@@ -427,6 +485,7 @@ def _public_seance(user, cycle, demo, rng, title, when, place, group, size):
     sync_open_round(seance)
     leaning = ["VG", "G", "G", "O", "R", "W"]
     _vote(seance, [" ".join(rng.choice(leaning) for _ in range(size)) for _ in range(SHARED_ITEMS)])
+    date_meeting(seance, when)
     CycleMeeting.objects.create(cycle=cycle, meeting=seance, group=group)
 
 
@@ -559,7 +618,7 @@ def _new_actions(cycle, axes, rows, rng):
         _criteria(action, rng)
 
 
-def _communication(cycles):
+def _communication(cycles, shift):
     C = Communication.Channel
     rows = [
         (
@@ -621,7 +680,7 @@ def _communication(cycles):
             targets=targets,
             messages=messages,
             channels=list(channels),
-            start=start,
+            start=_shift(start, shift),
             status=status,
         )
 

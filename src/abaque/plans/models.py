@@ -78,6 +78,8 @@ class Process(models.Model):
     )
     lead_official = models.CharField("élu référent", max_length=200, blank=True)
     lead_facilitator = models.CharField("animateur référent", max_length=200, blank=True)
+    # Made by the demo: labelled « Démo » and removed in one click, with nothing else.
+    is_demo = models.BooleanField("démo", default=False, editable=False)
     # Stable across installations: an archive imported twice is recognised by it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

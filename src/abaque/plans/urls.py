@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import actions, ballots, communication, criteria, cycles, dashboard, evaluation, processes
+from .views import actions, ballots, communication, criteria, cycles, dashboard, demo, evaluation, processes
 
 app_name = "plans"
 CYCLE = "<int:process_id>/<int:year>/"
 urlpatterns = [
     path("", processes.index, name="index"),
+    path("demo/charger/", demo.demo_load, name="demo_load"),
+    path("demo/retirer/", demo.demo_remove, name="demo_remove"),
     path("territoires/nouveau/", processes.territory_form, name="territory_create"),
     path("territoires/<int:territory_id>/modifier/", processes.territory_form, name="territory_edit"),
     path("nouvelle/", processes.process_create, name="create"),

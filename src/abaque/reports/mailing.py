@@ -4,11 +4,16 @@ SMTP connection, keeping each recipient's outcome so failures can be retried."""
 from __future__ import annotations
 
 import smtplib
+import socket
+import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
+
+from abaque.templatetags.abaque import fr_date
 
 from .content import build_report
 from .formats import FORMATS, filename, render
@@ -16,7 +21,7 @@ from .models import Attachment, Delivery, Mailing
 
 
 def default_subject(meeting) -> str:
-    return f"Compte-rendu de la séance « {meeting.title} » du {formats.date_format(meeting.date, 'j F Y')}"
+    return f"Compte-rendu de la séance « {meeting.title} » du {fr_date(meeting.date, 'j F Y')}"
 
 
 def default_body(meeting) -> str:
@@ -24,7 +29,7 @@ def default_body(meeting) -> str:
     place = f" ({meeting.place})" if meeting.place else ""
     return (
         "Bonjour,\n\n"
-        f"Merci pour votre participation à la séance du {formats.date_format(meeting.date, 'j F Y')}{place}.\n\n"
+        f"Merci pour votre participation à la séance du {fr_date(meeting.date, 'j F Y')}{place}.\n\n"
         f"Vous trouverez ci-joint le compte-rendu : la question « {meeting.question} », "
         "les matrices des votes, les consensus, les dissensus et les notes du débat.\n\n"
         "N'hésitez pas à me faire part de vos remarques.\n\n"
@@ -137,3 +142,56 @@ def _close(connection) -> None:
         connection.close()
     except (smtplib.SMTPException, OSError):
         pass  # the server went away: every delivery already has its status
+
+
+# Checking the mail server before anything is sent: a quick SMTP greeting,
+# remembered a few seconds so that reloading the page does not wait again.
+PROBE_TIMEOUT = 2.0  # seconds; a server on the local network answers in milliseconds
+PROBE_CACHE_SECONDS = 10.0
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+@dataclass(frozen=True)
+class MailServer:
+    ok: bool
+    where: str  # host:port, as the facilitator may tell whoever installs Abaque
+    problem: str = ""  # why not, in plain French
+
+
+_probes: dict[tuple, tuple[float, MailServer]] = {}
+
+
+def mail_server() -> MailServer:
+    """Whether the configured mail server is there and answers, checked now."""
+    where = f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
+    if settings.EMAIL_BACKEND != SMTP_BACKEND:
+        return MailServer(True, where)  # a file, console or test backend always takes the mail
+    key = (settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_SSL)
+    cached = _probes.get(key)
+    if cached and time.monotonic() - cached[0] < PROBE_CACHE_SECONDS:
+        return cached[1]
+    server = _probe(where)
+    _probes[key] = (time.monotonic(), server)
+    return server
+
+
+def _probe(where: str) -> MailServer:
+    smtp_class = smtplib.SMTP_SSL if settings.EMAIL_USE_SSL else smtplib.SMTP
+    try:
+        with smtp_class(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=PROBE_TIMEOUT) as connection:
+            code, _ = connection.noop()
+    except (OSError, smtplib.SMTPException) as error:
+        return MailServer(False, where, f"le serveur d'envoi {where} ne répond pas ({_why(error)}).")
+    if code != 250:
+        return MailServer(False, where, f"le serveur d'envoi {where} refuse la connexion (code {code}).")
+    return MailServer(True, where)
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, ConnectionRefusedError):
+        return "connexion refusée"
+    if isinstance(error, TimeoutError):
+        return f"pas de réponse en {PROBE_TIMEOUT:g} s"
+    if isinstance(error, socket.gaierror):
+        return "nom de serveur inconnu"
+    return str(error)

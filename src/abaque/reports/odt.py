@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     MasterPage,
@@ -23,7 +23,7 @@ from odf.text import H, P
 
 from abaque import scale
 from abaque.safe_cells import clean_text
-from abaque.templatetags.abaque import pct, signed
+from abaque.templatetags.abaque import fr_date, pct, signed
 
 from .content import GROUP_HEADER, Report, counts_text, group_consensus_lines, group_rows, participant_keys
 
@@ -214,7 +214,7 @@ def _cover(w: OdtWriter, report: Report):
 def cover_facts(report: Report) -> list[tuple[str, str]]:
     """Date, place, facilitator… as the cover of every document shows them."""
     meeting = report.meeting
-    facts = [("Date", formats.date_format(meeting.date, "l j F Y"))]
+    facts = [("Date", fr_date(meeting.date, "l j F Y"))]
     facts += [("Lieu", meeting.place)] if meeting.place else []
     facts += [
         ("Animation", report.facilitator_name),
@@ -329,7 +329,7 @@ def _recordings(w: OdtWriter, report: Report):
         [
             f"{r['number']}. {r['text']}" if r["number"] else "Débat général",
             r["duration"],
-            formats.date_format(timezone.localtime(r["created_at"]), "j F Y, H:i"),
+            fr_date(timezone.localtime(r["created_at"]), "j F Y, H:i"),
         ]
         for r in report.recordings
     ]

@@ -3,10 +3,13 @@ colour scale (styles and cells derive from scale.py, so no template or
 stylesheet repeats a colour) and the French way of writing numbers."""
 
 from django import template
-from django.utils.html import format_html
+from django.template.defaultfilters import date as date_filter
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 
 from abaque import scale
+from abaque.analysis.verdict import VERDICT_SYMBOLS
 
 register = template.Library()
 
@@ -18,8 +21,11 @@ def scale_styles():
 
 
 def scale_css():
-    """The rules of scale_styles, also hashed into the Content-Security-Policy."""
-    return "".join(f".lv-{lv.code}{{background:{lv.colour};color:{lv.ink}}}" for lv in scale.LEVELS)
+    """The rules of scale_styles, also hashed into the Content-Security-Policy:
+    each level's colours, and each verdict badge's symbol before its word."""
+    levels = "".join(f".lv-{lv.code}{{background:{lv.colour};color:{lv.ink}}}" for lv in scale.LEVELS)
+    verdicts = "".join(f'.verdict.{v}::before{{content:"{symbol}\\a0"}}' for v, symbol in VERDICT_SYMBOLS.items())
+    return levels + verdicts
 
 
 @register.filter
@@ -62,11 +68,16 @@ def cell_rows(rows_of_codes, labels):
     ]
 
 
-# Each level's part of a distribution bar, its label escaped once: only
-# integers are put in, so the bar is built without escaping per call.
+# Each level's part of a distribution bar, its label and symbol escaped
+# once: only integers are put in, so the bar is built without escaping per
+# call. Each segment carries its symbol and its count, so that it reads
+# without colour.
 _BAR_PARTS = {
     lv.code: format_html(
-        '<span class="lv-{}" style="flex-grow:{{n}}" title="{} : {{n}}">{{n}}</span>', lv.code, lv.label
+        '<span class="lv-{}" style="flex-grow:{{n}}" title="{} : {{n}}">{}\u202f{{n}}</span>',
+        lv.code,
+        lv.label,
+        lv.symbol,
     )
     for lv in scale.LEVELS
 }
@@ -75,10 +86,10 @@ _BAR_PARTS = {
 @register.simple_tag
 def distribution_bar(counts, total=None):
     """A horizontal bar of the 7 levels, widths proportional to counts."""
-    parts = "".join(
-        _BAR_PARTS[lv.code].replace("{n}", str(int(counts[lv.code]))) for lv in scale.LEVELS if counts.get(lv.code)
-    )
-    return mark_safe(f'<span class="distribution" role="img" aria-label="répartition">{parts}</span>')
+    shown = [lv for lv in scale.LEVELS if counts.get(lv.code)]
+    parts = "".join(_BAR_PARTS[lv.code].replace("{n}", str(int(counts[lv.code]))) for lv in shown)
+    spoken = escape(", ".join(f"{lv.name} {int(counts[lv.code])}" for lv in shown) or "aucun vote")
+    return mark_safe(f'<span class="distribution" role="img" aria-label="répartition : {spoken}">{parts}</span>')
 
 
 @register.filter
@@ -90,3 +101,38 @@ def pct(value):
 def signed(value):
     """+0,36 or −0,12: French decimal comma, and the minus sign (U+2212), not a hyphen."""
     return "—" if value is None else f"{value:+.2f}".replace(".", ",").replace("-", "\u2212")
+
+
+# French abbreviated months, as the Imprimerie nationale writes them.
+MONTHS_SHORT = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+
+
+def _literal(text: str) -> str:
+    return "".join("\\" + c for c in text)
+
+
+@register.filter
+def fr_date(value, fmt="j N Y"):
+    """Django's date format in French typography: « 1er déc. 2026 » (j gives
+    « 1er » on the first of the month, N the abbreviated month with its dot)."""
+    if not value:
+        return ""
+    value = template_localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    fmt = fmt.replace("j", _literal(day)).replace("N", _literal(MONTHS_SHORT[value.month - 1]))
+    return date_filter(value, fmt)
+
+
+@register.filter
+def pluriel(value, arg="s"):
+    """Django's pluralize with the French rule: 0 and 1 take the singular
+    (« 0 action », « 1 action », « 2 actions »). `arg` is "s" or "singulier,pluriel"."""
+    try:
+        n = abs(float(value))
+    except (TypeError, ValueError):
+        try:
+            n = len(value)
+        except TypeError:
+            return ""
+    singular, _, plural = arg.rpartition(",") if "," in arg else ("", "", arg)
+    return plural if n >= 2 else singular

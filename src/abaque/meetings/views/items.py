@@ -22,14 +22,6 @@ def _changed(meeting):
     meeting_changed(meeting.pk, "items")
 
 
-def _next_author(meeting, author):
-    """The next participant around the table, for the next item."""
-    participants = list(meeting.participants.all())
-    if not author or author not in participants:
-        return author
-    return participants[(participants.index(author) + 1) % len(participants)]
-
-
 def _list_context(meeting, form, **extra):
     items = meeting.active_items().select_related("author")
     return {
@@ -40,18 +32,21 @@ def _list_context(meeting, form, **extra):
         "item_warning": ITEM_WARNING_THRESHOLD,
         "pending": meeting.items.filter(status=Item.Status.PENDING, deleted_at__isnull=True),
         "form": form,
+        "max_length": Item._meta.get_field("text").max_length,
         "round_closed": (meeting.current_round() or meeting.ensure_first_round()).is_closed,
         **extra,
     }
 
 
-def _render_list(request, meeting, form, **extra):
-    template = "meetings/_items_panel.html" if request.htmx else "meetings/items.html"
-    return render(request, template, _list_context(meeting, form, **extra))
+def _render_list(request, meeting, form, status=200, **extra):
+    """htmx (and the entry script) get the list alone: the entry field above
+    it is never replaced, so nothing typed meanwhile is lost."""
+    template = "meetings/_items_list.html" if request.htmx else "meetings/items.html"
+    return render(request, template, _list_context(meeting, form, **extra), status=status)
 
 
 def _after_action(request, meeting, message=None, **extra):
-    """htmx swaps the refreshed list in place; a plain form post goes back
+    """htmx swaps the refreshed list in place (never the entry field); a plain form post goes back
     to the list with a message."""
     if request.htmx:
         return _render_list(request, meeting, ItemForm(meeting=meeting), **extra)
@@ -66,21 +61,22 @@ def item_list(request, meeting_id):
         return _render_list(request, meeting, ItemForm(meeting=meeting))
     form = ItemForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        return _render_list(request, meeting, form)
+        if not request.htmx:  # the page again, the text kept in its field with the reason
+            return _render_list(request, meeting, form)
+        errors = [error for errors in form.errors.values() for error in errors]
+        text = request.POST.get("text", "")
+        return _render_list(request, meeting, form, status=422, entry_errors=errors, entry_text=text)
     with transaction.atomic():
         item = form.save(commit=False)
         item.meeting = meeting
         item.position = (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item.save()
         _changed(meeting)
-    author = item.author
-    if request.POST.get("next_author"):
-        author = _next_author(meeting, author)
-    fresh = ItemForm(meeting=meeting, initial={"author": author})
     if not request.htmx:
         messages.success(request, "Item ajouté.")
         return redirect("meetings:items", meeting.pk)
-    return _render_list(request, meeting, fresh, just_added=item)
+    # The entry script empties the field and moves to the next author itself, at Enter.
+    return _render_list(request, meeting, form, just_added=item)
 
 
 def item_edit(request, meeting_id, item_id):

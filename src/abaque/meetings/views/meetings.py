@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from abaque.accounts import journal
 from abaque.accounts.rules import can_run_work
@@ -20,7 +19,11 @@ def meeting_list(request):
         n_participants=Count("participants", distinct=True),
         n_items=Count("items", filter=Q(items__deleted_at__isnull=True), distinct=True),
     )
-    context = {"meetings": meetings, "can_create": can_run_work(request.user, structure)}
+    context = {
+        "meetings": meetings,
+        "can_create": can_run_work(request.user, structure),
+        "has_demo": any(m.is_demo for m in meetings),
+    }
     return render(request, "meetings/meeting_list.html", context)
 
 
@@ -72,17 +75,6 @@ def meeting_delete(request, meeting_id):
         messages.success(request, f"La séance « {title} » a été supprimée.")
         return redirect("meetings:list")
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting})
-
-
-@require_POST
-def meeting_demo(request):
-    """Load the demo séance for this facilitator: a full matrix at once."""
-    from ..management.commands.demo import load_all
-
-    structure_to_create_in(request)
-    meeting = load_all(request.user)
-    messages.success(request, "Séance de démonstration chargée : deux tours de vote, le débat et la démarche.")
-    return redirect("meetings:results", meeting.pk)
 
 
 def meeting_import_polis(request):

@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Max
@@ -32,7 +34,7 @@ def participant_list(request, meeting_id):
         participant.position = _next_position(meeting)
         participant.save()
         meeting_changed(meeting.pk, "participants")
-        messages.success(request, f"{participant.name} ajouté(e).")
+        messages.success(request, f"Participant ajouté : {participant.name}.")
         return redirect("meetings:participants", meeting.pk)
     context = {
         "meeting": meeting,
@@ -95,10 +97,13 @@ def participant_import(request, meeting_id):
             return render(
                 request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"}
             )
-    rows = importing.parse_text(text)
+    rows = importing.flag_duplicates(importing.parse_text(text), meeting.participants.all())
     good = [row for row in rows if not row.errors]
+    fresh = [row for row in good if not row.duplicate]
+    confirm = request.POST.get("confirm")
+    chosen = good if confirm == "keep" else fresh
     room = MAX_PARTICIPANTS - meeting.participants.count()
-    if len(rows) > importing.MAX_IMPORT_ROWS or len(good) > room:
+    if len(rows) > importing.MAX_IMPORT_ROWS or len(chosen) > room:
         form = ImportForm({"text": text})
         form.is_valid()
         form.add_error(
@@ -109,11 +114,19 @@ def participant_import(request, meeting_id):
         return render(
             request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"}
         )
-    if request.POST.get("confirm") and good:
-        _create_participants(meeting, good)
+    if confirm:
+        if not _use_once(request, meeting, request.POST.get("once", "")):
+            messages.error(
+                request,
+                "Cette liste vient déjà d'être importée (page précédente du navigateur) : rien n'a été importé "
+                "une seconde fois. Vérifiez la liste des participants, ou revoyez l'aperçu pour importer à nouveau.",
+            )
+            return redirect("meetings:participants", meeting.pk)
+    if confirm and chosen:
+        _create_participants(meeting, chosen)
         messages.success(
             request,
-            ngettext("%(n)d participant importé.", "%(n)d participants importés.", len(good)) % {"n": len(good)},
+            ngettext("%(n)d participant importé.", "%(n)d participants importés.", len(chosen)) % {"n": len(chosen)},
         )
         return redirect("meetings:participants", meeting.pk)
     context = {
@@ -122,9 +135,33 @@ def participant_import(request, meeting_id):
         "form": ImportForm(initial={"text": text}),
         "rows": rows,
         "n_good": len(good),
+        "n_fresh": len(fresh),
+        "n_duplicates": len(good) - len(fresh),
         "n_bad": len(rows) - len(good),
+        "once": _new_once(request, meeting),
     }
     return render(request, "meetings/participant_import.html", context)
+
+
+def _once_key(meeting) -> str:
+    return f"import-once-{meeting.pk}"
+
+
+def _new_once(request, meeting) -> str:
+    """A one-time token for this preview: the same import cannot be submitted twice."""
+    token = secrets.token_urlsafe(16)
+    tokens = request.session.get(_once_key(meeting), [])[-9:]
+    request.session[_once_key(meeting)] = [*tokens, token]
+    return token
+
+
+def _use_once(request, meeting, token: str) -> bool:
+    tokens = request.session.get(_once_key(meeting), [])
+    if not token or token not in tokens:
+        return False
+    tokens.remove(token)
+    request.session[_once_key(meeting)] = tokens
+    return True
 
 
 @transaction.atomic
@@ -161,7 +198,7 @@ def participant_delete(request, meeting_id, participant_id):
     if request.method == "POST":
         participant.delete()
         meeting_changed(meeting.pk, "participants")
-        messages.success(request, f"{participant.name} retiré(e) de la séance, avec ses votes.")
+        messages.success(request, f"Participant retiré de la séance, avec ses votes : {participant.name}.")
         return redirect("meetings:participants", meeting.pk)
     n_votes = participant.votes.count()
     return render(

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.models import Item
@@ -108,7 +109,15 @@ def actions_from_items(request, process_id, year):
         if not created:
             messages.error(request, "Cochez au moins un item.")
         else:
-            messages.success(request, f"{created} action(s) candidate(s) créée(s) à partir des items.")
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d action candidate créée à partir des items.",
+                    "%(n)d actions candidates créées à partir des items.",
+                    created,
+                )
+                % {"n": created},
+            )
             return redirect("plans:plan", process.pk, cycle.year)
     taken = set(cycle.actions.exclude(item=None).values_list("item_id", flat=True))
     stats = item_stats(items)

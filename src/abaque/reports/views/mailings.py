@@ -3,13 +3,23 @@ recipient's outcome and the retry of a failed delivery."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.journal import record
 from abaque.meetings.access import get_meeting
 
 from ..forms import MailingForm
-from ..mailing import attachment_names, create_mailing, default_body, default_subject, retry, send, send_pending
+from ..mailing import (
+    attachment_names,
+    create_mailing,
+    default_body,
+    default_subject,
+    mail_server,
+    retry,
+    send,
+    send_pending,
+)
 from ..models import Delivery, Mailing
 
 
@@ -21,7 +31,10 @@ def mailing_new(request, meeting_id):
     meeting = get_meeting(request, meeting_id, for_change=True)
     initial = {"subject": default_subject(meeting), "body": default_body(meeting)}
     form = MailingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    server = mail_server()
+    if request.method == "POST" and not server.ok:
+        messages.error(request, "Rien n'a été envoyé : " + server.problem)
+    elif request.method == "POST" and form.is_valid():
         mailing = create_mailing(meeting, **form.cleaned_data)
         send_pending(mailing)
         record(request.user, meeting, "report_sent", f"{mailing.deliveries.count()} destinataire(s)")
@@ -31,6 +44,7 @@ def mailing_new(request, meeting_id):
     context = {
         "meeting": meeting,
         "tab": "report",
+        "server": server,
         "form": form,
         "with_address": [p for p in participants if p.email],
         "without_address": [p for p in participants if not p.email],
@@ -44,9 +58,17 @@ def _summarise(request, mailing):
     counts = {status: mailing.deliveries.filter(status=status).count() for status in Delivery.Status.values}
     sent, failed = counts[Delivery.Status.SENT], counts[Delivery.Status.FAILED]
     if failed:
-        messages.error(request, f"{sent} envoi(s) réussi(s), {failed} en échec : vous pouvez réessayer ci-dessous.")
+        messages.error(
+            request,
+            ngettext("%(n)d envoi réussi", "%(n)d envois réussis", sent) % {"n": sent}
+            + f", {failed} en échec : vous pouvez réessayer ci-dessous.",
+        )
     elif sent:
-        messages.success(request, f"Compte-rendu envoyé à {sent} participant(s).")
+        messages.success(
+            request,
+            ngettext("Compte-rendu envoyé à %(n)d participant.", "Compte-rendu envoyé à %(n)d participants.", sent)
+            % {"n": sent},
+        )
     else:
         messages.warning(request, "Aucun participant n'a d'adresse e-mail : rien n'a été envoyé.")
 

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from abaque.meetings.models import Round
 from abaque.meetings.votes import log_mismatches, replay_log
@@ -18,15 +19,28 @@ class Command(BaseCommand):
         for round_ in rounds:
             mismatches = log_mismatches(round_)
             problems += len(mismatches)
-            status = "conforme" if not mismatches else f"{len(mismatches)} écart(s)"
+            status = (
+                "conforme"
+                if not mismatches
+                else ngettext("%(n)d écart", "%(n)d écarts", len(mismatches)) % {"n": len(mismatches)}
+            )
             self.stdout.write(
                 f"Séance {round_.meeting_id} « {round_.meeting.title} », tour {round_.number} : "
-                f"{len(replay_log(round_))} vote(s) au journal, {status}"
+                + ngettext("%(n)d vote au journal", "%(n)d votes au journal", len(replay_log(round_)))
+                % {"n": len(replay_log(round_))}
+                + f", {status}"
             )
             for item, participant, logged, stored in mismatches:
                 self.stdout.write(
                     f"  item {item}, participant {participant} : journal {logged or 'vide'}, base {stored or 'vide'}"
                 )
         if problems:
-            raise CommandError(f"{problems} écart(s) entre le journal et les votes enregistrés.")
+            raise CommandError(
+                ngettext(
+                    "%(n)d écart entre le journal et les votes enregistrés.",
+                    "%(n)d écarts entre le journal et les votes enregistrés.",
+                    problems,
+                )
+                % {"n": problems}
+            )
         self.stdout.write(self.style.SUCCESS("Tous les votes enregistrés correspondent au journal."))

@@ -1,38 +1,27 @@
-import importlib
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from abaque.meetings import demo
-
-# Apps that add their part to the demo: debate notes, the démarche…
-EXTENSIONS = ("abaque.debate.demo", "abaque.plans.demo")
-
-
-def load_all(user):
-    """The demo séance, then what each app adds to it."""
-    meeting = demo.load(user)
-    for name in EXTENSIONS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:
-            continue
-        if name.endswith("plans.demo"):
-            module.load(user, meeting)
-        else:
-            module.load(meeting)
-    return meeting
+from abaque.plans.demo import load_all, remove
 
 
 class Command(BaseCommand):
-    help = "Charge une séance de démonstration complète (et sa démarche) pour un animateur."
+    help = (
+        "Charge la démo (une séance complète et sa démarche, marquées « Démo ») pour un animateur ; "
+        "elle remplace sa démo précédente. --retirer la retire seulement."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--user", help="identifiant de l'animateur (par défaut : le premier administrateur)")
+        parser.add_argument("--retirer", action="store_true", help="retirer la démo, sans toucher au reste")
 
     def handle(self, *args, **options):
         user = self._user(options["user"])
+        if options["retirer"]:
+            meetings, processes = remove(user)
+            self.stdout.write(self.style.SUCCESS(f"Démo retirée : {meetings} séances et {processes} démarches."))
+            return
         meeting = load_all(user)
         self.stdout.write(
             self.style.SUCCESS(
