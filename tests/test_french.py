@@ -25,7 +25,7 @@ def test_the_seance_list_dates_its_seances_the_french_way(client_in, meeting):
 
 
 def test_a_relaunched_cycle_reads_in_good_french(client_in, facilitator):
-    from abaque.plans.testing import make_process
+    from tests.builders import make_process
 
     process = make_process(facilitator)
     cycle = Cycle.objects.create(process=process, year=2026, relaunched_at=datetime(2027, 1, 16, tzinfo=UTC))
