@@ -26,7 +26,7 @@ def print_distribution(counts: dict[str, int]):
             start = end
     background = f"linear-gradient(to right,{','.join(stops)})" if stops else "none"
     return format_html(
-        '<span class="bar" style="background:{}"></span><br><span class="counts">{}</span>',
+        '<span class="bar" style="background:{}"></span><span class="counts">{}</span>',
         background,
         counts_text(counts),
     )
