@@ -3,8 +3,9 @@ handed to the pure analysis."""
 
 from dataclasses import dataclass
 
-from abaque.analysis import Analysis, analyse
+from abaque.analysis import VERDICT_LABELS, Analysis, analyse
 
+from .groups import group_context
 from .models import Participant, Round, RoundItem, Vote, letter_for
 
 
@@ -45,3 +46,42 @@ def round_matrix(round_: Round) -> RoundMatrix:
         if item_id in row and participant_id in col:
             codes[row[item_id]][col[participant_id]] = code
     return RoundMatrix(round_, items, participants, codes)
+
+
+def ordered_matrix(
+    meeting,
+    round_: Round,
+    row_order: str,
+    column_order: str,
+    by_group: bool = False,
+    matrix: RoundMatrix | None = None,
+    analysis: Analysis | None = None,
+) -> dict:
+    """Everything a results table shows, rows and columns already ordered.
+    Shared by the facilitator's page, the projector and the report; pass the
+    round's `matrix` and `analysis` to order them again without reading or
+    analysing anew. Each call makes new rows: callers may keep them."""
+    matrix = matrix or round_matrix(round_)
+    analysis = analysis or matrix.analyse()
+    labels = matrix.participant_labels()
+    columns = analysis.participant_orders[column_order]
+    extra = {}
+    if by_group:
+        extra = group_context(analysis, matrix.items, labels, columns)
+        columns = extra["group_columns"]
+    rows = []
+    for i in analysis.item_orders[row_order]:
+        stats = analysis.items[i]
+        rows.append(
+            {
+                "index": i,
+                "entry": matrix.items[i],
+                "stats": stats,
+                "verdict_label": VERDICT_LABELS[stats.verdict],
+                "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
+            }
+        )
+    participants = [
+        {"label": labels[j], "participant": matrix.participants[j], "stats": analysis.participants[j]} for j in columns
+    ]
+    return {"matrix": matrix, "analysis": analysis, "rows": rows, "participants": participants, **extra}

@@ -21,6 +21,8 @@ from django.utils.text import Truncator
 from abaque import scale
 from abaque.meetings.templatetags.abaque_tags import pct, signed
 
+from .content import MatrixView
+
 PAGE_WIDTH_MM = 279  # A4 landscape less the matrix page's margins
 ROWS_HEIGHT_MM = 128  # what is left for the rows under the title and the header
 HEADER_MM = 26
@@ -74,9 +76,9 @@ def _rects(x0: float, y0: float, cell: float, height: float, positions: list[tup
     )
 
 
-def print_matrix(table: dict, dense: bool, text_chars: int, letters: bool) -> SafeString:
+def print_matrix(view: MatrixView, dense: bool, text_chars: int, letters: bool) -> SafeString:
     """Items × participants, each cell its level's colour and symbol."""
-    rows, people = table["rows"], table["participants"]
+    rows, people = view.rows, view.participants
     cell = min(6.0, (PAGE_WIDTH_MM - NUMBER_MM - 2 * STAT_MM - VERDICT_MM - MIN_TEXT_MM) / max(len(people), 1))
     height = min(5.0, ROWS_HEIGHT_MM / max(len(rows), 1))
     text_mm = PAGE_WIDTH_MM - NUMBER_MM - len(people) * cell - 2 * STAT_MM - VERDICT_MM
@@ -89,14 +91,14 @@ def print_matrix(table: dict, dense: bool, text_chars: int, letters: bool) -> Sa
     # The SVG: fills, one path per level, then the grid; no text.
     by_fill: dict[str, list[tuple[int, int]]] = {}
     for i, row in enumerate(rows):
-        for j, (_label, code) in enumerate(row["cells"]):
+        for j, (_label, code) in enumerate(row.cells):
             lv = scale.BY_CODE.get(code or "")
             by_fill.setdefault(lv.colour if lv else EMPTY[0], []).append((i, j))
     paths = [
         f'<path d="{_rects(x_cells, HEADER_MM, cell, height, cells)}" fill="{escape(fill)}"/>'
         for fill, cells in by_fill.items()
     ]
-    split = [(i, 0) for i, row in enumerate(rows) if row["stats"].verdict == "dissensus"]
+    split = [(i, 0) for i, row in enumerate(rows) if row.stats.verdict == "dissensus"]
     if split:
         paths.append(f'<path d="{_rects(0, HEADER_MM, NUMBER_MM, height, split)}" fill="{DISSENSUS}"/>')
     grid = [f"M0 {HEADER_MM + i * height:.2f}H{PAGE_WIDTH_MM}" for i in range(len(rows) + 1)]
@@ -117,7 +119,7 @@ def print_matrix(table: dict, dense: bool, text_chars: int, letters: bool) -> Sa
     parts.append(_block(x_stats, head_y, STAT_MM - 1, ["Moy."], height, font, "text-align:right"))
     parts.append(_block(x_stats + STAT_MM, head_y, STAT_MM - 1, ["Cons."], height, font, "text-align:right"))
     parts.append(_block(x_stats + 2 * STAT_MM + 1, head_y, VERDICT_MM - 1, ["Verdict"], height, font))
-    labels = [p["label"] for p in people]
+    labels = [p.label for p in people]
     if letters and all(len(label) <= 2 for label in labels):
         parts += _centred([labels], x_cells, head_y, cell, height, font, "font-weight:bold")
     else:
@@ -137,29 +139,29 @@ def print_matrix(table: dict, dense: bool, text_chars: int, letters: bool) -> Sa
     # The rows: one block per column, one line per row.
     y = HEADER_MM
     parts.append(
-        _block(0, y, NUMBER_MM - 1, [str(r["number"]) for r in rows], height, font, "text-align:right;font-weight:bold")
+        _block(0, y, NUMBER_MM - 1, [str(r.number) for r in rows], height, font, "text-align:right;font-weight:bold")
     )
     parts.append(
-        _block(NUMBER_MM + 1, y, text_mm - 2, [Truncator(r["entry"].text).chars(chars) for r in rows], height, font)
+        _block(NUMBER_MM + 1, y, text_mm - 2, [Truncator(r.entry.text).chars(chars) for r in rows], height, font)
     )
     parts.append(
-        _block(x_stats, y, STAT_MM - 1, [signed(r["stats"].mean) for r in rows], height, font, "text-align:right")
+        _block(x_stats, y, STAT_MM - 1, [signed(r.stats.mean) for r in rows], height, font, "text-align:right")
     )
     parts.append(
         _block(
             x_stats + STAT_MM,
             y,
             STAT_MM - 1,
-            [pct(r["stats"].consensus) for r in rows],
+            [pct(r.stats.consensus) for r in rows],
             height,
             font,
             "text-align:right",
         )
     )
-    verdicts = [Truncator(r["verdict_label"]).chars(24) for r in rows]
+    verdicts = [Truncator(r.verdict_label).chars(24) for r in rows]
     parts.append(_block(x_stats + 2 * STAT_MM + 1, y, VERDICT_MM - 1, verdicts, height, font, "font-weight:bold"))
     for ink, symbol, codes in _inks():
-        grid_text = [[symbol if code in codes else None for _label, code in r["cells"]] for r in rows]
+        grid_text = [[symbol if code in codes else None for _label, code in r.cells] for r in rows]
         parts += _centred(grid_text, x_cells, y, cell, height, font, f"font-weight:bold;color:{ink}")
     return mark_safe(f'<div class="mx" style="height:{bottom + 0.5:.2f}mm">{"".join(parts)}</div>')  # texts escaped
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from abaque.analysis.verdict import Verdict
 from abaque.debate.speakers import projector_context as debate_projector_context
 from abaque.meetings.access import get_meeting
-from abaque.meetings.views.results import ordered_matrix
+from abaque.meetings.matrix import ordered_matrix
 
 from ..address import join_urls
 from ..progress import round_progress

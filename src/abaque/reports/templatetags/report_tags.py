@@ -42,6 +42,6 @@ def status_badge(status: str) -> str:
 
 
 @register.simple_tag
-def print_matrix(table, report, letters: bool):
+def print_matrix(view, report, letters: bool):
     """The matrix of one ordering, see abaque.reports.print_matrix."""
-    return draw_matrix(table, report.is_dense, report.matrix_text_chars, letters)
+    return draw_matrix(view, report.is_dense, report.matrix_text_chars, letters)
