@@ -142,7 +142,7 @@ def test_collected_categories_show_only_for_a_large_enough_group(facilitator):
     for category, n in (("elu", 1), ("habitant", 5)):
         for _ in range(n):
             Client().post(f"/s/{meeting.join_code}/place/", {"category": category})
-    shown = [p["category"] for p in build_report(meeting).participants]
+    shown = [p.category for p in build_report(meeting).participants]
     assert shown.count("Habitant") == 5
     assert "Élu" not in shown
 

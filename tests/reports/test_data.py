@@ -81,10 +81,10 @@ def test_it_lists_consensus_items_and_the_debated_item_with_its_note(facilitator
         "Consensus contre",
         "Consensus pour",
     ]
-    debated = {d["item"].number: d for d in report.debated}
-    assert debated[4]["note"] == NOTE
-    assert debated[4]["kind"] == "Dissensus"
-    assert debated[4]["invited"] == ["Bruno Petit", "David Girard", "Farid Benali"]
+    debated = {d.item.number: d for d in report.debated}
+    assert debated[4].note == NOTE
+    assert debated[4].kind == "Dissensus"
+    assert debated[4].invited == ["Bruno Petit", "David Girard", "Farid Benali"]
 
 
 def test_it_keeps_the_last_round_as_the_outcome_of_a_revoted_item(facilitator):
@@ -100,7 +100,7 @@ def test_it_keeps_the_last_round_as_the_outcome_of_a_revoted_item(facilitator):
 def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):
     report = build_report(voted_meeting(facilitator))
     [evolution] = report.evolutions
-    [item] = evolution["items"]
+    [item] = evolution.items
     assert item["text_before"] == ITEMS[3]
     assert (item["verdict_before_label"], item["verdict_after_label"]) == ("Dissensus", "Consensus pour")
     moves = [(m["label"], m["code_from"], m["code_to"]) for m in item["moves"]]
@@ -109,14 +109,42 @@ def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):
 
 def test_it_shows_letters_and_no_name_in_an_anonymous_seance(facilitator):
     report = build_report(voted_meeting(facilitator, mode="anonymous"))
-    assert [p["label"] for p in report.participants] == ["A", "B", "C", "D", "E", "F"]
-    assert all(p["name"] == "" for p in report.participants)
-    assert report.debated[0]["invited"] == ["B", "D", "F"]
+    assert [p.label for p in report.participants] == ["A", "B", "C", "D", "E", "F"]
+    assert all(p.name == "" for p in report.participants)
+    assert report.debated[0].invited == ["B", "D", "F"]
 
 
 def test_it_lists_recordings_with_item_and_duration(facilitator):
     report = build_report(voted_meeting(facilitator))
-    assert [(r["number"], r["duration"]) for r in report.recordings] == [(4, "2 min 05 s")]
+    assert [(r.number, r.duration) for r in report.recordings] == [(4, "2 min 05 s")]
+
+
+def test_each_round_is_analysed_once_for_the_whole_report(facilitator, monkeypatch):
+    from abaque.meetings import matrix
+
+    meeting = voted_meeting(facilitator)
+    calls = []
+    real = matrix.analyse
+    monkeypatch.setattr(matrix, "analyse", lambda *a, **k: calls.append(1) or real(*a, **k))
+    report = build_report(meeting)
+    assert len(calls) == len(report.rounds) == 2
+
+
+def test_the_report_leaves_the_ordered_rows_as_they_were_made(facilitator, monkeypatch):
+    from abaque.meetings import matrix
+    from abaque.reports import content
+
+    made = []
+    real = matrix.ordered_matrix
+
+    def keep(*args, **kwargs):
+        table = real(*args, **kwargs)
+        made.append((table, [dict(row) for row in table["rows"]]))
+        return table
+
+    monkeypatch.setattr(content, "ordered_matrix", keep)
+    build_report(voted_meeting(facilitator))
+    assert made and all(table["rows"] == copies for table, copies in made)
 
 
 def test_it_says_how_many_took_part_each_way_and_can_show_one_origin_only(facilitator):
@@ -129,6 +157,6 @@ def test_it_says_how_many_took_part_each_way_and_can_show_one_origin_only(facili
     assert report.origin_counts == [("En salle", 4), ("En ligne", 2)]
     assert len(report.participants) == 6
     only_online = build_report(meeting, origin="online")
-    assert [p["participant"].pk for p in only_online.participants] == [p.pk for p in online]
-    assert len(only_online.rounds[0].matrices[0].table["participants"]) == 2
+    assert [p.participant.pk for p in only_online.participants] == [p.pk for p in online]
+    assert len(only_online.rounds[0].matrices[0].columns) == 2
     assert only_online.origin_counts == report.origin_counts

@@ -2,6 +2,8 @@
 laptop (the village hall may have no internet, and a document must not
 reveal that it was opened by calling another host)."""
 
+from collections.abc import Callable
+
 ALLOWED_PROTOCOLS = frozenset({"file", "data"})
 
 
@@ -11,8 +13,15 @@ def offline_fetcher():
     return URLFetcher(allowed_protocols=set(ALLOWED_PROTOCOLS))
 
 
-def html_to_pdf(html: str, url_fetcher=None) -> bytes:
-    """`html` laid out as PDF; resources only from files and data: URLs."""
+def html_to_pdf(html: str, url_fetcher=None, progress: Callable[[str], None] | None = None) -> bytes:
+    """`html` laid out as PDF; resources only from files and data: URLs.
+    `progress`, if given, hears "layout" then "write" as each starts."""
     from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=url_fetcher or offline_fetcher()).write_pdf()
+    document = HTML(string=html, url_fetcher=url_fetcher or offline_fetcher())
+    if progress:
+        progress("layout")
+    rendered = document.render()
+    if progress:
+        progress("write")
+    return rendered.write_pdf()

@@ -4,11 +4,14 @@ handed to the pure analysis."""
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.db.models import Count
 
-from abaque.analysis import NOT_VOTED, Analysis, analyse
+from abaque.analysis import NOT_VOTED, VERDICT_LABELS, Analysis, analyse
 from abaque.analysis.matrix import CODE_INDEX
 
+from .groups import group_context
 from .models import Participant, Round, RoundItem, Vote, letter_for
+from .numbering import item_numbers
 
 
 @dataclass
@@ -57,3 +60,55 @@ def round_matrix(round_: Round, origin: str | None = None) -> RoundMatrix:
             codes[i][j] = code
             encoded[i, j] = CODE_INDEX[code]
     return RoundMatrix(round_, items, participants, codes, encoded)
+
+
+def ordered_matrix(
+    meeting,
+    round_: Round,
+    row_order: str,
+    column_order: str,
+    by_group: bool = False,
+    numbers: dict[int, int] | None = None,
+    origin: str | None = None,
+    matrix: RoundMatrix | None = None,
+    analysis: Analysis | None = None,
+) -> dict:
+    """Everything a results table shows, rows and columns already ordered,
+    each row with its item's number in the séance (`numbers`, computed when
+    not given). Shared by the facilitator's page, the projector and the report;
+    pass the round's `matrix` and `analysis` to order them again without
+    reading or analysing anew. Each call makes new rows: callers may keep them.
+    `origin`: one origin of participants only (« en salle », « en ligne »)."""
+    if numbers is None:
+        numbers = item_numbers(meeting)
+    matrix = matrix or round_matrix(round_, origin)
+    analysis = analysis or matrix.analyse()
+    labels = matrix.participant_labels()
+    columns = analysis.participant_orders[column_order]
+    extra = {}
+    if by_group:
+        extra = group_context(analysis, matrix.items, labels, columns)
+        columns = extra["group_columns"]
+    rows = []
+    for i in analysis.item_orders[row_order]:
+        stats = analysis.items[i]
+        rows.append(
+            {
+                "index": i,
+                "entry": matrix.items[i],
+                "number": numbers[matrix.items[i].item_id],
+                "stats": stats,
+                "verdict_label": VERDICT_LABELS[stats.verdict],
+                "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
+            }
+        )
+    participants = [
+        {"label": labels[j], "participant": matrix.participants[j], "stats": analysis.participants[j]} for j in columns
+    ]
+    return {"matrix": matrix, "analysis": analysis, "rows": rows, "participants": participants, **extra}
+
+
+def origin_counts(meeting) -> list[tuple[str, int]]:
+    """How many took part each way: [(« En salle », n), (« En ligne », m)]."""
+    counts = dict(meeting.participants.values_list("origin").annotate(n=Count("id")))
+    return [(label, counts.get(value, 0)) for value, label in Participant.Origin.choices]

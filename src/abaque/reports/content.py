@@ -5,17 +5,19 @@ story. Documents only lay this out."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
 
 from abaque import scale
-from abaque.analysis import AGENDA_KIND_LABELS, Verdict, debate_agenda
+from abaque.analysis import AGENDA_KIND_LABELS, Analysis, Verdict, debate_agenda
+from abaque.analysis.stats import ItemStats
 from abaque.debate.evolution import evolution
 from abaque.debate.models import Note, Recording
 from abaque.meetings.ballots import shown_categories
 from abaque.meetings.groups import group_context
-from abaque.meetings.matrix import participant_labels
-from abaque.meetings.models import Meeting, Participant, Round
+from abaque.meetings.matrix import RoundMatrix, ordered_matrix, origin_counts, participant_labels, round_matrix
+from abaque.meetings.models import Meeting, Participant, Round, RoundItem
 from abaque.meetings.numbering import item_numbers
-from abaque.meetings.views.results import ordered_matrix, origin_counts
 from abaque.templatetags.abaque import pct
 
 # The matrices of each round, in the order the report shows them.
@@ -27,11 +29,30 @@ MATRIX_ORDERS: tuple[tuple[str, str], ...] = (
 CONSENSUS_VERDICTS = (Verdict.CONSENSUS_FOR, Verdict.CONSENSUS_AGAINST)
 
 
+@dataclass(frozen=True)
+class MatrixRow:
+    """A row of a printed matrix: the item, its number in the report, its
+    figures, and its cells (participant label, code) in the columns' order."""
+
+    number: int
+    entry: RoundItem
+    stats: ItemStats
+    verdict_label: str
+    cells: list[tuple[str, str | None]]
+
+
+@dataclass(frozen=True)
+class MatrixColumn:
+    label: str
+    participant: Participant
+
+
 @dataclass
 class MatrixView:
     order: str
     title: str
-    table: dict  # ordered_matrix(), its rows numbered
+    rows: list[MatrixRow]
+    participants: list[MatrixColumn]
 
 
 @dataclass
@@ -41,7 +62,7 @@ class ItemOutcome:
     item_id: int
     number: int
     text: str
-    stats: object
+    stats: ItemStats
     verdict_label: str
     round_number: int
     note: str = ""
@@ -50,29 +71,63 @@ class ItemOutcome:
 @dataclass
 class RoundReport:
     round: Round
+    matrix: RoundMatrix
+    analysis: Analysis  # made once per round; every matrix and list reads it
     matrices: list[MatrixView]
     items: list[ItemOutcome]  # entered order
-    groups: dict | None = None  # « Groupes d'opinion », see round_groups
+    groups: dict[str, Any] | None = None  # « Groupes d'opinion », meetings.groups.group_context
 
     @property
     def title(self) -> str:
         return f"Tour {self.round.number}"
 
 
+@dataclass(frozen=True)
+class ReportParticipant:
+    label: str
+    name: str  # empty when the séance is anonymous
+    category: str
+    participant: Participant
+
+
+@dataclass(frozen=True)
+class DebatedItem:
+    item: ItemOutcome
+    kind: str
+    invited: list[str]
+    note: str
+    outcome: ItemOutcome | None  # its later round, if voted again
+
+
+@dataclass(frozen=True)
+class Evolution:
+    before: Round
+    after: Round
+    items: list[dict[str, Any]]  # debate.evolution's entries, numbered as here
+
+
+@dataclass(frozen=True)
+class RecordingLine:
+    number: int | None
+    text: str
+    duration: str
+    created_at: datetime
+
+
 @dataclass
 class Report:
     meeting: Meeting
     facilitator_name: str
-    participants: list[dict]
+    participants: list[ReportParticipant]
     rounds: list[RoundReport]
     outcomes: list[ItemOutcome]
-    debated: list[dict]
-    evolutions: list[dict]
-    recordings: list[dict]
+    debated: list[DebatedItem]
+    evolutions: list[Evolution]
+    recordings: list[RecordingLine]
     numbers: dict[int, int]  # item id → its number in the séance (meetings.numbering)
-    levels: tuple = field(default=scale.LEVELS)
+    levels: tuple[scale.Level, ...] = field(default=scale.LEVELS)
     origin: str | None = None  # only « en salle » or « en ligne »; None: everyone
-    origin_counts: list = field(default_factory=list)  # [(« En salle », n), (« En ligne », m)]
+    origin_counts: list[tuple[str, int]] = field(default_factory=list)  # [(« En salle », n), (« En ligne », m)]
 
     @property
     def origin_label(self) -> str:
@@ -116,40 +171,48 @@ def build_report(meeting: Meeting, origin: str | None = None) -> Report:
     )
 
 
-def _participants(meeting: Meeting, origin: str | None = None) -> list[dict]:
+def _participants(meeting: Meeting, origin: str | None = None) -> list[ReportParticipant]:
     """Labels as in the matrices; names only when the séance is not anonymous."""
     participants = list(meeting.participants.filter(origin=origin) if origin else meeting.participants.all())
     labels = participant_labels(meeting, participants)
     categories = shown_categories(meeting, participants)
     return [
-        {
-            "label": label,
-            "name": "" if meeting.is_anonymous else p.name,
-            "category": categories[p.pk],
-            "participant": p,
-        }
+        ReportParticipant(label, "" if meeting.is_anonymous else p.name, categories[p.pk], p)
         for label, p in zip(labels, participants)
     ]
 
 
 def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int], origin=None) -> RoundReport:
-    matrices = []
-    for order, title in MATRIX_ORDERS:
-        table = ordered_matrix(meeting, round_, order, order, numbers=numbers, origin=origin)
-        matrices.append(MatrixView(order, title, table))
-    items = [
-        ItemOutcome(
-            row["entry"].item_id, row["number"], row["entry"].text, row["stats"], row["verdict_label"], round_.number
+    """The round read and analysed once; its three orderings from that analysis."""
+    matrix = round_matrix(round_, origin)
+    analysis = matrix.analyse()
+    matrices = [
+        _matrix_view(
+            order,
+            title,
+            ordered_matrix(meeting, round_, order, order, numbers=numbers, matrix=matrix, analysis=analysis),
+            numbers,
         )
-        for row in matrices[0].table["rows"]
+        for order, title in MATRIX_ORDERS
     ]
-    return RoundReport(round_, matrices, items, round_groups(matrices[0].table))
+    items = [
+        ItemOutcome(row.entry.item_id, row.number, row.entry.text, row.stats, row.verdict_label, round_.number)
+        for row in matrices[0].rows
+    ]
+    return RoundReport(round_, matrix, analysis, matrices, items, round_groups(matrix, analysis))
 
 
-def round_groups(table: dict) -> dict:
+def _matrix_view(order: str, title: str, table: dict[str, Any], numbers: dict[int, int]) -> MatrixView:
+    rows = [
+        MatrixRow(numbers[r["entry"].item_id], r["entry"], r["stats"], r["verdict_label"], r["cells"])
+        for r in table["rows"]
+    ]
+    columns = [MatrixColumn(p["label"], p["participant"]) for p in table["participants"]]
+    return MatrixView(order, title, rows, columns)
+
+
+def round_groups(matrix: RoundMatrix, analysis: Analysis) -> dict[str, Any]:
     """The opinion groups of a round, from the analysis its matrices share."""
-    matrix = table["matrix"]
-    analysis = table["analysis"]
     return group_context(analysis, matrix.items, matrix.participant_labels(), list(range(len(matrix.participants))))
 
 
@@ -183,17 +246,17 @@ def _outcomes(round_reports: list[RoundReport], notes: dict[int, str]) -> list[I
     return [replace(item, note=notes.get(item.item_id, "")) for item in sorted(latest.values(), key=lambda o: o.number)]
 
 
-def _debated(first: RoundReport, outcomes: list[ItemOutcome]) -> list[dict]:
+def _debated(first: RoundReport, outcomes: list[ItemOutcome]) -> list[DebatedItem]:
     """The debate agenda of the first round (dissensus, then minority
     positions), each with its notes; then any other item that has notes."""
-    items, table = first.items, first.matrices[0].table
-    labels = [p["label"] for p in table["participants"]]  # entered order
+    items = first.items
+    labels = [p.label for p in first.matrices[0].participants]  # entered order
     last = {o.item_id: o for o in outcomes}
     debated = [
         _debated_item(items[e.item], AGENDA_KIND_LABELS[e.kind], [labels[j] for j in e.dissenters], last)
-        for e in debate_agenda(table["analysis"], first.round.meeting.scale_width)
+        for e in debate_agenda(first.analysis, first.round.meeting.scale_width)
     ]
-    listed = {d["item"].item_id for d in debated}
+    listed = {d.item.item_id for d in debated}
     return debated + [
         _debated_item(item, "Autre item débattu", [], last)
         for item in items
@@ -201,31 +264,25 @@ def _debated(first: RoundReport, outcomes: list[ItemOutcome]) -> list[dict]:
     ]
 
 
-def _debated_item(item: ItemOutcome, kind: str, invited: list[str], last: dict[int, ItemOutcome]) -> dict:
+def _debated_item(item: ItemOutcome, kind: str, invited: list[str], last: dict[int, ItemOutcome]) -> DebatedItem:
     outcome = last[item.item_id]
-    return {
-        "item": item,
-        "kind": kind,
-        "invited": invited,
-        "note": outcome.note,
-        "outcome": outcome if outcome.round_number > item.round_number else None,
-    }
+    return DebatedItem(item, kind, invited, outcome.note, outcome if outcome.round_number > item.round_number else None)
 
 
-def _evolution(meeting: Meeting, before: Round, after: Round, numbers: dict[int, int]) -> dict:
+def _evolution(meeting: Meeting, before: Round, after: Round, numbers: dict[int, int]) -> Evolution:
     """The debate app's comparison of two rounds, items numbered as here."""
     items = [{**entry, "number": numbers[entry["item"].pk]} for entry in evolution(meeting, before, after)]
-    return {"before": before, "after": after, "items": sorted(items, key=lambda e: e["number"])}
+    return Evolution(before, after, sorted(items, key=lambda e: e["number"]))
 
 
-def _recordings(meeting: Meeting, numbers: dict[int, int]) -> list[dict]:
+def _recordings(meeting: Meeting, numbers: dict[int, int]) -> list[RecordingLine]:
     return [
-        {
-            "number": numbers.get(rec.item_id),
-            "text": rec.item.text if rec.item else "",
-            "duration": format_duration(rec.duration_seconds),
-            "created_at": rec.created_at,
-        }
+        RecordingLine(
+            numbers.get(rec.item_id) if rec.item_id else None,
+            rec.item.text if rec.item else "",
+            format_duration(rec.duration_seconds),
+            rec.created_at,
+        )
         for rec in Recording.objects.filter(meeting=meeting).select_related("item")
     ]
 
@@ -233,7 +290,7 @@ def _recordings(meeting: Meeting, numbers: dict[int, int]) -> list[dict]:
 def participant_keys(report: Report) -> dict[int, str]:
     """Participant id → letter, or number: short column headers."""
     return {
-        p["participant"].pk: p["label"] if report.meeting.shows_letters else str(n)
+        p.participant.pk: p.label if report.meeting.shows_letters else str(n)
         for n, p in enumerate(report.participants, 1)
     }
 

@@ -3,14 +3,9 @@ with the PDF's content, for the facilitator to complete."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
 from odf.opendocument import OpenDocumentText
 from odf.style import (
-    MasterPage,
-    PageLayout,
-    PageLayoutProperties,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -22,10 +17,11 @@ from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
 from abaque import scale
+from abaque.documents.odt import add_style, odt_bytes, page_style
 from abaque.safe_cells import clean_text
 from abaque.templatetags.abaque import fr_date, pct, signed
 
-from .content import GROUP_HEADER, Report, counts_text, group_consensus_lines, group_rows, participant_keys
+from .content import GROUP_HEADER, MatrixView, Report, counts_text, group_consensus_lines, group_rows, participant_keys
 
 PORTRAIT_TEXT_CM = 17.0
 LANDSCAPE_TEXT_CM = 27.7
@@ -43,21 +39,8 @@ class OdtWriter:
         self._text_styles()
 
     def _page_styles(self):
-        for name, width, height in (("Portrait", "21cm", "29.7cm"), ("Paysage", "29.7cm", "21cm")):
-            layout = PageLayout(name=f"{name}Layout")
-            layout.addElement(
-                PageLayoutProperties(
-                    pagewidth=width,
-                    pageheight=height,
-                    printorientation=name == "Paysage" and "landscape" or "portrait",
-                    margintop="1.5cm",
-                    marginbottom="1.5cm",
-                    marginleft="1.5cm",
-                    marginright="1.5cm",
-                )
-            )
-            self.doc.automaticstyles.addElement(layout)
-            self.doc.masterstyles.addElement(MasterPage(name=name, pagelayoutname=layout))
+        for name in ("Portrait", "Paysage"):
+            page_style(self.doc, name, landscape=name == "Paysage")
             # A heading in this style starts a page of this orientation.
             self._add(
                 f"Début{name}",
@@ -120,11 +103,7 @@ class OdtWriter:
             )
 
     def _add(self, name, family, where, *properties, master=None):
-        style = Style(name=name, family=family, **({"masterpagename": master} if master else {}))
-        for element in properties:
-            style.addElement(element)
-        where.addElement(style)
-        self._styles[name] = style
+        self._styles[name] = add_style(where, name, family, *properties, master=master)
 
     def _style(self, name):
         return self._styles[name]
@@ -177,9 +156,7 @@ class OdtWriter:
         return self._styles[name]
 
     def save(self) -> bytes:
-        out = io.BytesIO()
-        self.doc.save(out)
-        return out.getvalue()
+        return odt_bytes(self.doc)
 
 
 def build_odt(report: Report) -> bytes:
@@ -188,7 +165,7 @@ def build_odt(report: Report) -> bytes:
     _participants(w, report)
     for round_report in report.rounds:
         for view in round_report.matrices:
-            _matrix(w, report, f"{round_report.title} · {view.title}", view.table)
+            _matrix(w, report, f"{round_report.title} · {view.title}", view)
         w.heading(f"{round_report.title} · Résultats par item", page="Portrait")
         _item_table(w, round_report.items)
         if round_report.groups is not None:
@@ -228,29 +205,29 @@ def cover_facts(report: Report) -> list[tuple[str, str]]:
 def _participants(w: OdtWriter, report: Report):
     w.heading("Les participants")
     if report.meeting.is_anonymous:
-        rows = [[p["label"], p["category"]] for p in report.participants]
+        rows = [[p.label, p.category] for p in report.participants]
         w.table(["Lettre", "Catégorie"], rows, [2, 15])
         w.para("Séance anonyme : chaque participant est désigné par une lettre.")
     else:
         keys = participant_keys(report)
-        rows = [[keys[p["participant"].pk], p["name"], p["category"]] for p in report.participants]
+        rows = [[keys[p.participant.pk], p.name, p.category] for p in report.participants]
         w.table(["N°", "Nom", "Catégorie"], rows, [2, 9, 6])
 
 
-def _matrix(w: OdtWriter, report: Report, title: str, table: dict):
+def _matrix(w: OdtWriter, report: Report, title: str, view: MatrixView):
     """Participants by number (or letter) as column headers, so that the
     matrix fits a landscape page; the participants table gives the names."""
     w.heading(title, page="Paysage")
-    columns = table["participants"]
+    columns = view.participants
     keys = participant_keys(report)
-    header = ["N°", "Item"] + [keys[p["participant"].pk] for p in columns]
+    header = ["N°", "Item"] + [keys[p.participant.pk] for p in columns]
     header += ["Moy.", "Cons."]
     cell_cm = min(0.7, (LANDSCAPE_TEXT_CM - 9.5) / max(len(columns), 1))
     rows = [
-        [str(row["number"]), row["entry"].text]
-        + [scale.BY_CODE[code] if code else "·" for _, code in row["cells"]]
-        + [signed(row["stats"].mean), pct(row["stats"].consensus)]
-        for row in table["rows"]
+        [str(row.number), row.entry.text]
+        + [scale.BY_CODE[code] if code else "·" for _, code in row.cells]
+        + [signed(row.stats.mean), pct(row.stats.consensus)]
+        for row in view.rows
     ]
     w.table(header, rows, [0.8, 6.2] + [cell_cm] * len(columns) + [1.25, 1.25], small=True)
     w.para(" · ".join(f"{lv.symbol} {lv.label}" for lv in scale.LEVELS) + " · · pas de vote", "Petit")
@@ -288,24 +265,22 @@ def _debate(w: OdtWriter, report: Report):
     if not report.debated:
         w.para("Aucun dissensus ni position minoritaire.")
     for d in report.debated:
-        item = d["item"]
+        item = d.item
         w.heading(f"{item.number}. {item.text}", level=2)
         w.para(
-            f"{d['kind']} · {item.verdict_label} · moyenne {signed(item.stats.mean)} · "
+            f"{d.kind} · {item.verdict_label} · moyenne {signed(item.stats.mean)} · "
             f"consensus {pct(item.stats.consensus)} · {counts_text(item.stats.counts)}"
         )
-        if d["invited"]:
-            w.para("Invités à s'exprimer : " + ", ".join(d["invited"]))
-        w.para(d["note"] or "Pas de notes pour cet item (à compléter).", "Note")
-        if d["outcome"]:
-            w.para(
-                f"Après le tour {d['outcome'].round_number} : {d['outcome'].verdict_label} (« {d['outcome'].text} »)."
-            )
+        if d.invited:
+            w.para("Invités à s'exprimer : " + ", ".join(d.invited))
+        w.para(d.note or "Pas de notes pour cet item (à compléter).", "Note")
+        if d.outcome:
+            w.para(f"Après le tour {d.outcome.round_number} : {d.outcome.verdict_label} (« {d.outcome.text} »).")
 
 
 def _evolutions(w: OdtWriter, report: Report):
     for evolution in report.evolutions:
-        w.heading(f"L'évolution du tour {evolution['before'].number} au tour {evolution['after'].number}")
+        w.heading(f"L'évolution du tour {evolution.before.number} au tour {evolution.after.number}")
         rows = [
             [
                 str(i["number"]),
@@ -315,7 +290,7 @@ def _evolutions(w: OdtWriter, report: Report):
                 "\n".join(f"{m['label']} : {m['level_from'].symbol} → {m['level_to'].symbol}" for m in i["moves"])
                 or "aucun",
             ]
-            for i in evolution["items"]
+            for i in evolution.items
         ]
         w.table(["N°", "Item", "Avant", "Après", "Changements de vote"], rows, [1, 6.5, 2.8, 2.8, 3.9])
 
@@ -327,9 +302,9 @@ def _recordings(w: OdtWriter, report: Report):
         return
     rows = [
         [
-            f"{r['number']}. {r['text']}" if r["number"] else "Débat général",
-            r["duration"],
-            fr_date(timezone.localtime(r["created_at"]), "j F Y, H:i"),
+            f"{r.number}. {r.text}" if r.number else "Débat général",
+            r.duration,
+            fr_date(timezone.localtime(r.created_at), "j F Y, H:i"),
         ]
         for r in report.recordings
     ]

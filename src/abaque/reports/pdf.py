@@ -1,5 +1,7 @@
 """The compte-rendu as PDF: Django templates laid out by WeasyPrint."""
 
+from collections.abc import Callable
+
 from django.template.loader import render_to_string
 
 from abaque.documents.pdf import html_to_pdf
@@ -7,6 +9,9 @@ from abaque.documents.pdf import html_to_pdf
 from .content import Report
 
 
-def build_pdf(report: Report) -> bytes:
+def build_pdf(report: Report, progress: Callable[[str], None] | None = None) -> bytes:
+    """`progress`, if given, hears each stage as it starts: html, layout, write."""
+    if progress:
+        progress("html")
     html = render_to_string("reports/pdf/report.html", {"meeting": report.meeting, "report": report})
-    return html_to_pdf(html)
+    return html_to_pdf(html, progress=progress)

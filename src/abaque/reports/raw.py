@@ -19,13 +19,13 @@ from .content import Report, participant_keys
 
 def participant_names(report: Report) -> dict[int, str]:
     """Participant id → how raw data names them: never a name if anonymous."""
-    return {p["participant"].pk: p["label"] if report.meeting.is_anonymous else p["name"] for p in report.participants}
+    return {p.participant.pk: p.label if report.meeting.is_anonymous else p.name for p in report.participants}
 
 
 def vote_rows(report: Report) -> list[dict]:
     """One dict per vote, in round, item and participant order."""
     meeting, names = report.meeting, participant_names(report)
-    categories = {p["participant"].pk: p["category"] for p in report.participants}
+    categories = {p.participant.pk: p.category for p in report.participants}
     if meeting.is_anonymous:  # per vote, a category or a time could name the voter
         return [_anonymous(row) for row in _rows(report, meeting, names, categories)]
     return _rows(report, meeting, names, categories)
@@ -84,7 +84,7 @@ def build_json(report: Report) -> bytes:
             "echelle": [level_json(lv) for lv in meeting.levels],
         },
         "participants": [
-            {"participant": names[p["participant"].pk], "categorie": p["category"]} for p in report.participants
+            {"participant": names[p.participant.pk], "categorie": p.category} for p in report.participants
         ],  # in an anonymous séance, content.py already hides the small groups' categories
         "items": [{"numero": o.number, "texte": o.text, "note": o.note} for o in report.outcomes],
         "tours": [_round_json(r, report) for r in report.rounds],
@@ -97,8 +97,8 @@ def level_json(lv) -> dict:
 
 
 def _round_json(round_report, report: Report) -> dict:
-    table = round_report.matrices[0].table
-    labels = [p["label"] if report.meeting.is_anonymous else p["participant"].name for p in table["participants"]]
+    view = round_report.matrices[0]
+    labels = [p.label if report.meeting.is_anonymous else p.participant.name for p in view.participants]
     return {
         "numero": round_report.round.number,
         "statut": round_report.round.status,
@@ -106,18 +106,18 @@ def _round_json(round_report, report: Report) -> dict:
         "rouvert_le": round_report.round.reopened_at,
         "items": [
             {
-                "numero": row["number"],
-                "texte": row["entry"].text,
-                "votes": {label: code for label, (_, code) in zip(labels, row["cells"]) if code},
-                "repartition": row["stats"].counts,
-                "moyenne": row["stats"].mean,
-                "consensus": row["stats"].consensus,
-                "verdict": row["stats"].verdict,
-                "verdict_libelle": row["verdict_label"],
+                "numero": row.number,
+                "texte": row.entry.text,
+                "votes": {label: code for label, (_, code) in zip(labels, row.cells) if code},
+                "repartition": row.stats.counts,
+                "moyenne": row.stats.mean,
+                "consensus": row.stats.consensus,
+                "verdict": row.stats.verdict,
+                "verdict_libelle": row.verdict_label,
             }
-            for row in table["rows"]
+            for row in view.rows
         ],
-        "groupes": _groups_json(round_report.groups, table["analysis"].groups, labels),
+        "groupes": _groups_json(round_report.groups, round_report.analysis.groups, labels),
     }
 
 

@@ -11,6 +11,9 @@ urlpatterns = [
     ),
     path("<int:meeting_id>/compte-rendu/", documents.report_page, name="index"),
     path("<int:meeting_id>/compte-rendu/telecharger/<str:fmt>/", documents.download, name="download"),
+    path("<int:meeting_id>/compte-rendu/preparer/<str:fmt>/", documents.prepare, name="prepare"),
+    path("<int:meeting_id>/compte-rendu/preparer/<str:fmt>/etat/", documents.preparation, name="preparation"),
+    path("<int:meeting_id>/compte-rendu/preparer/<str:fmt>/document/", documents.prepared, name="prepared"),
     path("<int:meeting_id>/compte-rendu/envoyer/", mailings.mailing_new, name="mailing_new"),
     path("<int:meeting_id>/compte-rendu/envois/<int:mailing_id>/", mailings.mailing_detail, name="mailing"),
     path(

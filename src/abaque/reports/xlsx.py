@@ -3,23 +3,21 @@ every vote as a row for those who want to redo the analysis."""
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from abaque import scale
-from abaque.safe_cells import clean_text, spreadsheet_row
+from abaque.documents.xlsx import WRAP, bold_row, column_widths, fill, sheet_title, workbook_bytes
+from abaque.safe_cells import spreadsheet_row
 
-from .content import GROUP_HEADER, Report, group_consensus_lines, group_rows
+from .content import GROUP_HEADER, MatrixView, Report, group_consensus_lines, group_rows
 from .raw import vote_rows
 
 THIN = Side(style="thin", color="777777")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-BOLD = Font(bold=True)
 # Fill and font per code, from the scale: never a colour written here.
-FILLS = {lv.code: PatternFill("solid", fgColor=lv.colour.lstrip("#").upper()) for lv in scale.LEVELS}
+FILLS = {lv.code: fill(lv.colour) for lv in scale.LEVELS}
 INKS = {lv.code: Font(bold=True, color=lv.ink.lstrip("#").upper()) for lv in scale.LEVELS}
 STATS_HEADER = ["N°", "Item", "Moyenne", "Consensus", "Verdict"]
 
@@ -28,36 +26,32 @@ def build_xlsx(report: Report) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for round_report in report.rounds:
-        _round_sheet(book.create_sheet(clean_text(round_report.title)[:31]), round_report.matrices[0].table)
+        _round_sheet(book.create_sheet(sheet_title(round_report.title)), round_report.matrices[0])
         if round_report.groups and round_report.groups["groups"]:
             _groups_sheet(
-                book.create_sheet(f"Groupes d'opinion (tour {round_report.round.number})"), round_report.groups
+                book.create_sheet(sheet_title(f"Groupes d'opinion (tour {round_report.round.number})")),
+                round_report.groups,
             )
     _votes_sheet(book.create_sheet("Votes"), report)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
-def _round_sheet(sheet, table: dict):
+def _round_sheet(sheet, view: MatrixView):
     """Items as rows (text, mean, consensus, verdict), participants as columns."""
-    participants = [p["label"] for p in table["participants"]]
+    participants = [p.label for p in view.participants]
     sheet.append(spreadsheet_row(STATS_HEADER + participants))
-    for cell in sheet[1]:
-        cell.font = BOLD
+    bold_row(sheet)
     for j in range(len(STATS_HEADER) + 1, len(STATS_HEADER) + len(participants) + 1):
         sheet.cell(1, j).alignment = Alignment(text_rotation=90, horizontal="center")
         sheet.column_dimensions[get_column_letter(j)].width = 4.5
-    for row in table["rows"]:
-        stats = row["stats"]
+    for row in view.rows:
+        stats = row.stats
         consensus = None if stats.consensus is None else round(stats.consensus, 3)
         mean = None if stats.mean is None else round(stats.mean, 2)
-        symbols = [scale.BY_CODE[code].symbol if code else None for _, code in row["cells"]]
+        symbols = [scale.BY_CODE[code].symbol if code else None for _, code in row.cells]
         # The scale's own symbols (++, +) are ours, not typed: written as they are.
-        sheet.append(
-            [*spreadsheet_row([row["number"], row["entry"].text, mean, consensus, row["verdict_label"]]), *symbols]
-        )
-        _colour(sheet, sheet.max_row, [code for _, code in row["cells"]])
+        sheet.append([*spreadsheet_row([row.number, row.entry.text, mean, consensus, row.verdict_label]), *symbols])
+        _colour(sheet, sheet.max_row, [code for _, code in row.cells])
     sheet.column_dimensions["B"].width = 50
     sheet.column_dimensions["E"].width = 18
     sheet.freeze_panes = sheet.cell(2, len(STATS_HEADER) + 1)
@@ -66,17 +60,15 @@ def _round_sheet(sheet, table: dict):
 def _groups_sheet(sheet, groups: dict):
     """The PDF's « Groupes d'opinion » table, then the group-informed consensus."""
     sheet.append(spreadsheet_row(GROUP_HEADER))
-    for cell in sheet[1]:
-        cell.font = BOLD
+    bold_row(sheet)
     for row in group_rows(groups):
         sheet.append(spreadsheet_row(row))
     for line in group_consensus_lines(groups):
         sheet.append(spreadsheet_row([line]))
-    for column, width in zip("ABCD", (8, 7, 50, 80)):
-        sheet.column_dimensions[column].width = width
+    column_widths(sheet, (8, 7, 50, 80))
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = WRAP
 
 
 def _colour(sheet, row: int, codes: list[str | None]):
@@ -91,13 +83,11 @@ def _colour(sheet, row: int, codes: list[str | None]):
 def _votes_sheet(sheet, report: Report):
     rows = vote_rows(report)
     sheet.append(spreadsheet_row(list(rows[0].keys()) if rows else ["tour"]))
-    for cell in sheet[1]:
-        cell.font = BOLD
+    bold_row(sheet)
     for row in rows:
         sheet.append(
             spreadsheet_row(
                 [str(v) if v is not None and not isinstance(v, (int, float, str)) else v for v in row.values()]
             )
         )
-    for column, width in zip("ABCDEFGHI", (6, 6, 45, 20, 14, 6, 32, 22, 20)):
-        sheet.column_dimensions[column].width = width
+    column_widths(sheet, (6, 6, 45, 20, 14, 6, 32, 22, 20))

@@ -10,8 +10,8 @@ from abaque.analysis.verdict import Verdict
 from abaque.debate.evolution import projected_evolution
 from abaque.debate.speakers import projector_context as debate_projector_context
 from abaque.meetings.access import get_meeting
+from abaque.meetings.matrix import ordered_matrix
 from abaque.meetings.numbering import item_numbers, numbered
-from abaque.meetings.views.results import ordered_matrix
 
 from ..address import join_urls
 from ..progress import round_progress

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from abaque import throttle
 from abaque.analysis.verdict import Verdict
 from abaque.live import voter
-from abaque.meetings.views.results import ordered_matrix
+from abaque.meetings.matrix import ordered_matrix
 
 from .. import registration
 from ..forms import RegistrationForm

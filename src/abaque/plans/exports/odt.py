@@ -1,12 +1,7 @@
 """A table as an editable OpenDocument text (odfpy), landscape A4."""
 
-from io import BytesIO
-
 from odf.opendocument import OpenDocumentText
 from odf.style import (
-    MasterPage,
-    PageLayout,
-    PageLayoutProperties,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -16,34 +11,37 @@ from odf.style import (
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import H, P
 
+from abaque.documents.odt import add_style, odt_bytes, page_style
+
+BORDER = "0.5pt solid #888888"
+
 
 def _styles(doc):
-    layout = PageLayout(name="Landscape")
-    layout.addElement(
-        PageLayoutProperties(pagewidth="29.7cm", pageheight="21cm", printorientation="landscape", margin="1.5cm")
-    )
-    doc.automaticstyles.addElement(layout)
-    doc.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
-    styles = {
-        "cell": Style(name="Cell", family="table-cell"),
-        "axis": Style(name="AxisCell", family="table-cell"),
-        "head": Style(name="HeadCell", family="table-cell"),
-        "bold": Style(name="Bold", family="paragraph"),
-        "memory": Style(name="Memory", family="paragraph"),
+    page_style(doc, "Standard", landscape=True, layout="Landscape")
+    where = doc.automaticstyles
+    return {
+        "cell": add_style(where, "Cell", "table-cell", TableCellProperties(border=BORDER, padding="0.1cm")),
+        "axis": add_style(
+            where,
+            "AxisCell",
+            "table-cell",
+            TableCellProperties(border=BORDER, padding="0.1cm", backgroundcolor="#dce6f2"),
+        ),
+        "head": add_style(
+            where,
+            "HeadCell",
+            "table-cell",
+            TableCellProperties(border=BORDER, padding="0.1cm", backgroundcolor="#eeeeee"),
+        ),
+        "bold": add_style(where, "Bold", "paragraph", TextProperties(fontweight="bold")),
+        "memory": add_style(
+            where,
+            "Memory",
+            "paragraph",
+            TextProperties(fontstyle="italic", color="#666666"),
+            ParagraphProperties(marginleft="0cm"),
+        ),
     }
-    styles["cell"].addElement(TableCellProperties(border="0.5pt solid #888888", padding="0.1cm"))
-    styles["head"].addElement(
-        TableCellProperties(border="0.5pt solid #888888", padding="0.1cm", backgroundcolor="#eeeeee")
-    )
-    styles["axis"].addElement(
-        TableCellProperties(border="0.5pt solid #888888", padding="0.1cm", backgroundcolor="#dce6f2")
-    )
-    styles["bold"].addElement(TextProperties(fontweight="bold"))
-    styles["memory"].addElement(TextProperties(fontstyle="italic", color="#666666"))
-    styles["memory"].addElement(ParagraphProperties(marginleft="0cm"))
-    for style in styles.values():
-        doc.automaticstyles.addElement(style)
-    return styles
 
 
 def _cell(text, cell_style, paragraph_style=None, span=1):
@@ -81,6 +79,4 @@ def write_odt(table) -> bytes:
         doc.text.addElement(H(outlinelevel=2, text=heading))
         for line in text.split("\n"):
             doc.text.addElement(P(text=line))
-    out = BytesIO()
-    doc.write(out)
-    return out.getvalue()
+    return odt_bytes(doc)

@@ -1,0 +1,56 @@
+// The compte-rendu prepared in the background: the form starts the build,
+// then its status is polled until the document is ready (no inline script:
+// the Content-Security-Policy allows scripts from files only).
+(() => {
+  const form = document.querySelector("form.prepare");
+  if (!form) return;
+  const box = form.querySelector(".prepare-status");
+  const bar = box.querySelector("progress");
+  const text = box.querySelector(".prepare-text");
+  const link = box.querySelector(".prepare-link");
+  const button = form.querySelector("button[type=submit]");
+  const POLL_MS = 400;
+
+  function show(status) {
+    box.hidden = false;
+    bar.value = status.percent;
+    bar.textContent = `${status.percent} %`;
+    if (status.state === "done") {
+      text.textContent = `Prêt en ${String(status.seconds).replace(".", ",")} s`;
+      link.href = status.url;
+      link.hidden = false;
+      button.disabled = false;
+    } else if (status.state === "failed") {
+      text.textContent = status.error || "La préparation a échoué.";
+      button.disabled = false;
+    } else {
+      text.textContent = `${status.stage}… ${status.percent} %`;
+      link.hidden = true;
+      button.disabled = true;
+    }
+    return status.state === "running";
+  }
+
+  async function poll() {
+    try {
+      const response = await fetch(form.dataset.status, { headers: { Accept: "application/json" } });
+      if (response.ok && show(await response.json())) setTimeout(poll, POLL_MS);
+    } catch {
+      setTimeout(poll, POLL_MS * 5); // the laptop's server restarting: try again
+    }
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    const response = await fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { Accept: "application/json" },
+    });
+    if (response.ok && show(await response.json())) setTimeout(poll, POLL_MS);
+  });
+
+  // A build still running when the page was opened: follow it.
+  if (box.dataset.state === "running") poll();
+})();
