@@ -18,6 +18,7 @@ from abaque.accounts.models import Invitation
 from abaque.debate.models import Recording
 from abaque.online.models import OnlinePhase
 from abaque.plans.models import Axis, CommitteeMember, Communication, Deliberation
+from abaque.reports import building
 from abaque.reports.models import Delivery, Mailing
 from tests.builders import add_action, attach, make_process
 from tests.conftest import build_meeting
@@ -95,6 +96,9 @@ TABLE = {
     "debate:recording_file": READ,
     "reports:index": READ,
     "reports:download": READ,
+    "reports:preparation": READ,
+    "reports:prepared": READ,
+    "reports:prepare": CHANGE,
     "online:poster": READ,
     # A séance: what only its team changes or sees (tokens, forms, controls)
     "meetings:edit": CHANGE,
@@ -224,6 +228,7 @@ def world(facilitator, structure, colleague, reader, outsider):
     action = add_action(cycle, "Un café associatif")
     link = attach(cycle, build_meeting(facilitator, title="Groupe test"))
     communication = Communication.objects.create(cycle=cycle, who="Le Parc")
+    building.start(meeting, "pdf", spawn=lambda run: run())  # a prepared PDF, built here
     phase = OnlinePhase.objects.create(meeting=meeting, results_published=True)
     invitation = Invitation.objects.create(structure=structure, name="Nouvelle", invited_by=facilitator)
     ids = {

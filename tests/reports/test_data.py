@@ -158,5 +158,5 @@ def test_it_says_how_many_took_part_each_way_and_can_show_one_origin_only(facili
     assert len(report.participants) == 6
     only_online = build_report(meeting, origin="online")
     assert [p.participant.pk for p in only_online.participants] == [p.pk for p in online]
-    assert len(only_online.rounds[0].matrices[0].columns) == 2
+    assert len(only_online.rounds[0].matrices[0].participants) == 2
     assert only_online.origin_counts == report.origin_counts
