@@ -5,9 +5,9 @@ import time
 
 import pytest
 from django.urls import reverse
-from test_report_data import voted_meeting
 
 from abaque.reports import building
+from tests.reports.test_data import voted_meeting
 
 
 @pytest.fixture
