@@ -42,12 +42,13 @@ def test_the_demo_and_an_uploaded_pol_is_export_show_their_groups(browser, empty
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.set_default_timeout(120_000)  # loading the demo is slow on a loaded machine
     page.goto(server.url + link)
+    page.fill("#id_structure_name", "Parc naturel régional Scarpe-Escaut")
     page.fill("#id_username", "claire")
     page.fill("#id_first_name", "Claire Morel")
     page.fill("#id_password1", "Scarpe-Escaut-2026")
     page.fill("#id_password2", "Scarpe-Escaut-2026")
     page.click("text=Créer le compte")
-    page.click("text=Charger la séance de démonstration")
+    page.click("text=Charger la démo")
     page.wait_for_selector("#results-matrix")
     assert page.locator("text=Groupes d'opinion").count() >= 1  # the section, or why there are none
     shot(page, "demo-results.png")

@@ -74,5 +74,5 @@ def test_each_cell_names_its_participant_and_level_and_escapes_the_name(client_i
     assert "<img src=x" not in page
     escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
     assert f'title="{escaped} — Je suis tout à fait d&#x27;accord">++</td>' in page
-    bar = '<span class="lv-VG" style="flex-grow:4" title="Je suis tout à fait d&#x27;accord : 4">4</span>'
+    bar = '<span class="lv-VG" style="flex-grow:4" title="Je suis tout à fait d&#x27;accord : 4">++\u202f4</span>'
     assert bar in page
