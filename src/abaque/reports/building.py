@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import connection
 
 from .content import build_report
 from .formats import FORMATS
@@ -128,7 +128,13 @@ def start(meeting, key: str, spawn: Callable[[Callable[[], None]], None] | None 
 
 
 def _thread(run: Callable[[], None]) -> None:
-    threading.Thread(target=run, name="abaque-report", daemon=True).start()
+    def in_thread() -> None:
+        try:
+            run()
+        finally:
+            connection.close()  # this thread's own connection, never the request's
+
+    threading.Thread(target=in_thread, name="abaque-report", daemon=True).start()
 
 
 def build(meeting, status: Status) -> None:
@@ -158,4 +164,3 @@ def build(meeting, status: Status) -> None:
         status.error = "La préparation du document a échoué."
     finally:
         _write_status(meeting.pk, status)
-        close_old_connections()
