@@ -132,6 +132,23 @@ def screens(settings):
     listener.loop.close()
 
 
+@pytest.fixture
+def heard(screens, meeting):
+    """What the screens of the `meeting` fixture hear."""
+    return screens.listen(meeting)
+
+
+@pytest.fixture
+def move(django_capture_on_commit_callbacks):
+    """Make a move and run what waits for the commit (the announcement)."""
+
+    def run(transition, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return transition(*args, **kwargs)
+
+    return run
+
+
 @pytest.fixture(autouse=True)
 def _no_scheduler_thread(settings):
     """Tests call abaque.online.scheduler.tick themselves, at the time they choose."""

@@ -8,20 +8,6 @@ from abaque.debate import transitions
 from abaque.meetings.models import Meeting
 
 
-@pytest.fixture
-def move(django_capture_on_commit_callbacks):
-    def run(transition, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return transition(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
-def heard(screens, meeting):
-    return screens.listen(meeting)
-
-
 def test_debating_an_item_enters_the_debate_and_tells_the_screens(meeting, heard, move):
     item = meeting.active_items().last()
     move(transitions.debate_item, meeting, item)

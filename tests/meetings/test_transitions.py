@@ -10,23 +10,6 @@ from abaque.meetings.rounds import close_round, open_round
 from tests.conftest import build_meeting
 
 
-@pytest.fixture
-def move(django_capture_on_commit_callbacks):
-    """Make a move and run what waits for the commit (the announcement)."""
-
-    def run(transition, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return transition(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
-def heard(screens, meeting):
-    screens.listen(meeting)
-    return screens
-
-
 def test_opening_the_vote_opens_the_round_and_tells_screens_and_phones(meeting, heard, move):
     round_ = move(transitions.open_vote, meeting)
     assert round_.status == Round.Status.OPEN
