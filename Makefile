@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-browser bench demo clean lock audit lint format
+.PHONY: run test test-fast test-browser bench demo clean lock audit lint format messages
 
 # Dependencies come from requirements.lock, pinned with their hashes; Abaque
 # itself is installed on top without resolving anything again.
@@ -38,6 +38,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+
+## make messages: the translation catalogues made again from the source (needs gettext); APPS=meetings for one app.
+messages: $(STAMP)
+	$(BIN)/python -m abaque.messages $(APPS)
 
 ## make format: let ruff sort the imports and format the code.
 format: $(STAMP)

@@ -86,6 +86,7 @@ def https_settings(public_url, behind_proxy):
         "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https") if behind_proxy else None,
         "SESSION_COOKIE_SECURE": https,
         "CSRF_COOKIE_SECURE": https,
+        "LANGUAGE_COOKIE_SECURE": https,
         "SECURE_SSL_REDIRECT": https and env_bool("ABAQUE_SSL_REDIRECT", True),
         "SECURE_HSTS_SECONDS": int(env("ABAQUE_HSTS_SECONDS", "31536000")) if https else 0,
         "SECURE_REFERRER_POLICY": "same-origin",
@@ -125,6 +126,9 @@ MIDDLEWARE = [
     "abaque.body_limit.BodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The facilitator's language (menu switch, then the browser's); pages a
+    # séance's participants see switch to the séance's own language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "abaque.middleware.CleanInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,6 +155,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "abaque.context_processors.scale",
@@ -219,7 +224,11 @@ LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("en", "English")]
+# The project's own files; each app has its catalogue in <app>/locale
+# (made by `make messages`, see abaque/messages.py).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the menu's choice is remembered for a year
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
 USE_TZ = True

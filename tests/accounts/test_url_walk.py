@@ -70,7 +70,8 @@ TABLE = {
     "switch_structure": SELF,
     "account": SELF,
     "password_change": SELF,
-    "set_language": SELF,
+    "set_language": PUBLIC,
+    "javascript_catalogue": PUBLIC,
     "meetings:list": SELF,
     "plans:index": SELF,
     "meetings:create": CREATE,
@@ -255,6 +256,7 @@ def world(facilitator, structure, colleague, reader, outsider):
         "join_code": meeting.join_code,
         "uidb64": "MQ",
         "slug": phase.slug,
+        "language": "en",
     }
     objects = {
         "deliberation": Deliberation.objects.create(process=process, date="2024-01-15", text="Délibération"),

@@ -16,6 +16,9 @@ MODE_LOCKED = "Des votes sont déjà enregistrés : le mode ne peut plus changer
 
 
 class MeetingForm(forms.ModelForm):
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
+
     class Meta:
         model = Meeting
         fields = [
@@ -24,6 +27,7 @@ class MeetingForm(forms.ModelForm):
             "place",
             "territory",
             "question",
+            "language",
             "mode",
             "collect_categories",
             "scale_variant",
@@ -51,6 +55,7 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["language"].required = False  # a form posted without it keeps the séance's
         self.locked = bool(self.instance.pk and self.instance.has_votes)
         if self.locked:  # a disabled field ignores what is posted
             for name in ("mode", "collect_categories"):

@@ -93,6 +93,15 @@ class Meeting(models.Model):
     scale_variant = models.CharField(
         "échelle", max_length=10, choices=list(scale.VARIANT_LABELS.items()), default="standard"
     )
+    # What the participants read (phones, projector, public pages, e-mails,
+    # compte-rendu), whatever language the facilitator's own pages are in.
+    language = models.CharField(
+        "langue de la séance",
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="Celle des téléphones, du projecteur, des pages publiques et du compte-rendu.",
+    )
     display = models.CharField("participants affichés", max_length=8, choices=Display, default=Display.NAMES)
     join_code = models.CharField("code de la séance", max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
     join_access = models.CharField("accès par code", max_length=6, choices=JoinAccess, default=JoinAccess.AUTO)
