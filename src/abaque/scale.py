@@ -20,20 +20,54 @@ class Level:
     weight: int | None  # None: not an opinion (white, black)
     symbol: str  # so the matrix reads in black and white and for colour-blind people
     key: str  # keyboard key in the facilitator's grid
+    label_en: str  # the label in English
+    name_en: str  # the colour name in English
 
     @property
     def is_opinion(self) -> bool:
         return self.weight is not None
 
+    def label_in(self, language: str) -> str:
+        """The label in a language ("fr", "en"; a regional variant such as
+        "en-gb" reads as its language), French otherwise."""
+        return self.label_en if language.startswith("en") else self.label
+
+    def name_in(self, language: str) -> str:
+        return self.name_en if language.startswith("en") else self.name
+
 
 LEVELS: tuple[Level, ...] = (
-    Level("VG", "Je suis tout à fait d'accord", "vert foncé", "#0b6b2f", "#ffffff", 2, "++", "1"),
-    Level("G", "Je suis d'accord", "vert clair", "#8fd694", "#0b2b12", 1, "+", "2"),
-    Level("O", "Je suis mitigé", "orange", "#f59b23", "#2b1800", 0, "~", "3"),
-    Level("R", "Je ne suis pas d'accord", "rose", "#f5a3ab", "#3d0a10", -1, "−", "4"),
-    Level("RR", "Je ne suis pas du tout d'accord", "rouge foncé", "#9e1019", "#ffffff", -2, "−−", "5"),
-    Level("W", "Je ne sais pas", "blanc", "#ffffff", "#1f1f1f", None, "?", "6"),
-    Level("B", "Je ne veux pas répondre", "noir", "#111111", "#ffffff", None, "∅", "7"),
+    Level(
+        "VG",
+        "Je suis tout à fait d'accord",
+        "vert foncé",
+        "#0b6b2f",
+        "#ffffff",
+        2,
+        "++",
+        "1",
+        "I fully agree",
+        "dark green",
+    ),
+    Level("G", "Je suis d'accord", "vert clair", "#8fd694", "#0b2b12", 1, "+", "2", "I agree", "light green"),
+    Level("O", "Je suis mitigé", "orange", "#f59b23", "#2b1800", 0, "~", "3", "I have mixed feelings", "orange"),
+    Level("R", "Je ne suis pas d'accord", "rose", "#f5a3ab", "#3d0a10", -1, "−", "4", "I disagree", "pink"),
+    Level(
+        "RR",
+        "Je ne suis pas du tout d'accord",
+        "rouge foncé",
+        "#9e1019",
+        "#ffffff",
+        -2,
+        "−−",
+        "5",
+        "I strongly disagree",
+        "dark red",
+    ),
+    Level("W", "Je ne sais pas", "blanc", "#ffffff", "#1f1f1f", None, "?", "6", "I don't know", "white"),
+    Level(
+        "B", "Je ne veux pas répondre", "noir", "#111111", "#ffffff", None, "∅", "7", "I'd rather not answer", "black"
+    ),
 )
 
 BY_CODE: dict[str, Level] = {level.code: level for level in LEVELS}
@@ -58,6 +92,15 @@ VARIANT_LABELS: dict[str, str] = {
     "five": "Réduite : cinq opinions et le blanc",
     "three": "Simplifiée : trois opinions et le blanc",
 }
+VARIANT_LABELS_EN: dict[str, str] = {
+    "standard": "Standard: seven colours",
+    "five": "Reduced: five opinions and white",
+    "three": "Simple: three opinions and white",
+}
+
+
+def variant_label(variant: str, language: str) -> str:
+    return (VARIANT_LABELS_EN if language.startswith("en") else VARIANT_LABELS)[variant]
 
 
 def levels_of(variant: str) -> tuple[Level, ...]:

@@ -7,6 +7,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 
 from abaque import scale
 from abaque.analysis.verdict import VERDICT_SYMBOLS
@@ -31,6 +32,18 @@ def scale_css():
 @register.filter
 def level(code):
     return scale.BY_CODE.get(code or "")
+
+
+@register.filter
+def level_label(lv):
+    """A level's label in the active language (scale.py holds both)."""
+    return lv.label_in(get_language()) if lv else ""
+
+
+@register.filter
+def level_name(lv):
+    """A level's colour name in the active language."""
+    return lv.name_in(get_language()) if lv else ""
 
 
 @register.simple_tag
