@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, Server, abaque, require_chromium, seed, server_env
+from .conftest import CHROMIUM, CHROMIUM_ARGS, Server, abaque, require_chromium, seed, server_env, speak_french
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -44,6 +44,7 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + FAKE_MICROPHONE)
+        speak_french(browser)
         yield browser
         browser.close()
 
