@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast test-browser bench demo clean lock audit lint format messages
+.PHONY: run test test-fast test-browser bench demo clean lock audit lint format messages bench-online
 
 # Dependencies come from requirements.lock, pinned with their hashes; Abaque
 # itself is installed on top without resolving anything again.
@@ -67,6 +67,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/analysis.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/report.py
+
+## make bench-online: 5,000 online participants on PostgreSQL, Redis and two workers, against the embedded mode.
+bench-online: $(STAMP)
+	$(BIN)/python bench/online.py
 
 demo: $(STAMP)
 	$(BIN)/abaque migrate --noinput
