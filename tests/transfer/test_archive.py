@@ -113,6 +113,28 @@ def test_a_demo_demarche_comes_back_with_its_seances(demo, client, facilitator):
     call_command("verify_votes", stdout=io.StringIO())
 
 
+def test_an_online_phase_travels_with_its_registrations_and_invitations(meeting, facilitator):
+    from abaque.meetings.models import Participant
+    from abaque.online.models import Invitation, OnlinePhase, Registration
+
+    phase = OnlinePhase.objects.create(meeting=meeting, kind=OnlinePhase.Kind.INVITATION, controller="PNR")
+    zoe = meeting.participants.first()
+    Participant.objects.filter(pk=zoe.pk).update(origin=Participant.Origin.ONLINE)
+    Invitation.objects.create(phase=phase, participant=zoe, email="zoe@example.org", reminders_sent=1)
+    Registration.objects.create(phase=phase, email_digest="d" * 64, commune="Autrans", participant=zoe)
+    data = export_bytes(meeting)
+    user = fresh_installation()
+    root = load.import_seance(archive.read(io.BytesIO(data)), user).root
+    phase = OnlinePhase.objects.get(meeting=root)
+    assert (phase.kind, phase.controller) == ("invitation", "PNR")
+    invitation = phase.invitations.get()
+    assert (invitation.email, invitation.reminders_sent) == ("zoe@example.org", 1)
+    assert invitation.participant.meeting == root and invitation.participant.origin == "online"
+    assert phase.registrations.get().participant == invitation.participant
+    again = load.import_seance(archive.read(io.BytesIO(data)), user)  # the same archive: nothing doubles
+    assert again.updated and Invitation.objects.count() == Registration.objects.count() == 1
+
+
 def test_importing_the_same_archive_twice_merges_votes_and_notes(meeting, facilitator):
     round_ = meeting.current_round()
     items, people = list(meeting.items.all()), list(meeting.participants.all())
@@ -233,7 +255,7 @@ def test_every_model_of_a_seance_travels_in_its_archive():
     linked = {
         model._meta.label
         for model in django_apps.get_models()
-        if model._meta.app_label in ("meetings", "debate", "reports", "plans")
+        if model._meta.app_label in ("meetings", "debate", "online", "reports", "plans")
     }
     assert linked <= covered
 
@@ -279,7 +301,7 @@ def row_counts():
     return {
         model._meta.label: model.objects.count()
         for model in django_apps.get_models()
-        if model._meta.app_label in ("meetings", "debate", "reports", "plans")
+        if model._meta.app_label in ("meetings", "debate", "online", "reports", "plans")
     }
 
 

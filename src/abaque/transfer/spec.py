@@ -26,6 +26,11 @@ SEANCE = (
     Part("debate.Note", "meeting", (("item_id",),)),
     Part("debate.Recording", "meeting", (("created_at",),)),  # its file name is local
     Part("debate.AgendaPosition", "meeting", (("item_id",),)),
+    # The online phase: its settings, who registered (the address as its
+    # keyed digest once confirmed) and who was invited, with their reminders.
+    Part("online.OnlinePhase", "meeting", (("meeting_id",),)),
+    Part("online.Registration", "phase__meeting", (("phase_id", "email_digest"),)),
+    Part("online.Invitation", "phase__meeting", (("participant_id",),)),
     Part("reports.Mailing", "meeting", (("created_at", "subject"),)),
     Part("reports.Delivery", "mailing__meeting", (("mailing_id", "name", "email"),)),
     Part("reports.Attachment", "mailing__meeting", (("mailing_id", "name"),)),
