@@ -51,3 +51,49 @@ def test_the_seance_archive_holds_the_journal(client_in, meeting):
         data = json.loads(z.read(document))
     journal = data["content"]["journal"] if "content" in data else data["journal"]
     assert [row["action"] for row in journal] == ["round_opened"]
+
+
+def test_rewording_an_item_and_starting_a_round_are_journaled(client_in, meeting):
+    from tests.builders import run_round
+
+    run_round(meeting.current_round(), ["VG RR VG G", "G G O R", "VG VG VG VG"])
+    item = meeting.items.first()
+    response = client_in.post(
+        f"/seances/{meeting.pk}/debat/items/{item.pk}/reformuler/",
+        {"text": "Un café associatif ouvert le dimanche", "reason": "Malentendu sur les horaires"},
+    )
+    assert response.status_code == 302
+    entry = entries_for(meeting)[0]
+    assert entry.action == "item_reworded"
+    assert "Créer un café associatif" in entry.detail and "ouvert le dimanche" in entry.detail
+    client_in.post(f"/seances/{meeting.pk}/debat/nouveau-tour/", {"items": [item.pk]})
+    assert entries_for(meeting)[0].action == "round_started"
+
+
+def test_relaunching_a_cycle_is_journaled_on_the_demarche(client_in, facilitator):
+    from tests.builders import make_process
+
+    process = make_process(facilitator)
+    cycle = process.cycles.get()
+    response = client_in.post(f"/demarches/{process.pk}/{cycle.year}/relancer/")
+    assert response.status_code == 302
+    entry = entries_for(process)[0]
+    assert (entry.action, entry.actor) == ("cycle_relaunched", facilitator)
+    assert str(cycle.year) in entry.detail and str(cycle.year + 1) in entry.detail
+
+
+def test_sending_the_report_is_journaled(csrf_client, meeting, settings):
+    from django.urls import reverse
+
+    from tests.reports.test_mailing import send_report, serve
+
+    meeting.participants.filter(pk=meeting.participants.first().pk).update(email="anne@exemple.fr")
+    recorder = serve(settings)
+    try:
+        mailing = send_report(csrf_client, meeting)
+    finally:
+        recorder.controller.stop(no_assert=True)
+    entry = entries_for(meeting)[0]
+    assert entry.action == "report_sent" and str(mailing.deliveries.count()) in entry.detail
+    page = csrf_client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "a envoyé le compte-rendu" in page
