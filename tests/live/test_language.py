@@ -68,7 +68,7 @@ def test_a_french_seance_ballot_stays_french_on_an_english_phone(french):
     anne = french.participants.first()
     page = phone(ENGLISH_COOKIE).get(f"/b/{anne.token}/").content.decode()
     assert '<html lang="fr">' in page
-    assert "Le vote n&#x27;est pas encore ouvert" in page
+    assert "Le vote n'est pas encore ouvert" in page
     assert "Je suis tout \\u00e0 fait d'accord" in page
     assert "I fully agree" not in page
     assert 'src="/i18n/js/fr/"' in page
