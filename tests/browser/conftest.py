@@ -128,13 +128,33 @@ def seed(env, spec) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+class FrenchFirst:
+    """The browser, whose pages ask for French (Accept-Language) unless a
+    test gives its context another locale: Playwright's default is en-US,
+    and the pages that follow the browser's language are French first."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("locale", "fr-FR")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options):
+        options.setdefault("locale", "fr-FR")
+        return self._browser.new_page(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield FrenchFirst(chromium)
         chromium.close()
 
 
