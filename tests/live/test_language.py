@@ -150,3 +150,29 @@ def test_a_refused_vote_stays_french_in_a_french_seance(french, closed_rule_in_e
     answer = vote(phone(ENGLISH_COOKIE), anne, json.dumps({"round": 1, "item": item.pk, "code": "VG"}))
     assert answer.json()["error"] == CLOSED
     assert vote(phone(ENGLISH_COOKIE), anne, b"{").json()["error"] == "Requête illisible : rechargez la page."
+
+
+def test_the_names_page_explains_a_closed_door_and_a_taken_name_in_english(english):
+    anne = english.participants.first()
+    english.join_access = "closed"
+    english.save()
+    closed = phone(FRENCH_COOKIE).get(f"/s/{english.join_code}/")
+    assert closed.status_code == 403
+    assert "Access by code to this séance is closed" in closed.content.decode()
+    english.join_access = "open"
+    english.save()
+    first = phone(FRENCH_COOKIE)
+    first.post(f"/s/{english.join_code}/{anne.pk}/")
+    taken = phone(FRENCH_COOKIE).post(f"/s/{english.join_code}/{anne.pk}/")
+    assert taken.status_code == 409
+    assert "is already taken by another phone" in taken.content.decode()
+
+
+def test_the_serve_command_speaks_the_active_language():
+    from abaque.live.management.commands import serve
+
+    with translation.override("en"):
+        text = serve.announcement("127.0.0.1", 8000, [], "/bienvenue/abc/")
+    assert "On this computer, open:" in text
+    assert "  Abaque only listens on this computer (--host 127.0.0.1): phones will not\n  be able to connect." in text
+    assert "First start" in text and "Premier démarrage" not in text
