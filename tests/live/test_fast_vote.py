@@ -8,10 +8,15 @@ import pytest
 from asgiref.testing import ApplicationCommunicator
 from channels.layers import get_channel_layer
 from channels.routing import URLRouter
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
 
 from abaque.asgi import application
+from abaque.live import fast_vote
 from abaque.live.routing import websocket_urlpatterns
-from abaque.meetings.models import Vote, VoteLog
+from abaque.meetings import vote_rules
+from abaque.meetings.models import Round, Vote, VoteLog
 from abaque.meetings.notify import group_name
 from abaque.meetings.rounds import close_round, open_round
 from abaque.meetings.vote_batch import writer
@@ -158,3 +163,41 @@ def test_refusals_keep_the_contract(room, other_meeting):
 
 def test_other_requests_still_reach_django():
     assert asyncio.run(request("GET", "/rejoindre/", headers=[(b"host", b"localhost")]))[0] == 200
+
+
+def test_the_fast_path_explains_its_refusals_in_the_seance_language(room, monkeypatch):
+    """The fast path runs before Django's request stack (no LocaleMiddleware,
+    another thread for the writer): its refusals still read as the séance."""
+    room.language = "en"
+    room.save()
+    closed = vote_rules.NOT_OPEN[Round.Status.CLOSED]
+    # The English of a meetings refusal, as the meetings catalogue gives it.
+    catalogue = translation.trans_real.translation("en")._catalog
+    monkeypatch.setattr(catalogue, "_catalogs", [{str(closed): "The vote is closed."}, *catalogue._catalogs])
+    anne, item = room.participants.first(), room.items.first()
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", b"{not json"))
+    assert (status, answer["error"]) == (400, "Unreadable request: reload the page.")
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item), token=None))
+    assert status == 403 and answer["error"].startswith("Session expired")
+    close_round(room.rounds.get(number=1))
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item)))
+    assert (status, answer["error"]) == (409, "The vote is closed.")
+    room.language = "fr"
+    room.save()
+    status, answer = asyncio.run(post(f"/b/{anne.token}/vote/", vote_body(item)))
+    assert (status, answer["error"]) == (409, str(closed))
+
+
+def test_the_fast_path_answers_the_vote_url_of_the_url_table(room):
+    """One source for the endpoint's path: the fast path matches what
+    live/urls.py reverses, and nothing else of the phone's."""
+    anne = room.participants.first()
+    assert fast_vote.vote_path().match(reverse("live:vote", args=[anne.token]))["token"] == anne.token
+    assert not fast_vote.vote_path().match(reverse("live:state", args=[anne.token]))
+    assert not fast_vote.vote_path().match(reverse("live:ballot", args=[anne.token]))
+
+
+@override_settings(ROOT_URLCONF="tests.live.urls_elsewhere")
+def test_the_fast_path_follows_the_vote_url_where_it_is_mounted():
+    assert fast_vote.compile_vote_path().match("/ailleurs/b/abc_DEF-1/vote/")["token"] == "abc_DEF-1"
+    assert not fast_vote.compile_vote_path().match("/b/abc/vote/")

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from abaque.documents.pdf import html_to_pdf
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.matrix import participant_labels
 from abaque.meetings.models import Meeting
 from abaque.network import local_addresses
@@ -67,12 +68,14 @@ def pages_of(cards: list[Card]) -> list[list[Card]]:
 
 
 def cards_pdf(meeting: Meeting, base_url: str) -> bytes:
-    html = render_to_string(
-        "live/cards.html",
-        {
-            "meeting": meeting,
-            "pages": pages_of(cards_for(meeting, base_url)),
-            "join_url": base_url + reverse("live:join"),
-        },
-    )
+    """In the séance's language: the participants read the cards."""
+    with in_meeting_language(meeting):
+        html = render_to_string(
+            "live/cards.html",
+            {
+                "meeting": meeting,
+                "pages": pages_of(cards_for(meeting, base_url)),
+                "join_url": base_url + reverse("live:join"),
+            },
+        )
     return html_to_pdf(html)  # self-contained: nothing to fetch

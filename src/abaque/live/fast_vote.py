@@ -6,21 +6,66 @@ from the ASGI scope), parses the vote, hands it to the writer thread and
 answers once the vote is committed. Everything else goes to Django."""
 
 import asyncio
+import functools
 import io
 import json
 import re
 
+from channels.db import database_sync_to_async
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.asgi import ASGIRequest
 from django.middleware.csrf import CsrfViewMiddleware
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
+from abaque.meetings.models import Participant
 from abaque.meetings.notify import announce
 from abaque.meetings.vote_batch import PhoneVote, writer
 
-VOTE_PATH = re.compile(r"^/b/(?P<token>[A-Za-z0-9_-]{1,64})/vote/$")
+TOKEN = r"[A-Za-z0-9_-]{1,64}"  # what a personal token is made of (secrets.token_urlsafe)
 MAX_BODY = 4096
-BAD_REQUEST = "Requête illisible : rechargez la page."
-CSRF_FAILED = "Session expirée : rechargez la page, vos votes en attente partiront."
+# French msgids, translated when sent, in the séance's language (refusals).
+BAD_REQUEST = gettext_noop("Requête illisible : rechargez la page.")
+CSRF_FAILED = gettext_noop("Session expirée : rechargez la page, vos votes en attente partiront.")
+
+
+def compile_vote_path() -> re.Pattern:
+    """The path of live:vote, from the URL table (live/urls.py is its one
+    source): reversed with a marker for the token, which becomes the group."""
+    marker = "TOKEN0MARKER"
+    before, after = reverse("live:vote", kwargs={"token": marker}).split(marker)
+    return re.compile(f"^{re.escape(before)}(?P<token>{TOKEN}){re.escape(after)}$")
+
+
+@functools.cache
+def vote_path() -> re.Pattern:
+    """compile_vote_path(), once: the URL table is loaded by the first request."""
+    return compile_vote_path()
+
+
+def language_of(token: str) -> str:
+    """The language of the séance of a token; the default one when the token
+    is unknown (there is no séance to speak for)."""
+    found = Participant.objects.filter(token=token).values_list("meeting__language", flat=True).first()
+    return found or settings.LANGUAGE_CODE
+
+
+def in_language(language: str, answer: dict) -> dict:
+    """A refusal's message in `language`: the messages are French msgids
+    (vote_rules, vote_batch, this module) or lazy texts, made into the
+    séance's words here, at the point of sending, whatever thread or
+    request cycle made them."""
+    if "error" not in answer:
+        return answer
+    with translation.override(language):
+        return {**answer, "error": gettext(str(answer["error"]))}
+
+
+def refusal_for_phone(token: str, status: int, answer: dict) -> dict:
+    """An answer as the phone reads it: a refusal in its séance's language."""
+    return answer if status == 200 else in_language(language_of(token), answer)
 
 
 def parse(token: str, body: bytes) -> PhoneVote:
@@ -46,11 +91,14 @@ class VoteRouter:
         self.notifying: dict[int, asyncio.Task] = {}  # meeting → its announcement, not sent yet
 
     async def __call__(self, scope, receive, send):
-        match = VOTE_PATH.match(scope.get("path", ""))
+        match = vote_path().match(scope.get("path", "")) if scope["type"] == "http" else None
         if scope["type"] != "http" or scope["method"] != "POST" or not match:
             return await self.django_app(scope, receive, send)
         body = await _read_body(receive)
-        status, answer = await self.vote(scope, match["token"], body)
+        token = match["token"]
+        status, answer = await self.vote(scope, token, body)
+        if status != 200:  # rare: one query for the séance's language
+            answer = await database_sync_to_async(refusal_for_phone)(token, status, answer)
         await _send_json(send, status, answer)
 
     async def vote(self, scope, token, body):

@@ -9,10 +9,12 @@ from django.http import JsonResponse
 from django.http.request import RawPostDataException
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque import throttle
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.models import Item
 from abaque.meetings.notify import meeting_changed
 from abaque.meetings.vote_batch import store_phone_votes
@@ -25,16 +27,21 @@ ITEM_MAX_LENGTH = Item._meta.get_field("text").max_length
 
 def _ballot_page(request, participant, status=200, **extra):
     meeting = participant.meeting
+    language = meeting.language
     context = {
         "meeting": meeting,
         "participant": participant,
         "label": None if meeting.is_anonymous else participant.name,  # their own name, on their own phone
         "state": phone_state(participant),
-        "levels": [{"code": lv.code, "label": lv.label, "symbol": lv.symbol, "name": lv.name} for lv in meeting.levels],
+        "levels": [
+            {"code": lv.code, "label": lv.label_in(language), "symbol": lv.symbol, "name": lv.name_in(language)}
+            for lv in meeting.levels
+        ],
         "item_max_length": ITEM_MAX_LENGTH,
         **extra,
     }
-    return voter.bind(render(request, "live/ballot.html", context, status=status), participant)
+    with in_meeting_language(meeting):  # the page and its scripts' catalogue
+        return voter.bind(render(request, "live/ballot.html", context, status=status), participant)
 
 
 @login_not_required
@@ -63,13 +70,17 @@ def vote(request, token):
     try:
         phone_vote = fast_vote.parse(token, request.body)
     except RawPostDataException:  # a form post: its fields were read already
-        return JsonResponse({"error": fast_vote.BAD_REQUEST}, status=400)
+        return _vote_answer(token, 400, {"error": fast_vote.BAD_REQUEST})
     except ValueError as error:
-        return JsonResponse({"error": str(error)}, status=400)
+        return _vote_answer(token, 400, {"error": str(error)})
     outcome = store_phone_votes([phone_vote])[0]
     if outcome.status == 200:
         meeting_changed(outcome.meeting_id, "votes")
-    return JsonResponse(outcome.body, status=outcome.status)
+    return _vote_answer(token, outcome.status, outcome.body)
+
+
+def _vote_answer(token, status, answer):
+    return JsonResponse(fast_vote.refusal_for_phone(token, status, answer), status=status)
 
 
 @login_not_required
@@ -81,15 +92,17 @@ def propose(request, token):
     meeting = participant.meeting
     text = " ".join(request.POST.get("text", "").split())
     error = ""
-    if not meeting.phone_items:
-        error = "L'animateur n'a pas ouvert les propositions depuis les téléphones."
-    elif not text:
-        error = "Écrivez votre proposition avant de l'envoyer."
-    elif len(text) > ITEM_MAX_LENGTH:
-        error = f"Votre proposition dépasse {ITEM_MAX_LENGTH} caractères : raccourcissez-la."
-    wait = 0 if error else throttle.retry_after(throttle.PROPOSALS_PER_TOKEN, token)
-    if error or wait:  # shown on the ballot, with what was typed kept
-        error = error or throttle.wait_message(wait)
+    with in_meeting_language(meeting):  # read on the phone
+        if not meeting.phone_items:
+            error = _("L'animateur n'a pas ouvert les propositions depuis les téléphones.")
+        elif not text:
+            error = _("Écrivez votre proposition avant de l'envoyer.")
+        elif len(text) > ITEM_MAX_LENGTH:
+            error = _("Votre proposition dépasse %(n)d caractères : raccourcissez-la.") % {"n": ITEM_MAX_LENGTH}
+        wait = 0 if error else throttle.retry_after(throttle.PROPOSALS_PER_TOKEN, token)
+        if error or wait:  # shown on the ballot, with what was typed kept
+            error = error or str(throttle.wait_message(wait))
+    if error:
         return _ballot_page(request, participant, status=429 if wait else 400, proposal=text, proposal_error=error)
     throttle.record(throttle.PROPOSALS_PER_TOKEN, token)
     with transaction.atomic():

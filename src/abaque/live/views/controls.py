@@ -3,6 +3,7 @@ follow it, reveal the results on the projector, free a phone's name."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.journal import record
@@ -68,7 +69,7 @@ def open_vote(request, meeting_id):
     except transitions.Refused as refusal:
         return _refused(request, meeting, refusal)
     record(request.user, meeting, "round_reopened" if reopening else "round_opened", f"tour {round_.number}")
-    return _done(request, meeting, f"Le vote du tour {round_.number} est ouvert.")
+    return _done(request, meeting, _("Le vote du tour %(n)d est ouvert.") % {"n": round_.number})
 
 
 @require_POST
@@ -79,7 +80,7 @@ def close_vote(request, meeting_id):
     except transitions.Refused as refusal:
         return _refused(request, meeting, refusal)
     record(request.user, meeting, "round_closed", f"tour {round_.number}")
-    return _done(request, meeting, f"Le vote du tour {round_.number} est clos.")
+    return _done(request, meeting, _("Le vote du tour %(n)d est clos.") % {"n": round_.number})
 
 
 @require_POST
@@ -89,9 +90,9 @@ def join_access(request, meeting_id):
     is_open = request.POST.get("open") == "1"
     transitions.set_join_access(meeting, is_open)
     text = (
-        "L'accès par code est rouvert."
+        _("L'accès par code est rouvert.")
         if is_open
-        else "L'accès par code est fermé : seuls les téléphones déjà liés et les cartes imprimées votent."
+        else _("L'accès par code est fermé : seuls les téléphones déjà liés et les cartes imprimées votent.")
     )
     return _done(request, meeting, text)
 
@@ -121,5 +122,7 @@ def release(request, meeting_id, participant_id):
     participant = get_participant(meeting, participant_id)
     transitions.release_name(participant)
     return _done(
-        request, meeting, f"Le nom de {participant.name} est libre : il peut être repris par un autre téléphone."
+        request,
+        meeting,
+        _("Le nom de %(name)s est libre : il peut être repris par un autre téléphone.") % {"name": participant.name},
     )

@@ -8,9 +8,12 @@ import re
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from abaque import throttle
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.models import JOIN_CODE_LENGTH, MIN_CATEGORY_GROUP, Meeting, Participant
 
 from .. import voter
@@ -47,7 +50,7 @@ def _meeting_for_code(request, join_code, **filters):
     meeting = Meeting.objects.filter(join_code=code, **filters).first()
     if meeting is None:
         _wrong_guess(request, code)
-        raise Http404("Aucune séance ne porte ce code.")
+        raise Http404(_("Aucune séance ne porte ce code."))
     return meeting
 
 
@@ -64,9 +67,9 @@ def join(request):
         if Meeting.objects.filter(join_code=code).exists():
             return redirect("live:names", code)  # which says if joining has closed
         error = (
-            f"Le code a {JOIN_CODE_LENGTH} caractères : vérifiez-le sur l'écran."
+            _("Le code a %(n)d caractères : vérifiez-le sur l'écran.") % {"n": JOIN_CODE_LENGTH}
             if len(code) != JOIN_CODE_LENGTH
-            else "Aucune séance ne porte ce code : vérifiez-le sur l'écran."
+            else _("Aucune séance ne porte ce code : vérifiez-le sur l'écran.")
         )
         _wrong_guess(request, code)
     context = {
@@ -78,10 +81,24 @@ def join(request):
     return render(request, "live/join.html", context, status=400 if error else 200)
 
 
-CLOSED = "L'accès par code à cette séance est fermé. Si vous avez une carte de vote, scannez son QR code ; sinon, demandez à l'animateur."
+CLOSED = gettext_noop(
+    "L'accès par code à cette séance est fermé. Si vous avez une carte de vote, scannez son QR code ;"
+    " sinon, demandez à l'animateur."
+)
+TAKEN = gettext_noop(
+    "« %(name)s » est déjà pris par un autre téléphone. Si c'est bien vous, demandez à l'animateur de libérer votre nom."
+)
+NO_BALLOT_LEFT = gettext_noop("Plus aucun bulletin n'est disponible : demandez à l'animateur.")
 
 
-def _names_page(request, meeting, error="", status=200):
+def _names_page(request, meeting, error="", status=200, **values):
+    """The séance's page of names, in the séance's language; `error` is a
+    French msgid, translated here with its `values`."""
+    with in_meeting_language(meeting):
+        return _render_names(request, meeting, _(error) % values if error else "", status)
+
+
+def _render_names(request, meeting, error, status):
     mine = voter.cookie_participant(request, meeting)
     is_open = meeting.join_open
     anonymous = meeting.is_anonymous
@@ -91,7 +108,7 @@ def _names_page(request, meeting, error="", status=200):
         "participants": meeting.participants.all() if is_open and not anonymous else [],
         "join_open": is_open,
         "mine": mine,
-        "error": error or ("" if is_open else CLOSED),
+        "error": error or ("" if is_open else _(CLOSED)),
         "categories": Participant.Category.choices if anonymous and meeting.collect_categories else [],
         "min_group": MIN_CATEGORY_GROUP,
     }
@@ -121,13 +138,7 @@ def take_name(request, join_code, participant_id):
         return _names_page(request, meeting)
     participant = get_object_or_404(meeting.participants, pk=participant_id)
     if not voter.claim(participant, request.COOKIES.get(voter.COOKIE)):
-        return _names_page(
-            request,
-            meeting,
-            f"« {participant.name} » est déjà pris par un autre téléphone. "
-            "Si c'est bien vous, demandez à l'animateur de libérer votre nom.",
-            status=409,
-        )
+        return _names_page(request, meeting, TAKEN, status=409, name=participant.name)
     return voter.bind(redirect("live:ballot", participant.token), participant)
 
 
@@ -145,7 +156,5 @@ def take_place(request, join_code):
         category = request.POST.get("category", "")
         participant = voter.take_ballot(meeting, category if category in Participant.Category.values else "")
     if participant is None:
-        return _names_page(
-            request, meeting, "Plus aucun bulletin n'est disponible : demandez à l'animateur.", status=409
-        )
+        return _names_page(request, meeting, NO_BALLOT_LEFT, status=409)
     return voter.bind(redirect("live:ballot", participant.token), participant)

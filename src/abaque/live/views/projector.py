@@ -10,6 +10,7 @@ from abaque.analysis.verdict import Verdict
 from abaque.debate.evolution import projected_evolution
 from abaque.debate.speakers import projector_context as debate_projector_context
 from abaque.meetings.access import get_meeting
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.matrix import ordered_matrix
 from abaque.meetings.numbering import item_numbers, numbered
 
@@ -46,9 +47,11 @@ def projector_context(request, meeting) -> dict:
 
 def projector(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
-    return render(request, "live/projector.html", projector_context(request, meeting))
+    with in_meeting_language(meeting):  # the room reads it, not the facilitator
+        return render(request, "live/projector.html", projector_context(request, meeting))
 
 
 def projector_fragment(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
-    return render(request, "live/_projector_body.html", projector_context(request, meeting))
+    with in_meeting_language(meeting):
+        return render(request, "live/_projector_body.html", projector_context(request, meeting))

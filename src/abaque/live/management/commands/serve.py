@@ -4,7 +4,8 @@ One uvicorn process by default (SQLite, in-memory channel layer): nothing to
 install or configure in a village hall. Before serving, it tells the
 facilitator, in French, which address to open on the laptop, which one the
 phones use (with a QR code drawn in the terminal), and on the very first
-start the one-time link that creates the facilitator's account.
+start the one-time link that creates the facilitator's account. Its words
+are in the active language (French, Django's default here).
 """
 
 import errno
@@ -18,6 +19,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from uvicorn.supervisors import Multiprocess
 
 from abaque.accounts.first_account import first_account_path
@@ -42,36 +45,47 @@ def phone_hosts(host: str, lan_addresses: list[str]) -> list[str]:
     return [] if host in LOOPBACK_HOSTS else [host]
 
 
+def indented(text: str) -> str:
+    """A paragraph of the announcement (its line breaks are the catalogue's)."""
+    return "\n".join("  " + line for line in text.splitlines())
+
+
 def announcement(host: str, port: int, lan_addresses: list[str], setup_path: str | None) -> str:
-    """What the terminal shows before serving, in French."""
+    """What the terminal shows before serving, in the active language."""
     laptop_host = "localhost" if host in WILDCARD_HOSTS + LOOPBACK_HOSTS else host
-    lines = ["", "Abaque démarre.", "", "  Sur cet ordinateur, ouvrez :", f"      {url(laptop_host, port)}", ""]
+    lines = [
+        "",
+        _("Abaque démarre."),
+        "",
+        indented(_("Sur cet ordinateur, ouvrez :")),
+        f"      {url(laptop_host, port)}",
+        "",
+    ]
     phones = phone_hosts(host, lan_addresses)
     if phones:
-        lines += ["  Pour les téléphones des participants (connectés au même Wi-Fi) :"]
+        lines += [indented(_("Pour les téléphones des participants (connectés au même Wi-Fi) :"))]
         lines += [f"      {url(address, port, JOIN_PATH)}" for address in phones]
         lines += ["", qr_code(url(phones[0], port, JOIN_PATH)), ""]
     elif host in LOOPBACK_HOSTS:
-        lines += [
-            f"  Abaque n'écoute que sur cet ordinateur (--host {host}) : les téléphones ne",
-            "  pourront pas se connecter. Pour les accueillir, relancez sans --host.",
-            "",
-        ]
+        text = _(
+            "Abaque n'écoute que sur cet ordinateur (--host %(host)s) : les téléphones ne\n"
+            "pourront pas se connecter. Pour les accueillir, relancez sans --host."
+        )
+        lines += [indented(text % {"host": host}), ""]
     else:
-        lines += [
-            "  Aucun réseau local détecté : pour que les participants votent avec leur",
-            "  téléphone, connectez cet ordinateur au même Wi-Fi qu'eux (ou au point",
-            "  d'accès d'un téléphone), puis relancez « abaque serve ».",
-            "",
-        ]
+        text = _(
+            "Aucun réseau local détecté : pour que les participants votent avec leur\n"
+            "téléphone, connectez cet ordinateur au même Wi-Fi qu'eux (ou au point\n"
+            "d'accès d'un téléphone), puis relancez « abaque serve »."
+        )
+        lines += [indented(text), ""]
     if setup_path:
-        lines += [
-            "  Premier démarrage : créez le compte de l'animateur ou de l'animatrice",
-            "  avec ce lien, valable une seule fois :",
-            f"      {url(laptop_host, port, setup_path)}",
-            "",
-        ]
-    lines += ["Pour arrêter Abaque : Ctrl+C.", ""]
+        text = _(
+            "Premier démarrage : créez le compte de l'animateur ou de l'animatrice\n"
+            "avec ce lien, valable une seule fois :"
+        )
+        lines += [indented(text), f"      {url(laptop_host, port, setup_path)}", ""]
+    lines += [_("Pour arrêter Abaque : Ctrl+C."), ""]
     return "\n".join(lines)
 
 
@@ -97,33 +111,42 @@ def bind(host: str, port: int) -> socket.socket:
 
 def bind_error(exc: OSError, host: str, port: int) -> str:
     if exc.errno == errno.EADDRINUSE:
-        return (
-            f"Le port {port} est déjà utilisé (une autre instance d'Abaque ou un autre logiciel ?). "
-            f"Choisissez-en un autre, par exemple : abaque serve --port {port + 1}"
-        )
+        return _(
+            "Le port %(port)d est déjà utilisé (une autre instance d'Abaque ou un autre logiciel ?). "
+            "Choisissez-en un autre, par exemple : abaque serve --port %(next)d"
+        ) % {"port": port, "next": port + 1}
     if exc.errno == errno.EACCES:
-        return f"Le port {port} est réservé à l'administrateur. Choisissez un port au-dessus de 1024 : abaque serve --port 8000"
-    return f"Impossible d'écouter sur {host}:{port} ({exc.strerror}). Vérifiez --host et --port."
+        return _(
+            "Le port %(port)d est réservé à l'administrateur. "
+            "Choisissez un port au-dessus de 1024 : abaque serve --port 8000"
+        ) % {"port": port}
+    return _("Impossible d'écouter sur %(host)s:%(port)d (%(reason)s). Vérifiez --host et --port.") % {
+        "host": host,
+        "port": port,
+        "reason": exc.strerror,
+    }
 
 
 class Command(BaseCommand):
-    help = "Démarre Abaque sur le réseau local et affiche les adresses à ouvrir."
+    help = gettext_lazy("Démarre Abaque sur le réseau local et affiche les adresses à ouvrir.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--host", default="0.0.0.0", help="adresse d'écoute (défaut : toutes, 0.0.0.0)")
-        parser.add_argument("--port", type=int, default=8000, help="port (défaut : 8000)")
-        parser.add_argument("--workers", type=int, default=1, help="processus (plus d'un demande REDIS_URL)")
-        parser.add_argument("--access-log", action="store_true", help="affiche chaque requête")
+        parser.add_argument("--host", default="0.0.0.0", help=_("adresse d'écoute (défaut : toutes, 0.0.0.0)"))
+        parser.add_argument("--port", type=int, default=8000, help=_("port (défaut : 8000)"))
+        parser.add_argument("--workers", type=int, default=1, help=_("processus (plus d'un demande REDIS_URL)"))
+        parser.add_argument("--access-log", action="store_true", help=_("affiche chaque requête"))
 
     def handle(self, *args, host, port, workers, access_log, **options):
         if workers > 1 and "RedisChannelLayer" not in settings.CHANNEL_LAYERS["default"]["BACKEND"]:
             raise CommandError(
-                "Plusieurs processus (--workers) ont besoin de REDIS_URL pour que les écrans "
-                "en direct reçoivent tous les votes. Définissez REDIS_URL, ou lancez sans --workers."
+                _(
+                    "Plusieurs processus (--workers) ont besoin de REDIS_URL pour que les écrans "
+                    "en direct reçoivent tous les votes. Définissez REDIS_URL, ou lancez sans --workers."
+                )
             )
         check_database()
         restrict_tree(settings.DATA_DIR)
-        self.stdout.write(f"Données (base, enregistrements, clé secrète) : {settings.DATA_DIR}")
+        self.stdout.write(_("Données (base, enregistrements, clé secrète) : %(path)s") % {"path": settings.DATA_DIR})
         allow_host(host)
         setup_path = first_account_path()
         connections.close_all()  # the server opens its own connections, in its threads
@@ -138,7 +161,7 @@ def check_database():
     connection = connections["default"]
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        raise CommandError("La base de données n'est pas à jour : lancez d'abord « abaque migrate ».")
+        raise CommandError(_("La base de données n'est pas à jour : lancez d'abord « abaque migrate »."))
 
 
 def allow_host(host):

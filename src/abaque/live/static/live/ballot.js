@@ -1,4 +1,5 @@
-/* The phone ballot. A vote is shown « envoyé ✓ » only after the server's
+/* The phone ballot. Its texts come from the séance's catalogue (gettext,
+   interpolate: the javascript_catalogue script loaded before this one). A vote is shown « envoyé ✓ » only after the server's
    200; until then it waits in a queue in localStorage (one entry per round
    and item, the latest code wins) and is sent again when the network
    returns, so a vote made in a dead spot of the hall is never lost. */
@@ -53,8 +54,9 @@
     if (keyOf(item) in pending()) return "pending";
     return state.votes[String(item)] ? "sent" : "empty";
   }
-  var STATUS_TEXT = { sent: "envoyé ✓", pending: "en attente d'envoi…", empty: "pas encore voté" };
-  var CHANGED_TEXT = "modifié par l'animateur";
+  var STATUS_TEXT = { sent: gettext("envoyé ✓"), pending: gettext("en attente d'envoi…"), empty: gettext("pas encore voté") };
+  var CHANGED_TEXT = gettext("modifié par l'animateur");
+  function format(text, values) { return interpolate(text, values, true); }
   // The stored vote was typed in the facilitator's grid (no choice of ours
   // is waiting to replace it): the phone says so, not only shows the colour.
   function changedByFacilitator(item) {
@@ -79,7 +81,7 @@
     voting.classList.toggle("hidden", !(open || closed));
     if (dead) return;
     if (!(open || closed)) { waitingItems(); return; }
-    if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, "Aucun item dans ce tour.")); return; }
+    if (!state.items.length) { voting.replaceChildren(el("p", { "class": "waiting-text" }, gettext("Aucun item dans ce tour."))); return; }
     current = Math.max(0, Math.min(current, state.items.length - 1));
     if (finished && open) { voting.replaceChildren(banner(closed), endScreen(), overview()); return; }
     if (closed && state.revealed && !reviewing) { voting.replaceChildren(banner(closed), watchScreen(), overview()); return; }
@@ -90,22 +92,22 @@
     var list = document.getElementById("waiting-items");
     list.replaceChildren.apply(list, state.items.length
       ? state.items.map(function (item) { return el("li", {}, item.text); })
-      : [el("li", { "class": "muted" }, "Aucun pour l'instant.")]);
+      : [el("li", { "class": "muted" }, gettext("Aucun pour l'instant."))]);
   }
 
   function banner(closed) {
     var done = state.items.filter(function (it) { return shownCode(it.id); }).length;
     var node = el("div", { "class": "ballot-head" + (closed ? " closed" : "") });
-    node.appendChild(el("p", { "class": "closed-text" }, closed ? "Le vote est clos" : "Tour " + state.round));
-    node.appendChild(el("p", { "class": "count" }, done + " / " + state.items.length + " votés"));
+    node.appendChild(el("p", { "class": "closed-text" }, closed ? gettext("Le vote est clos") : format(gettext("Tour %(n)s"), { n: state.round })));
+    node.appendChild(el("p", { "class": "count" }, format(gettext("%(done)s / %(total)s votés"), { done: done, total: state.items.length })));
     return node;
   }
 
   function card(item, closed) {
     var node = el("article", { "class": "card", "data-item": item.id });
-    node.appendChild(el("p", { "class": "position" }, "Item " + (current + 1) + " sur " + state.items.length));
+    node.appendChild(el("p", { "class": "position" }, format(gettext("Item %(n)s sur %(total)s"), { n: current + 1, total: state.items.length })));
     node.appendChild(el("p", { "class": "item-text" }, item.text));
-    var choices = el("div", { "class": "levels", role: "group", "aria-label": "Votre couleur" });
+    var choices = el("div", { "class": "levels", role: "group", "aria-label": gettext("Votre couleur") });
     var chosen = shownCode(item.id);
     levels.forEach(function (level) {
       var button = el("button", { type: "button", "class": "level lv-" + level.code, "data-code": level.code,
@@ -127,9 +129,9 @@
 
   function endScreen() {
     var node = el("section", { "class": "end-screen", role: "status" });
-    node.appendChild(el("p", { "class": "end-text" }, "Merci, vous avez voté sur tous les items"));
-    node.appendChild(el("p", { "class": "end-hint" }, "Vous pouvez encore changer d'avis tant que le vote est ouvert."));
-    var review = el("button", { type: "button", "class": "big-button review" }, "Revoir et modifier mes votes");
+    node.appendChild(el("p", { "class": "end-text" }, gettext("Merci, vous avez voté sur tous les items")));
+    node.appendChild(el("p", { "class": "end-hint" }, gettext("Vous pouvez encore changer d'avis tant que le vote est ouvert.")));
+    var review = el("button", { type: "button", "class": "big-button review" }, gettext("Revoir et modifier mes votes"));
     review.addEventListener("click", function () {
       if (!settling()) go(0);
     });
@@ -141,8 +143,8 @@
   // While the results are projected: nothing left to do on the phone.
   function watchScreen() {
     var node = el("section", { "class": "watch-screen", role: "status" });
-    node.appendChild(el("p", { "class": "watch-text" }, "Regardez l'écran"));
-    node.appendChild(el("p", { "class": "watch-hint" }, "Les résultats du vote sont projetés. Touchez un numéro pour revoir votre vote."));
+    node.appendChild(el("p", { "class": "watch-text" }, gettext("Regardez l'écran")));
+    node.appendChild(el("p", { "class": "watch-hint" }, gettext("Les résultats du vote sont projetés. Touchez un numéro pour revoir votre vote.")));
     changedNote(node);
     return node;
   }
@@ -152,14 +154,15 @@
     state.items.forEach(function (item, index) { if (changedByFacilitator(item.id)) numbers.push(String(index + 1)); });
     if (!numbers.length) return;
     node.appendChild(el("p", { "class": "changed-note" }, numbers.length === 1
-      ? "Votre vote sur l'item " + numbers[0] + " a été " + CHANGED_TEXT + "."
-      : "Vos votes sur les items " + numbers.slice(0, -1).join(", ") + " et " + numbers[numbers.length - 1] + " ont été modifiés par l'animateur."));
+      ? format(gettext("Votre vote sur l'item %(n)s a été modifié par l'animateur."), { n: numbers[0] })
+      : format(gettext("Vos votes sur les items %(list)s et %(last)s ont été modifiés par l'animateur."),
+               { list: numbers.slice(0, -1).join(", "), last: numbers[numbers.length - 1] })));
   }
 
   function stepper() {
     var nav = el("nav", { "class": "stepper" });
-    var prev = el("button", { type: "button", "class": "step prev" }, "← Précédent");
-    var next = el("button", { type: "button", "class": "step next" }, "Suivant →");
+    var prev = el("button", { type: "button", "class": "step prev" }, gettext("← Précédent"));
+    var next = el("button", { type: "button", "class": "step next" }, gettext("Suivant →"));
     prev.disabled = current === 0;
     next.disabled = current === state.items.length - 1;
     prev.addEventListener("click", function () { go(current - 1); });
@@ -169,13 +172,13 @@
   }
 
   function overview() {
-    var list = el("ol", { "class": "overview", "aria-label": "Vue d'ensemble : touchez un numéro pour y aller" });
+    var list = el("ol", { "class": "overview", "aria-label": gettext("Vue d'ensemble : touchez un numéro pour y aller") });
     state.items.forEach(function (item, index) {
       var code = shownCode(item.id), status = itemState(item.id), level = levelOf(code);
       var changed = changedByFacilitator(item.id);
       var dot = el("button", { type: "button", "class": "dot " + status + (code ? " lv-" + code : "") + (changed ? " changed" : ""),
                                "data-state": status, "aria-current": String(index === current),
-                               title: item.text + (level ? " — " + level.label : " — pas encore voté") + (changed ? " (" + CHANGED_TEXT + ")" : "") });
+                               title: item.text + " — " + (level ? level.label : STATUS_TEXT.empty) + (changed ? " (" + CHANGED_TEXT + ")" : "") });
       // The number, and the symbol under it: the overview reads without colours.
       dot.append(el("span", { "class": "n" }, String(index + 1)),
                  el("span", { "class": "sym", "aria-hidden": "true" }, level ? level.symbol : ""));
@@ -285,11 +288,11 @@
         } else if (response.status >= 500 || response.status === 403) {
           // Kept in the queue: the server is struggling, or the page is too
           // old for its CSRF token and a reload sends the vote again.
-          if (response.status === 403) show("Session expirée : rechargez la page, vos votes en attente partiront.");
+          if (response.status === 403) show(gettext("Session expirée : rechargez la page, vos votes en attente partiront."));
           break;
         } else {
           var body = await response.json().catch(function () { return {}; });
-          refused[key] = body.error || "Vote refusé (" + response.status + ") : rechargez la page.";
+          refused[key] = body.error || format(gettext("Vote refusé (%(status)s) : rechargez la page."), { status: response.status });
           show(refused[key]);
           dequeue(key, code);
           if (response.status === 404) { linkDead(); break; }
@@ -334,7 +337,7 @@
     dead = true;
     voting.classList.add("hidden");
     waiting.classList.add("hidden");
-    show("Ce lien de vote n'est plus valable : l'animateur a libéré ce nom. Rejoignez la séance à nouveau.");
+    show(gettext("Ce lien de vote n'est plus valable : l'animateur a libéré ce nom. Rejoignez la séance à nouveau."));
   }
   function show(message) {
     notice.textContent = message;
@@ -342,7 +345,7 @@
   }
   function online(up) {
     net.classList.toggle("hidden", up);
-    net.textContent = up ? "" : "Hors connexion : vos votes seront envoyés dès le retour du réseau.";
+    net.textContent = up ? "" : gettext("Hors connexion : vos votes seront envoyés dès le retour du réseau.");
   }
 
   // Back on the network: the notice goes (a failed send shows it again).
