@@ -84,6 +84,9 @@ def https_settings(public_url, behind_proxy):
         "CSRF_TRUSTED_ORIGINS": [f"{parts.scheme}://{parts.netloc}"] if parts else [],
         # Only a proxy that sets this header itself may be trusted with it.
         "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https") if behind_proxy else None,
+        # The proxy appends the client's address to X-Forwarded-For: the
+        # per-address limits count that, not the proxy's own address.
+        "ABAQUE_BEHIND_PROXY": bool(behind_proxy),
         "SESSION_COOKIE_SECURE": https,
         "CSRF_COOKIE_SECURE": https,
         "LANGUAGE_COOKIE_SECURE": https,

@@ -9,6 +9,7 @@ import math
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -58,10 +59,17 @@ def reset(limit: Limit, subject: str) -> None:
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR; behind a proxy Django is told nothing of X-Forwarded-For
-    here on purpose (a client could forge it), so the proxy's address is what
-    is counted, which the per-IP limits are loose enough to bear."""
-    return request.META.get("REMOTE_ADDR", "")
+    """The address a limit counts: REMOTE_ADDR, or behind the proxy
+    (ABAQUE_BEHIND_PROXY) the last address of X-Forwarded-For, the one the
+    proxy itself appended (those before it are the client's to forge)."""
+    return client_address(request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""))
+
+
+def client_address(peer: str, forwarded_for: str) -> str:
+    """Shared by Django's views and the phones' ASGI fast path."""
+    if getattr(settings, "ABAQUE_BEHIND_PROXY", False) and forwarded_for.strip():
+        return forwarded_for.split(",")[-1].strip()
+    return peer
 
 
 def wait_message(seconds: int) -> str:

@@ -34,7 +34,7 @@ def headers(token=SECRET, host=b"localhost", origin=None):
     return found
 
 
-async def request(method, path, body=b"", headers=()):
+async def request(method, path, body=b"", headers=(), client="127.0.0.1"):
     """One HTTP request through the ASGI application: (status, body)."""
     scope = {
         "type": "http",
@@ -46,7 +46,7 @@ async def request(method, path, body=b"", headers=()):
         "root_path": "",
         "scheme": "http",
         "headers": list(headers),
-        "client": ("127.0.0.1", 50000),
+        "client": (client, 50000),
         "server": ("localhost", 80),
     }
     communicator = ApplicationCommunicator(application, scope)

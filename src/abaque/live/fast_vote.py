@@ -23,6 +23,9 @@ from django.utils.translation import gettext, gettext_noop
 from abaque.meetings.models import Participant
 from abaque.meetings.notify import announce
 from abaque.meetings.vote_batch import PhoneVote, writer
+from abaque.throttle import client_address
+
+from . import vote_limits
 
 TOKEN = r"[A-Za-z0-9_-]{1,64}"  # what a personal token is made of (secrets.token_urlsafe)
 MAX_BODY = 4096
@@ -78,6 +81,13 @@ def parse(token: str, body: bytes) -> PhoneVote:
         raise ValueError(BAD_REQUEST) from error
 
 
+def address_of(scope) -> str:
+    """The client's address as the limits count it (throttle.client_address)."""
+    peer = (scope.get("client") or ("",))[0]
+    forwarded = next((v.decode("latin-1") for k, v in scope.get("headers", ()) if k == b"x-forwarded-for"), "")
+    return client_address(peer, forwarded)
+
+
 def _vote_view(request):  # what CSRF checks are run for; never called
     raise NotImplementedError
 
@@ -104,7 +114,8 @@ class VoteRouter:
     async def vote(self, scope, token, body):
         if body is None:
             return 413, {"error": BAD_REQUEST}
-        refusal = self._refusal(scope, body)
+        address = address_of(scope)
+        refusal = vote_limits.refusal(address) or self._refusal(scope, body)
         if refusal:
             return refusal
         try:
@@ -112,6 +123,7 @@ class VoteRouter:
         except ValueError as error:
             return 400, {"error": str(error)}
         outcome = await asyncio.wrap_future(writer.submit(phone_vote))
+        vote_limits.note(address, outcome.status)
         if outcome.status == 200:
             self._notify_soon(outcome.meeting_id)
         return outcome.status, outcome.body

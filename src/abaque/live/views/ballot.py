@@ -19,7 +19,7 @@ from abaque.meetings.models import Item
 from abaque.meetings.notify import meeting_changed
 from abaque.meetings.vote_batch import store_phone_votes
 
-from .. import fast_vote, voter
+from .. import fast_vote, vote_limits, voter
 from ..progress import phone_state
 
 ITEM_MAX_LENGTH = Item._meta.get_field("text").max_length
@@ -67,6 +67,9 @@ def vote(request, token):
     this view serves the same contract through Django's stack, for the test
     client and for WSGI deployments, with the same parsing and the same
     batch function, on a batch of one."""
+    address = throttle.client_ip(request)
+    if refusal := vote_limits.refusal(address):
+        return _vote_answer(token, *refusal)
     try:
         phone_vote = fast_vote.parse(token, request.body)
     except RawPostDataException:  # a form post: its fields were read already
@@ -74,6 +77,7 @@ def vote(request, token):
     except ValueError as error:
         return _vote_answer(token, 400, {"error": str(error)})
     outcome = store_phone_votes([phone_vote])[0]
+    vote_limits.note(address, outcome.status)
     if outcome.status == 200:
         meeting_changed(outcome.meeting_id, "votes")
     return _vote_answer(token, outcome.status, outcome.body)

@@ -285,10 +285,12 @@
         online(true);
         if (response.ok) {
           acknowledged(key, code, await response.json());
-        } else if (response.status >= 500 || response.status === 403) {
-          // Kept in the queue: the server is struggling, or the page is too
-          // old for its CSRF token and a reload sends the vote again.
+        } else if (response.status >= 500 || response.status === 403 || response.status === 429) {
+          // Kept in the queue: the server is struggling, the page is too old
+          // for its CSRF token and a reload sends the vote again, or this
+          // address sent too many votes and the next try sends it.
           if (response.status === 403) show(gettext("Session expirée : rechargez la page, vos votes en attente partiront."));
+          if (response.status === 429) show((await response.json().catch(function () { return {}; })).error || "");
           break;
         } else {
           var body = await response.json().catch(function () { return {}; });
