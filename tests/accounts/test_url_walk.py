@@ -125,6 +125,7 @@ TABLE = {
     "live:reveal": CHANGE,
     "live:join_access": CHANGE,
     "live:ordering": CHANGE,
+    "live:groups": CHANGE,
     "live:release": CHANGE,
     "debate:page": CHANGE,
     "debate:choose": CHANGE,

@@ -24,6 +24,7 @@ urlpatterns = [
     path("seances/<int:meeting_id>/direct/resultats/", controls.reveal, name="reveal"),
     path("seances/<int:meeting_id>/direct/acces/", controls.join_access, name="join_access"),
     path("seances/<int:meeting_id>/direct/ordre/", controls.set_ordering, name="ordering"),
+    path("seances/<int:meeting_id>/direct/groupes/", controls.groups, name="groups"),
     path(
         "seances/<int:meeting_id>/direct/participants/<int:participant_id>/liberer/", controls.release, name="release"
     ),

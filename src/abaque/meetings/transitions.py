@@ -61,6 +61,13 @@ def reveal_results(meeting: Meeting, show: bool) -> None:
     meeting_changed(meeting.pk, "results")
 
 
+def show_groups(meeting: Meeting, shown: bool) -> None:
+    """Project the opinion groups with the results, or stop."""
+    meeting.projector_groups = shown
+    meeting.save(update_fields=["projector_groups", "updated_at"])
+    meeting_changed(meeting.pk, "results")
+
+
 def order_results(meeting: Meeting, ordering: str | None) -> None:
     if ordering not in Meeting.Ordering.values:
         raise Refused("Ordre inconnu : choisissez dans la liste.")

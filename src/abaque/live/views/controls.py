@@ -106,6 +106,14 @@ def reveal(request, meeting_id):
 
 
 @require_POST
+def groups(request, meeting_id):
+    """Show (show=1) or hide the opinion groups with the projected results."""
+    meeting = get_meeting(request, meeting_id)
+    transitions.show_groups(meeting, request.POST.get("show") == "1")
+    return _done(request, meeting)
+
+
+@require_POST
 def set_ordering(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     try:

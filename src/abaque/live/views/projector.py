@@ -36,7 +36,9 @@ def projector_context(request, meeting) -> dict:
     elif meeting.phase == meeting.Phase.EVOLUTION:
         context["evolution"] = projected_evolution(meeting, numbers)
     elif context["show_results"]:
-        table = ordered_matrix(meeting, round_, meeting.ordering, meeting.ordering, numbers=numbers)
+        table = ordered_matrix(
+            meeting, round_, meeting.ordering, meeting.ordering, by_group=meeting.projector_groups, numbers=numbers
+        )
         context["table"] = table
         # Acknowledged at once, for or against (the debate starts from the rest).
         context["consensus"] = [row for row in table["rows"] if row["stats"].verdict in CONSENSUS]
