@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,15 @@ def client_ip(request) -> str:
 
 
 def wait_message(seconds: int) -> str:
-    minutes = math.ceil(seconds / 60)
-    when = (
-        f"{minutes} minute{'s' if minutes > 1 else ''}"
-        if seconds >= 60
-        else f"{seconds} seconde{'s' if seconds > 1 else ''}"
-    )
-    return f"Trop de tentatives : réessayez dans {when}."
+    if seconds >= 60:
+        minutes = math.ceil(seconds / 60)
+        return ngettext(
+            "Trop de tentatives : réessayez dans %(n)d minute.",
+            "Trop de tentatives : réessayez dans %(n)d minutes.",
+            minutes,
+        ) % {"n": minutes}
+    return ngettext(
+        "Trop de tentatives : réessayez dans %(n)d seconde.",
+        "Trop de tentatives : réessayez dans %(n)d secondes.",
+        seconds,
+    ) % {"n": seconds}
