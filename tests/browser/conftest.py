@@ -128,13 +128,32 @@ def seed(env, spec) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+class FrenchBrowser:
+    """Chromium as a French park's facilitator has it: its pages ask for
+    French (Accept-Language, which LocaleMiddleware follows until the menu's
+    switch says otherwise) unless a test gives another locale. Headless
+    Chromium asks for English by default."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"locale": "fr-FR", **options})
+
+    def new_page(self, **options):
+        return self._browser.new_page(**{"locale": "fr-FR", **options})
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield FrenchBrowser(chromium)
         chromium.close()
 
 
