@@ -88,6 +88,16 @@ def test_a_file_error_of_the_analysis_is_translated_with_its_parameters():
         assert translated(error) == str(error)
 
 
+def test_a_file_error_made_of_a_plain_text_keeps_it_as_it_is():
+    """Callers that build their text themselves (an f-string, perhaps with a
+    « % » in a file name) get it back untouched, in both languages."""
+    error = MatrixFileError("Le fichier 100 % faux.csv est illisible.")
+    assert str(error) == "Le fichier 100 % faux.csv est illisible."
+    with translation.override("en"):
+        assert translated(error) == "Le fichier 100 % faux.csv est illisible."
+    assert translated(None) == "" and translated("Consensus pour") == "Consensus pour"
+
+
 def test_the_reason_for_no_groups_and_the_verdicts_are_translated():
     import numpy as np
 

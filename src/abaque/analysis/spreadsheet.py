@@ -31,7 +31,9 @@ class MatrixFileError(ValueError):
     that it can be translated (line and column are parameters too)."""
 
     def __init__(self, template: str, line: int | None = None, column: int | None = None, **params: object):
-        self.message = Message(template, **({"line": line, "column": column} | params))
+        if "%(" in template:  # a marked template; a text made by the caller is kept as it is
+            params = {"line": line, "column": column} | params
+        self.message = Message(template, **params)
         super().__init__(str(self.message))
         self.line, self.column = line, column
 
