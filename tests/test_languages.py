@@ -71,7 +71,9 @@ def test_the_scripts_of_an_english_seance_get_the_english_catalogue(client, meet
     assert english.status_code == 200 and english["Content-Type"].startswith("text/javascript")
     text = english.content.decode()
     assert "Phone vote kept." in text and "%(n)s characters left" in text
-    assert "Phone vote kept." not in client.get("/i18n/js/fr/").content.decode()
+    french = client.get("/i18n/js/fr/").content.decode()
+    assert "Phone vote kept." not in french
+    assert "const v = (n > 1);" in french and "const v = (n != 1);" in text  # each language's plural rule
     assert client.get("/i18n/js/de/").status_code == 404
 
 
