@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from abaque import scale
 from abaque.messages import APPS, PROJECT, catalogues, folder
 
 SRC = folder(PROJECT)
@@ -56,7 +57,21 @@ ALLOWED_WORDS = {
 # Files whose French is data, not interface: the demo séance, its debate and its démarche.
 DATA_FILES = {"meetings/demo.py", "debate/demo.py", "plans/demo.py"}
 # Strings checked by hand and not user-facing: "path:text" with the reason.
-ALLOWED_STRINGS: dict[str, str] = {}
+ALLOWED_STRINGS: dict[str, str] = {
+    # scale.py is the one source of truth of the scale's texts: each French
+    # label and name has its English beside it (label_in, name_in, variant_label).
+    **{f"scale.py:{lv.label}": "scale.py holds its English beside it" for lv in scale.LEVELS},
+    **{f"scale.py:{lv.name}": "scale.py holds its English beside it" for lv in scale.LEVELS},
+    **{f"scale.py:{text}": "scale.py holds its English beside it" for text in scale.VARIANT_LABELS.values()},
+    # A language's name in the switch is written in that language (an autonym).
+    "settings.py:Français": "the language's own name, the same whatever the interface's language",
+    # short_date spells the French months itself (Django's « jan. » is not the
+    # Imprimerie nationale's « janv. ») and only when French is active.
+    **{
+        f"templatetags/abaque.py:{month}": "French months, used only in French"
+        for month in ("janv.", "févr.", "juil.", "août", "sept.", "déc.")
+    },
+}
 
 MARKERS = {
     "_",
@@ -176,8 +191,14 @@ JS_STRING = re.compile(
 )
 
 
+_JS_LITERAL = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+# The second text of ngettext (the plural) and of pgettext (after the context) is marked too.
+JS_SECOND_ARGUMENT = re.compile(rf"\b(?:ngettext|pgettext)\s*\(\s*{_JS_LITERAL}\s*,\s*{_JS_LITERAL}")
+
+
 def unmarked_in_javascript(path: Path) -> list[str]:
     text = JS_COMMENT.sub("", path.read_text(encoding="utf-8"))
+    text = JS_SECOND_ARGUMENT.sub("gettext(", text)
     found = []
     for match in JS_STRING.finditer(text):
         marked, literal = match.groups()
@@ -219,8 +240,11 @@ def test_the_check_finds_an_unmarked_string(tmp_path):
     module.write_text('"""Docstring à part."""\nA = _("Déjà marqué")\nB = "Pas encore marqué"\nC = "css-class"\n')
     assert unmarked_in_python(module) == ["Pas encore marqué"]
     script = tmp_path / "s.js"
-    script.write_text('const a = gettext("Envoyé"); const b = "Hors ligne : réessai"; // « commentaire »\n')
-    assert unmarked_in_javascript(script) == ['"Hors ligne : réessai"']
+    script.write_text(
+        'const a = gettext("Envoyé"); const b = "Hors ligne : réessai"; // « commentaire »\n'
+        'const c = ngettext("%(n)s caractère", "%(n)s caractères", n); const d = "Déjà vu";\n'
+    )
+    assert unmarked_in_javascript(script) == ['"Hors ligne : réessai"', '"Déjà vu"']
 
 
 # ---------------------------------------------------------------- catalogues

@@ -3,14 +3,38 @@ read: Django's ASGI handler would otherwise spool the whole body to disk (a
 201 MB upload read whole only to be refused)."""
 
 import json
+from contextlib import nullcontext
+from http.cookies import CookieError, SimpleCookie
 
+from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 # The largest body: one debate recording (debate.forms.MAX_RECORDING_BYTES)
 # plus the multipart envelope and the form's other fields.
 MAX_RECORDING_MB = 200
 MAX_BODY_BYTES = MAX_RECORDING_MB * 1024 * 1024 + 64 * 1024
-TOO_LARGE = f"Cet envoi dépasse {MAX_RECORDING_MB} Mo : il n'a pas été reçu."
+
+
+def too_large(language: str | None = None) -> str:
+    """The refusal, in the active language (or in `language`)."""
+    with translation.override(language) if language else nullcontext():
+        return _("Cet envoi dépasse %(mb)d Mo : il n'a pas été reçu.") % {"mb": MAX_RECORDING_MB}
+
+
+def scope_language(scope) -> str | None:
+    """The language of the menu's switch, from the cookie of an ASGI request
+    (the refusal comes before Django, and so before LocaleMiddleware)."""
+    cookies = SimpleCookie()
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            try:
+                cookies.load(value.decode("latin-1"))
+            except CookieError:
+                return None
+    morsel = cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    return morsel.value if morsel and morsel.value in dict(settings.LANGUAGES) else None
 
 
 def declared_length(value) -> int:
@@ -29,7 +53,7 @@ class BodyLimitMiddleware:
 
     def __call__(self, request):
         if declared_length(request.META.get("CONTENT_LENGTH")) > MAX_BODY_BYTES:
-            return JsonResponse({"error": TOO_LARGE}, status=413)
+            return JsonResponse({"error": too_large()}, status=413)
         return self.get_response(request)
 
 
@@ -45,7 +69,7 @@ class AsgiBodyLimit:
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers", []))
         if declared_length(headers.get(b"content-length")) > self.limit:
-            return await self._refuse(send)
+            return await self._refuse(scope, send)
         received = 0
 
         async def limited_receive():
@@ -53,15 +77,15 @@ class AsgiBodyLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.limit:
-                await self._refuse(send)
+                await self._refuse(scope, send)
                 return {"type": "http.disconnect"}  # the app stops reading
             return message
 
         return await self.app(scope, limited_receive, send)
 
     @staticmethod
-    async def _refuse(send):
-        body = json.dumps({"error": TOO_LARGE}).encode()
+    async def _refuse(scope, send):
+        body = json.dumps({"error": too_large(scope_language(scope))}).encode()
         await send(
             {
                 "type": "http.response.start",

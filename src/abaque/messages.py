@@ -44,6 +44,17 @@ def has_javascript(name: str) -> bool:
     return any(p for p in (static / "abaque").rglob("*.js"))
 
 
+def makemessages_command():
+    """Django's makemessages, also collecting the texts the pure analysis
+    marks with N_ (abaque/analysis/text.py): it cannot import gettext_noop."""
+    from django.core.management.commands.makemessages import Command
+
+    class WithAnalysisMarker(Command):
+        xgettext_options = [*Command.xgettext_options, "--keyword=N_"]
+
+    return WithAnalysisMarker()
+
+
 def make(name: str) -> None:
     from django.core.management import call_command
     from django.test.utils import override_settings
@@ -63,7 +74,7 @@ def make(name: str) -> None:
         with override_settings(LOCALE_PATHS=[base / "locale"] if name == PROJECT else []):
             for domain in domains:
                 call_command(
-                    "makemessages",
+                    makemessages_command(),
                     locale=list(LANGUAGES),
                     domain=domain,
                     ignore_patterns=ignore,

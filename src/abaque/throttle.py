@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,15 @@ def client_address(peer: str, forwarded_for: str) -> str:
 
 
 def wait_message(seconds: int) -> str:
-    minutes = math.ceil(seconds / 60)
-    when = (
-        f"{minutes} minute{'s' if minutes > 1 else ''}"
-        if seconds >= 60
-        else f"{seconds} seconde{'s' if seconds > 1 else ''}"
-    )
-    return f"Trop de tentatives : réessayez dans {when}."
+    if seconds >= 60:
+        minutes = math.ceil(seconds / 60)
+        return ngettext(
+            "Trop de tentatives : réessayez dans %(n)d minute.",
+            "Trop de tentatives : réessayez dans %(n)d minutes.",
+            minutes,
+        ) % {"n": minutes}
+    return ngettext(
+        "Trop de tentatives : réessayez dans %(n)d seconde.",
+        "Trop de tentatives : réessayez dans %(n)d secondes.",
+        seconds,
+    ) % {"n": seconds}

@@ -25,7 +25,7 @@ def test_the_matrix_shows_each_vote_with_its_symbol_and_verdicts(client_in, vote
     page = unescape(client_in.get(f"/seances/{voted.pk}/resultats/?ordre=entered").content.decode())
     assert page.count('class="cell lv-VG"') == 6 and page.count('class="cell lv-RR"') == 2
     assert "Consensus pour" in page and "Dissensus" in page
-    assert "100 %" in page and "0 %" in page  # Tastle–Wierman at both ends
+    assert "100\u202f%" in page and "0\u202f%" in page  # Tastle–Wierman at both ends
 
 
 def test_the_mean_ordering_puts_green_first(client_in, voted):

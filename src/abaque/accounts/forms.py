@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
+from django.utils.translation import gettext_lazy as _
 
 from .models import Invitation, Membership, Structure
 
@@ -15,7 +16,7 @@ class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["name", "email", "role"]
-        help_texts = {"email": "Facultatif : le lien lui est envoyé si un serveur d'envoi est configuré."}
+        help_texts = {"email": _("Facultatif : le lien lui est envoyé si un serveur d'envoi est configuré.")}
 
 
 class RoleForm(forms.ModelForm):
@@ -27,13 +28,13 @@ class RoleForm(forms.ModelForm):
 class AcceptInvitationForm(SetPasswordForm):
     """The invitee chooses a login and a password."""
 
-    username = forms.CharField(label="Identifiant de connexion", max_length=150)
+    username = forms.CharField(label=_("Identifiant de connexion"), max_length=150)
     field_order = ["username", "new_password1", "new_password2"]
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
         if get_user_model().objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("Cet identifiant est déjà pris : choisissez-en un autre.")
+            raise forms.ValidationError(_("Cet identifiant est déjà pris : choisissez-en un autre."))
         return username
 
 
@@ -41,4 +42,4 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["first_name", "email"]
-        labels = {"first_name": "Prénom et nom", "email": "E-mail"}
+        labels = {"first_name": _("Prénom et nom"), "email": _("E-mail")}

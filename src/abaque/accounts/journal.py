@@ -2,19 +2,20 @@
 action, recorded by the view or domain function that does it."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
 
 from .models import JournalEntry
 
-# action → French wording, as shown on the séance and démarche pages.
+# action → wording after the actor's name, as shown on the séance and démarche pages.
 ACTIONS = {
-    "round_opened": "a ouvert le vote",
-    "round_reopened": "a rouvert le vote",
-    "round_closed": "a clos le vote",
-    "round_started": "a créé un nouveau tour",
-    "grid_vote": "a changé un vote dans la grille",
-    "item_reworded": "a reformulé un item",
-    "cycle_relaunched": "a relancé la boucle annuelle",
-    "report_sent": "a envoyé le compte-rendu",
+    "round_opened": _("a ouvert le vote"),
+    "round_reopened": _("a rouvert le vote"),
+    "round_closed": _("a clos le vote"),
+    "round_started": _("a créé un nouveau tour"),
+    "grid_vote": _("a changé un vote dans la grille"),
+    "item_reworded": _("a reformulé un item"),
+    "cycle_relaunched": _("a relancé la boucle annuelle"),
+    "report_sent": _("a envoyé le compte-rendu"),
 }
 
 
@@ -51,7 +52,7 @@ def shown_to(user, target, can_see) -> list[JournalEntry]:
 
 
 def wording(entry: JournalEntry) -> str:
-    return ACTIONS.get(entry.action, entry.action)
+    return str(ACTIONS.get(entry.action, entry.action))
 
 
 def as_rows(target) -> list[dict]:

@@ -9,39 +9,40 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 INVITATION_DAYS = 14
 
 
 class Structure(models.Model):
     class Kind(models.TextChoices):
-        PARK = "parc", "Parc naturel régional"
-        INTERCOMMUNALITY = "cc", "Communauté de communes"
-        ASSOCIATION = "association", "Association"
-        OTHER = "autre", "Autre"
+        PARK = "parc", _("Parc naturel régional")
+        INTERCOMMUNALITY = "cc", _("Communauté de communes")
+        ASSOCIATION = "association", _("Association")
+        OTHER = "autre", _("Autre")
 
-    name = models.CharField("nom", max_length=200)
-    kind = models.CharField("type", max_length=12, choices=Kind, default=Kind.PARK)
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=12, choices=Kind, default=Kind.PARK)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "structure"
+        verbose_name = _("structure")
 
     def __str__(self):
         return self.name
 
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "admin", "Administrateur"
-    FACILITATOR = "facilitator", "Animateur"
-    READER = "reader", "Lecteur"
+    ADMINISTRATOR = "admin", _("Administrateur")
+    FACILITATOR = "facilitator", _("Animateur")
+    READER = "reader", _("Lecteur")
 
 
 class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField("rôle", max_length=12, choices=Role, default=Role.FACILITATOR)
+    role = models.CharField(_("rôle"), max_length=12, choices=Role, default=Role.FACILITATOR)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -65,9 +66,9 @@ class Invitation(models.Model):
     and a password, once, before it expires."""
 
     structure = models.ForeignKey(Structure, on_delete=models.CASCADE, related_name="invitations")
-    role = models.CharField("rôle", max_length=12, choices=Role, default=Role.FACILITATOR)
-    name = models.CharField("prénom et nom", max_length=150)
-    email = models.EmailField("e-mail", blank=True)
+    role = models.CharField(_("rôle"), max_length=12, choices=Role, default=Role.FACILITATOR)
+    name = models.CharField(_("prénom et nom"), max_length=150)
+    email = models.EmailField(_("e-mail"), blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token, editable=False)
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

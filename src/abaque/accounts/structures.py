@@ -3,6 +3,7 @@ falls into when none is given (their first one, created if they have none)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .models import Membership, Role, Structure
 
@@ -59,5 +60,5 @@ def structure_to_create_in(request) -> Structure:
 
     structure = current_structure(request)
     if not can_run_work(request.user, structure):
-        raise PermissionDenied("Votre rôle de lecteur ne permet pas de créer ni d'importer dans cette structure.")
+        raise PermissionDenied(_("Votre rôle de lecteur ne permet pas de créer ni d'importer dans cette structure."))
     return structure

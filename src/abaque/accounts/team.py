@@ -14,7 +14,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from abaque.templatetags.abaque import short_date
 
 from . import rules
 from .forms import AcceptInvitationForm, AccountForm, InvitationForm, RoleForm, StructureForm
@@ -26,7 +30,7 @@ def _administered(request):
     """The current structure, for its administrators only (else 403)."""
     structure = current_structure(request)
     if not rules.can_manage_members(request.user, structure):
-        raise PermissionDenied("Seul un administrateur de la structure gère ses membres.")
+        raise PermissionDenied(_("Seul un administrateur de la structure gère ses membres."))
     return structure
 
 
@@ -38,16 +42,23 @@ def _send_invitation(request, invitation) -> bool:
     """By e-mail when the invitee gave an address and the server answers."""
     if not invitation.email:
         return False
-    body = (
-        f"Bonjour {invitation.name},\n\n"
-        f"{request.user.get_full_name() or request.user.username} vous invite à rejoindre "
-        f"« {invitation.structure.name} » dans Abaque ({invitation.get_role_display().lower()}).\n\n"
-        f"Choisissez votre identifiant et votre mot de passe en suivant ce lien personnel :\n"
-        f"{invitation_link(request, invitation)}\n\n"
-        f"Il est valable jusqu'au {timezone.localtime(invitation.expires_at):%d/%m/%Y}."
-    )
+    body = _(
+        "Bonjour %(name)s,\n\n"
+        "%(inviter)s vous invite à rejoindre « %(structure)s » dans Abaque (%(role)s).\n\n"
+        "Choisissez votre identifiant et votre mot de passe en suivant ce lien personnel :\n"
+        "%(link)s\n\n"
+        "Il est valable jusqu'au %(until)s."
+    ) % {
+        "name": invitation.name,
+        "inviter": request.user.get_full_name() or request.user.username,
+        "structure": invitation.structure.name,
+        "role": invitation.get_role_display().lower(),
+        "link": invitation_link(request, invitation),
+        "until": short_date(invitation.expires_at, "j F Y"),
+    }
+    subject = _("Invitation à rejoindre %(structure)s") % {"structure": invitation.structure.name}
     try:
-        send_mail(f"Invitation à rejoindre {invitation.structure.name}", body, None, [invitation.email])
+        send_mail(subject, body, None, [invitation.email])
     except (OSError, smtplib.SMTPException):
         return False
     return True
@@ -63,13 +74,19 @@ def members(request):
             invitation.structure, invitation.invited_by = structure, request.user
             invitation.save()
             if _send_invitation(request, invitation):
-                messages.success(request, f"Invitation envoyée à {invitation.email}. Le lien est aussi ci-dessous.")
+                messages.success(
+                    request,
+                    _("Invitation envoyée à %(email)s. Le lien est aussi ci-dessous.") % {"email": invitation.email},
+                )
             else:
-                messages.success(request, f"Invitation créée : transmettez le lien ci-dessous à {invitation.name}.")
+                messages.success(
+                    request,
+                    _("Invitation créée : transmettez le lien ci-dessous à %(name)s.") % {"name": invitation.name},
+                )
             return redirect("members")
         if "settings" in request.POST and settings_form.is_valid():
             settings_form.save()
-            messages.success(request, "Structure enregistrée.")
+            messages.success(request, _("Structure enregistrée."))
             return redirect("members")
     pending = structure.invitations.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
     context = {
@@ -94,13 +111,17 @@ def member_role(request, membership_id):
     membership = _membership(request, membership_id)
     form = RoleForm(request.POST, instance=Membership(role=membership.role))
     if not form.is_valid():
-        messages.error(request, "Choisissez un rôle de la liste.")
+        messages.error(request, _("Choisissez un rôle de la liste."))
     elif not rules.can_change_role(request.user, membership, form.cleaned_data["role"]):
-        messages.error(request, "La structure doit garder au moins un administrateur.")
+        messages.error(request, _("La structure doit garder au moins un administrateur."))
     else:
         membership.role = form.cleaned_data["role"]
         membership.save(update_fields=["role"])
-        messages.success(request, f"{_name(membership.user)} est maintenant {membership.get_role_display().lower()}.")
+        messages.success(
+            request,
+            _("%(name)s est maintenant %(role)s.")
+            % {"name": _name(membership.user), "role": membership.get_role_display().lower()},
+        )
     return redirect("members")
 
 
@@ -109,11 +130,13 @@ def member_remove(request, membership_id):
     """Removes the member from the structure; their séances and démarches stay with it."""
     membership = _membership(request, membership_id)
     if not rules.can_remove_member(request.user, membership):
-        messages.error(request, "Le dernier administrateur ne peut pas être retiré.")
+        messages.error(request, _("Le dernier administrateur ne peut pas être retiré."))
     else:
         membership.delete()
         messages.success(
-            request, f"{_name(membership.user)} ne fait plus partie de la structure ; ses séances y restent."
+            request,
+            _("%(name)s ne fait plus partie de la structure ; ses séances y restent.")
+            % {"name": _name(membership.user)},
         )
     return redirect("members")
 
@@ -122,7 +145,7 @@ def member_remove(request, membership_id):
 def invitation_cancel(request, invitation_id):
     invitation = get_object_or_404(Invitation, pk=invitation_id, structure=_administered(request))
     invitation.delete()
-    messages.success(request, "Invitation annulée : son lien ne fonctionne plus.")
+    messages.success(request, _("Invitation annulée : son lien ne fonctionne plus."))
     return redirect("members")
 
 
@@ -134,7 +157,7 @@ def _name(user):
 def invitation(request, token):
     invitation = Invitation.objects.select_related("structure").filter(token=token).first()
     if invitation is None or not invitation.is_usable():
-        raise Http404("Ce lien d'invitation n'est plus valable : demandez-en un nouveau.")
+        raise Http404(_("Ce lien d'invitation n'est plus valable : demandez-en un nouveau."))
     if request.user.is_authenticated:
         return _join_as_member(request, invitation)
     form = AcceptInvitationForm(
@@ -147,7 +170,7 @@ def invitation(request, token):
             form.save()
             _accept(invitation, user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Bienvenue dans « {invitation.structure.name} ».")
+        messages.success(request, _("Bienvenue dans « %(structure)s ».") % {"structure": invitation.structure.name})
         return redirect("meetings:list")
     return render(request, "accounts/invitation.html", {"invitation": invitation, "form": form})
 
@@ -158,7 +181,9 @@ def _join_as_member(request, invitation):
         with transaction.atomic():
             _accept(invitation, request.user)
         request.session["abaque_structure"] = invitation.structure.pk
-        messages.success(request, f"Vous faites maintenant partie de « {invitation.structure.name} ».")
+        messages.success(
+            request, _("Vous faites maintenant partie de « %(structure)s ».") % {"structure": invitation.structure.name}
+        )
         return redirect("meetings:list")
     return render(request, "accounts/invitation.html", {"invitation": invitation, "known": True})
 
@@ -166,7 +191,7 @@ def _join_as_member(request, invitation):
 def _accept(invitation, user):
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable():
-        raise Http404("Ce lien d'invitation vient d'être utilisé.")
+        raise Http404(_("Ce lien d'invitation vient d'être utilisé."))
     Membership.objects.get_or_create(user=user, structure=invitation.structure, defaults={"role": invitation.role})
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
@@ -176,7 +201,7 @@ def account(request):
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Votre compte est enregistré.")
+        messages.success(request, _("Votre compte est enregistré."))
         return redirect("account")
     memberships = request.user.memberships.select_related("structure")
     return render(request, "accounts/account.html", {"form": form, "memberships": memberships})
@@ -185,10 +210,13 @@ def account(request):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_form.html"
     success_url = reverse_lazy("account")
-    extra_context = {"title": "Changer de mot de passe", "button": "Changer le mot de passe"}
+    extra_context = {
+        "title": gettext_lazy("Changer de mot de passe"),
+        "button": gettext_lazy("Changer le mot de passe"),
+    }
 
     def form_valid(self, form):
-        messages.success(self.request, "Votre mot de passe est changé.")
+        messages.success(self.request, _("Votre mot de passe est changé."))
         return super().form_valid(form)
 
 
@@ -204,7 +232,10 @@ RESET = {
     "confirm": auth_views.PasswordResetConfirmView.as_view(
         template_name="accounts/password_form.html",
         success_url=reverse_lazy("password_reset_complete"),
-        extra_context={"title": "Choisir un nouveau mot de passe", "button": "Enregistrer le mot de passe"},
+        extra_context={
+            "title": gettext_lazy("Choisir un nouveau mot de passe"),
+            "button": gettext_lazy("Enregistrer le mot de passe"),
+        },
     ),
     "complete": auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
 }

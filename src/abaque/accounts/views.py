@@ -7,6 +7,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from abaque import throttle
@@ -16,17 +18,19 @@ from .models import Membership, Role, Structure
 
 
 class FirstAccountForm(UserCreationForm):
-    structure_name = forms.CharField(label="Nom de la structure (le Parc, la communauté de communes…)", max_length=200)
-    structure_kind = forms.ChoiceField(label="Type de structure", choices=Structure.Kind.choices)
-    first_name = forms.CharField(label="Prénom et nom", max_length=150)
-    email = forms.EmailField(label="E-mail (pour recevoir les comptes-rendus)", required=False)
+    structure_name = forms.CharField(
+        label=gettext_lazy("Nom de la structure (le Parc, la communauté de communes…)"), max_length=200
+    )
+    structure_kind = forms.ChoiceField(label=gettext_lazy("Type de structure"), choices=Structure.Kind.choices)
+    first_name = forms.CharField(label=gettext_lazy("Prénom et nom"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("E-mail (pour recevoir les comptes-rendus)"), required=False)
 
     field_order = ["structure_name", "structure_kind", "first_name", "username", "email"]
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "first_name", "email")
-        labels = {"username": "Identifiant de connexion"}
+        labels = {"username": gettext_lazy("Identifiant de connexion")}
 
     def validate_password_for_user(self, user, password_field_name="password1", **kwargs):
         """A weak password is the first field's fault: its message goes under
@@ -37,7 +41,7 @@ class FirstAccountForm(UserCreationForm):
 @login_not_required
 def first_account_view(request, token):
     if not first_account.needs_first_account() or not first_account.token_is_valid(token):
-        raise Http404("Ce lien n'est plus valable.")
+        raise Http404(_("Ce lien n'est plus valable."))
     form = FirstAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -58,7 +62,7 @@ def first_account_view(request, token):
 def switch_structure_view(request):
     """The menu's switch: the structure whose séances and démarches are listed."""
     if not structures.switch_structure(request, request.POST.get("structure", "")):
-        raise Http404("Vous n'êtes pas membre de cette structure.")
+        raise Http404(_("Vous n'êtes pas membre de cette structure."))
     return redirect(url_has_allowed_host_and_scheme_or(request, request.POST.get("next")))
 
 

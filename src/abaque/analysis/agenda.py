@@ -15,6 +15,7 @@ from .consensus import STANDARD_WIDTH
 from .matrix import Rows, as_encoded
 from .stats import ItemStats, item_stats
 from .summary import Analysis
+from .text import N_
 from .verdict import Verdict
 
 
@@ -25,9 +26,9 @@ class AgendaKind:
 
 
 AGENDA_KIND_LABELS: dict[str, str] = {
-    AgendaKind.DISSENSUS: "Dissensus",
-    AgendaKind.MINORITY: "Position minoritaire",
-    AgendaKind.TOO_FEW: "Trop peu d'avis",
+    AgendaKind.DISSENSUS: N_("Dissensus"),
+    AgendaKind.MINORITY: N_("Position minoritaire"),
+    AgendaKind.TOO_FEW: N_("Trop peu d'avis"),
 }
 
 

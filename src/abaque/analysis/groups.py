@@ -16,6 +16,7 @@ import numpy as np
 
 from .matrix import CODE_INDEX, NOT_VOTED, has_code, is_opinion
 from .projection import kmeans, project
+from .text import N_, Message
 
 MIN_OPINIONS = 7  # like Pol.is: fewer opinions given, not grouped
 MIN_PARTICIPANTS = 12  # fewer grouped participants: no groups (noise)
@@ -69,7 +70,7 @@ class Groups:
     labels: list[int | None]  # per participant: group id, or None
     groups: list[OpinionGroup]
     consensus: list[Consensus]
-    reason: str | None = None  # French, why there are no groups
+    reason: Message | None = None  # why there are no groups (French, translatable)
 
 
 def opinion_groups(matrix: np.ndarray) -> Groups:
@@ -80,13 +81,20 @@ def opinion_groups(matrix: np.ndarray) -> Groups:
             [None] * n,
             [],
             [],
-            f"Pas de groupes d'opinion : il faut au moins {MIN_PARTICIPANTS} participants ayant donné "
-            f"{MIN_OPINIONS} avis ou plus (ici {len(eligible)}).",
+            Message(
+                N_(
+                    "Pas de groupes d'opinion : il faut au moins %(participants)d participants ayant donné "
+                    "%(opinions)d avis ou plus (ici %(eligible)d)."
+                ),
+                participants=MIN_PARTICIPANTS,
+                opinions=MIN_OPINIONS,
+                eligible=len(eligible),
+            ),
         )
     points = project(matrix[:, eligible].T, DIMENSIONS)
     labels = _best_partition(points)
     if labels is None:
-        return Groups([None] * n, [], [], "Pas de groupes d'opinion : les avis ne se distinguent pas.")
+        return Groups([None] * n, [], [], Message(N_("Pas de groupes d'opinion : les avis ne se distinguent pas.")))
     labels = _canonical_labels(labels, points)
     per_participant: list[int | None] = [None] * n
     for j, g in zip(eligible, labels):

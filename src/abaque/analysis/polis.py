@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .spreadsheet import MatrixFileError
+from .text import N_
 
 VOTE_CODES = {"1": "G", "-1": "R", "0": "W", "": None}
 FIXED_COLUMNS = ("participant", "xid", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree")
@@ -49,7 +50,7 @@ def parse_polis(votes_text: str, details: dict[str, dict[str, str]]) -> PolisExp
     header = next(reader, None)
     if not header or header[0] != "participant":
         raise MatrixFileError(
-            "Ce n'est pas un fichier participants-votes.csv de Pol.is (colonne « participant » absente)."
+            N_("Ce n'est pas un fichier participants-votes.csv de Pol.is (colonne « participant » absente).")
         )
     first = next((i for i, name in enumerate(header) if name not in FIXED_COLUMNS), len(header))
     statement_ids = header[first:]
@@ -62,7 +63,9 @@ def parse_polis(votes_text: str, details: dict[str, dict[str, str]]) -> PolisExp
             columns.append([VOTE_CODES[v.strip()] for v in votes[: len(statement_ids)]])
         except KeyError as error:
             raise MatrixFileError(
-                f"Ligne {line} : vote {error.args[0]!r} inconnu (1, -1, 0 ou vide attendus).", line
+                N_("Ligne %(line)d : vote %(vote)s inconnu (1, -1, 0 ou vide attendus)."),
+                line,
+                vote=repr(error.args[0]),
             ) from None
         participants.append(cells[0])
     rows = [[column[i] for column in columns] for i in range(len(statement_ids))]

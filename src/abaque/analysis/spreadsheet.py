@@ -2,8 +2,9 @@
 
 Layout: a header row (first cell anything, then one participant name per
 column), then one row per item: its text, then one code per participant
-(VG G O R RR W B, any case; empty = not voted). Messages are in French:
-they reach the facilitator as they are.
+(VG G O R RR W B, any case; empty = not voted). Messages are French
+templates marked with N_ and their parameters (see text.py): Django shows
+them in the facilitator's language.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 from abaque import scale
 
 from .matrix import normalise_code
+from .text import N_, Message
 
 # French Excel writes ';' (the comma is the decimal separator); others ','.
 # Tab comes with a copy-paste from a spreadsheet. First wins a tie.
@@ -24,10 +26,15 @@ Record = tuple[int, list[str]]  # (line number in the file, cells)
 
 
 class MatrixFileError(ValueError):
-    """A problem in the file, with a French message naming where it is."""
+    """A problem in the file, with a message naming where it is: str() is
+    the French text; `message` keeps its template and parameters apart, so
+    that it can be translated (line and column are parameters too)."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
+    def __init__(self, template: str, line: int | None = None, column: int | None = None, **params: object):
+        if "%(" in template:  # a marked template; a text made by the caller is kept as it is
+            params = {"line": line, "column": column} | params
+        self.message = Message(template, **params)
+        super().__init__(str(self.message))
         self.line, self.column = line, column
 
 
@@ -39,18 +46,20 @@ def decode_matrix_bytes(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise MatrixFileError("Encodage du fichier non reconnu : enregistrez-le au format « CSV UTF-8 ».")
+    raise MatrixFileError(N_("Encodage du fichier non reconnu : enregistrez-le au format « CSV UTF-8 »."))
 
 
 def read_matrix_csv(text: str) -> tuple[list[str], list[str], list[list[str | None]]]:
     """(participant names, item texts, rows of codes with None = not voted)."""
     records = _records(text.removeprefix("\ufeff"))
     if not records:
-        raise MatrixFileError("Le fichier est vide.")
+        raise MatrixFileError(N_("Le fichier est vide."))
     (header_line, header), body = records[0], records[1:]
     names = _participants(header_line, header)
     if not body:
-        raise MatrixFileError("Le fichier ne contient aucun item : une ligne par item est attendue après l'en-tête.")
+        raise MatrixFileError(
+            N_("Le fichier ne contient aucun item : une ligne par item est attendue après l'en-tête.")
+        )
     items, rows = [], []
     for line, cells in body:
         text_, codes = _item_row(line, cells, len(names) + 1)
@@ -87,19 +96,23 @@ def _participants(line: int, header: list[str]) -> list[str]:
     names = [name.strip() for name in _without_trailing_blanks(header)[1:]]
     if not names:
         raise MatrixFileError(
-            f"Ligne {line} : aucun nom de participant ; la première ligne porte une cellule libre "
-            "puis un nom de participant par colonne.",
+            N_(
+                "Ligne %(line)d : aucun nom de participant ; la première ligne porte une cellule libre "
+                "puis un nom de participant par colonne."
+            ),
             line,
         )
     seen: dict[str, int] = {}
     for column, name in enumerate(names, start=2):
         if not name:
-            raise MatrixFileError(f"Ligne {line}, colonne {column} : nom de participant vide.", line, column)
+            raise MatrixFileError(N_("Ligne %(line)d, colonne %(column)d : nom de participant vide."), line, column)
         if name in seen:
             raise MatrixFileError(
-                f"Ligne {line}, colonne {column} : participant « {name} » déjà en colonne {seen[name]}.",
+                N_("Ligne %(line)d, colonne %(column)d : participant « %(name)s » déjà en colonne %(first)d."),
                 line,
                 column,
+                name=name,
+                first=seen[name],
             )
         seen[name] = column
     return names
@@ -111,10 +124,12 @@ def _item_row(line: int, cells: list[str], width: int) -> tuple[str, list[str | 
         cells = cells[:width]
     if len(cells) != width:
         count = len(cells) if len(cells) < width else len(_without_trailing_blanks(cells))
-        raise MatrixFileError(f"Ligne {line} : {count} cellules au lieu de {width}.", line)
+        raise MatrixFileError(
+            N_("Ligne %(line)d : %(count)d cellules au lieu de %(width)d."), line, count=count, width=width
+        )
     text = cells[0].strip()
     if not text:
-        raise MatrixFileError(f"Ligne {line}, colonne 1 : texte de l'item vide.", line, 1)
+        raise MatrixFileError(N_("Ligne %(line)d, colonne %(column)d : texte de l'item vide."), line, 1)
     return text, [_code(line, column, raw) for column, raw in enumerate(cells[1:], start=2)]
 
 
@@ -122,9 +137,11 @@ def _code(line: int, column: int, raw: str) -> str | None:
     code = normalise_code(raw)
     if code is not None and code not in scale.BY_CODE:
         raise MatrixFileError(
-            f"Ligne {line}, colonne {column} : code « {raw.strip()} » inconnu (codes permis : {ALLOWED_CODES}).",
+            N_("Ligne %(line)d, colonne %(column)d : code « %(code)s » inconnu (codes permis : %(codes)s)."),
             line,
             column,
+            code=raw.strip(),
+            codes=ALLOWED_CODES,
         )
     return code
 

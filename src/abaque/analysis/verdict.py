@@ -9,6 +9,7 @@ adjacent levels 0.72; over all five levels 0.43; between the two ends 0.
 from __future__ import annotations
 
 from .consensus import STANDARD_WIDTH
+from .text import N_
 
 
 class Verdict:
@@ -20,11 +21,11 @@ class Verdict:
 
 
 VERDICT_LABELS: dict[str, str] = {
-    Verdict.CONSENSUS_FOR: "Consensus pour",
-    Verdict.CONSENSUS_AGAINST: "Consensus contre",
-    Verdict.DISSENSUS: "Dissensus",
-    Verdict.MITIGATED: "Mitigé",
-    Verdict.TOO_FEW: "Trop peu d'avis",
+    Verdict.CONSENSUS_FOR: N_("Consensus pour"),
+    Verdict.CONSENSUS_AGAINST: N_("Consensus contre"),
+    Verdict.DISSENSUS: N_("Dissensus"),
+    Verdict.MITIGATED: N_("Mitigé"),
+    Verdict.TOO_FEW: N_("Trop peu d'avis"),
 }
 
 # Beside each verdict's colour, so that it reads without colour (every

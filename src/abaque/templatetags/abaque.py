@@ -1,16 +1,23 @@
 """Project-wide template helpers ({% load abaque %}), for every app: the
 colour scale (styles and cells derive from scale.py, so no template or
-stylesheet repeats a colour) and the French way of writing numbers."""
+stylesheet repeats a colour), numbers, dates and plurals written as the
+active language writes them, and the analysis' texts translated."""
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import date as date_filter
-from django.utils.html import escape, format_html
+from django.utils.formats import get_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import translation as translation_of
 
 from abaque import scale
-from abaque.analysis.verdict import VERDICT_SYMBOLS
+from abaque.analysis.verdict import VERDICT_LABELS, VERDICT_SYMBOLS
+
+NARROW_NBSP = "\u202f"
 
 register = template.Library()
 
@@ -51,9 +58,12 @@ def cell(code, title=""):
     """A matrix cell: its colour and its symbol, readable in black and white."""
     lv = scale.BY_CODE.get(code or "")
     if lv is None:
-        return format_html('<td class="cell empty" title="{}">·</td>', title or "pas de vote")
+        return format_html('<td class="cell empty" title="{}">·</td>', title or _("pas de vote"))
     return format_html(
-        '<td class="cell lv-{}" title="{}">{}</td>', lv.code, f"{title} — {lv.label}".strip(" —"), lv.symbol
+        '<td class="cell lv-{}" title="{}">{}</td>',
+        lv.code,
+        f"{title} — {lv.label_in(get_language())}".strip(" —"),
+        lv.symbol,
     )
 
 
@@ -82,38 +92,60 @@ def cell_rows(rows_of_codes, labels):
 
 
 # Each level's part of a distribution bar, its label and symbol escaped
-# once: only integers are put in, so the bar is built without escaping per
-# call. Each segment carries its symbol and its count, so that it reads
-# without colour.
-_BAR_PARTS = {
-    lv.code: format_html(
-        '<span class="lv-{}" style="flex-grow:{{n}}" title="{} : {{n}}">{}\u202f{{n}}</span>',
-        lv.code,
-        lv.label,
-        lv.symbol,
-    )
-    for lv in scale.LEVELS
-}
+# once per language: only integers are put in, so the bar is built without
+# escaping per call. Each segment carries its symbol and its count, so that
+# it reads without colour.
+_BAR_PARTS: dict[str, dict[str, str]] = {}
+
+
+def _bar_parts(language: str) -> dict[str, str]:
+    if language not in _BAR_PARTS:
+        _BAR_PARTS[language] = {
+            lv.code: format_html(
+                '<span class="lv-{}" style="flex-grow:{{n}}" title="{}">{}\u202f{{n}}</span>',
+                lv.code,
+                _("%(level)s : %(count)s") % {"level": lv.label_in(language), "count": "{n}"},
+                lv.symbol,
+            )
+            for lv in scale.LEVELS
+        }
+    return _BAR_PARTS[language]
 
 
 @register.simple_tag
 def distribution_bar(counts, total=None):
     """A horizontal bar of the 7 levels, widths proportional to counts."""
+    language = get_language() or settings.LANGUAGE_CODE
     shown = [lv for lv in scale.LEVELS if counts.get(lv.code)]
-    parts = "".join(_BAR_PARTS[lv.code].replace("{n}", str(int(counts[lv.code]))) for lv in shown)
-    spoken = escape(", ".join(f"{lv.name} {int(counts[lv.code])}" for lv in shown) or "aucun vote")
-    return mark_safe(f'<span class="distribution" role="img" aria-label="répartition : {spoken}">{parts}</span>')
+    bar = _bar_parts(language)
+    parts = "".join(bar[lv.code].replace("{n}", str(int(counts[lv.code]))) for lv in shown)
+    spoken = ", ".join(f"{lv.name_in(language)} {int(counts[lv.code])}" for lv in shown) or _("aucun vote")
+    return format_html(
+        '<span class="distribution" role="img" aria-label="{}">{}</span>',
+        _("répartition : %(levels)s") % {"levels": spoken},
+        mark_safe(parts),
+    )
+
+
+def _french(language: str | None = None) -> bool:
+    return (language or get_language() or settings.LANGUAGE_CODE).startswith("fr")
 
 
 @register.filter
 def pct(value):
-    return "—" if value is None else f"{round(value * 100)} %"
+    """« 12 % » in French (a narrow no-break space before the sign), "12%" in English."""
+    if value is None:
+        return "—"
+    return f"{round(value * 100)}{NARROW_NBSP if _french() else ''}%"
 
 
 @register.filter
 def signed(value):
-    """+0,36 or −0,12: French decimal comma, and the minus sign (U+2212), not a hyphen."""
-    return "—" if value is None else f"{value:+.2f}".replace(".", ",").replace("-", "\u2212")
+    """Always a sign, and the real minus (U+2212), not a hyphen: « +0,36 »,
+    « −0,12 » in French, "+0.36", "−0.12" in English."""
+    if value is None:
+        return "—"
+    return f"{value:+.2f}".replace(".", get_format("DECIMAL_SEPARATOR")).replace("-", "\u2212")
 
 
 # French abbreviated months, as the Imprimerie nationale writes them.
@@ -125,21 +157,42 @@ def _literal(text: str) -> str:
 
 
 @register.filter
-def fr_date(value, fmt="j N Y"):
-    """Django's date format in French typography: « 1er déc. 2026 » (j gives
-    « 1er » on the first of the month, N the abbreviated month with its dot)."""
+def short_date(value, fmt="j N Y"):
+    """Django's date format, written as the active language writes it: in
+    French « 1er déc. 2026 » (j gives « 1er » on the first of the month, N
+    the month abbreviated as the Imprimerie nationale does), in English
+    "1 Dec 2026" (N the month's three letters)."""
     if not value:
         return ""
     value = template_localtime(value)
-    day = "1er" if value.day == 1 else str(value.day)
-    fmt = fmt.replace("j", _literal(day)).replace("N", _literal(MONTHS_SHORT[value.month - 1]))
+    if _french():
+        day = "1er" if value.day == 1 else str(value.day)
+        fmt = fmt.replace("j", _literal(day)).replace("N", _literal(MONTHS_SHORT[value.month - 1]))
+    else:
+        fmt = fmt.replace("N", "M")
     return date_filter(value, fmt)
+
+
+# The old name, still used by the apps' templates until they say short_date.
+fr_date = register.filter("fr_date", short_date)
+
+
+def plural_index(n) -> int:
+    """0 for the singular, 1 for the plural, by the active language's rule
+    (French: 0 and 1 singular; English: 1 alone). A fraction below 2 is
+    singular in French (« 1,5 heure »), plural in English."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if float(n).is_integer():
+        return 1 if translation_of(language).plural(int(n)) else 0
+    return int(n >= 2) if _french(language) else 1
 
 
 @register.filter
 def pluriel(value, arg="s"):
-    """Django's pluralize with the French rule: 0 and 1 take the singular
-    (« 0 action », « 1 action », « 2 actions »). `arg` is "s" or "singulier,pluriel"."""
+    """Django's pluralize with the active language's rule: in French 0 and 1
+    take the singular (« 0 action », « 1 action », « 2 actions »), in English
+    1 alone. `arg` is "s" or "singulier,pluriel". New texts say
+    {% blocktranslate count %} instead: the catalogue carries the rule."""
     try:
         n = abs(float(value))
     except (TypeError, ValueError):
@@ -147,5 +200,29 @@ def pluriel(value, arg="s"):
             n = len(value)
         except TypeError:
             return ""
-    singular, _, plural = arg.rpartition(",") if "," in arg else ("", "", arg)
-    return plural if n >= 2 else singular
+    singular, _comma, plural = arg.rpartition(",") if "," in arg else ("", "", arg)
+    return plural if plural_index(n) else singular
+
+
+def translated(text):
+    """A text of the pure analysis in the active language: a Message's
+    template goes through gettext and then takes its parameters; a plain
+    marked text (a verdict, a kind) goes through gettext. For Python code and
+    templates ({{ groups_reason|translated }})."""
+    if text is None or text == "":
+        return ""
+    message = getattr(text, "message", text)  # a MatrixFileError carries its Message
+    template = getattr(message, "template", None)
+    if template is None:
+        return _(str(message))
+    params = message.params
+    return _(template) % params if params else _(template)
+
+
+register.filter("translated", translated)
+
+
+@register.filter
+def verdict_label(verdict):
+    """A verdict's label in the active language ("consensus_for" → « Consensus pour »)."""
+    return _(VERDICT_LABELS[verdict]) if verdict in VERDICT_LABELS else ""

@@ -45,8 +45,9 @@
     cell.dataset.source = code ? source : "";
     const phone = code && source === "phone";
     if (phone && mark) cell.appendChild(mark.content.firstElementChild.cloneNode(true));
-    cell.setAttribute("aria-label", cell.dataset.label + (phone ? " — voté depuis son téléphone" : code ? " — carton saisi par l'animateur" : ""));
-    if (phone) cell.title = "Voté depuis son téléphone"; else cell.removeAttribute("title");
+    const how = phone ? gettext("voté depuis son téléphone") : code ? gettext("carton saisi par l'animateur") : "";
+    cell.setAttribute("aria-label", cell.dataset.label + (how ? " — " + how : ""));
+    if (phone) cell.title = gettext("Voté depuis son téléphone"); else cell.removeAttribute("title");
   }
 
   function say(text, kind) {
@@ -56,7 +57,11 @@
 
   function levelName(code) {
     const level = Object.values(levels).find((l) => l.code === code);
-    return code ? "« " + symbols[code] + " »" + (level && level.label ? " (" + level.label + ")" : "") : "une case vide";
+    if (!code) return gettext("une case vide");
+    const symbol = interpolate(gettext("« %(symbol)s »"), { symbol: symbols[code] }, true);
+    return level && level.label
+      ? interpolate(gettext("%(symbol)s (%(label)s)"), { symbol, label: level.label }, true)
+      : symbol;
   }
 
   // Typing over a phone vote: ask first, in words, and wait for a key.
@@ -65,11 +70,12 @@
     asking = { cell, code };
     cell.classList.add("confirming");
     const who = cell.dataset.label.split(" — ").pop();
-    const key = code ? keyOf[code] : "Suppr";
-    const of = /^[aeiouyàâäéèêëîïôöùûü]/i.test(who) ? "d'" : "de ";  // « d'Anne », « de Bruno »
-    say("Cette case a été votée depuis le téléphone " + of + who + " : " + levelName(cell.dataset.code) +
-        ". Appuyez sur Entrée (ou encore sur " + key + ") pour la remplacer par " + levelName(code) +
-        ", sur Échap pour garder le vote du téléphone.", "confirm");
+    const key = code ? keyOf[code] : gettext("Suppr");
+    // French elides before a vowel: « d'Anne », « de Bruno »; two texts, so each language words it its way.
+    const text = /^[aeiouyàâäéèêëîïôöùûü]/i.test(who)
+      ? gettext("Cette case a été votée depuis le téléphone d'%(who)s : %(before)s. Appuyez sur Entrée (ou encore sur %(key)s) pour la remplacer par %(after)s, sur Échap pour garder le vote du téléphone.")
+      : gettext("Cette case a été votée depuis le téléphone de %(who)s : %(before)s. Appuyez sur Entrée (ou encore sur %(key)s) pour la remplacer par %(after)s, sur Échap pour garder le vote du téléphone.");
+    say(interpolate(text, { who, before: levelName(cell.dataset.code), key, after: levelName(code) }, true), "confirm");
   }
   function stopAsking() {
     if (asking) asking.cell.classList.remove("confirming");
@@ -97,14 +103,14 @@
         ask(cell, code);
         return false;
       }
-      if (!response.ok) throw new Error(data.error || "Erreur " + response.status);
+      if (!response.ok) throw new Error(data.error || interpolate(gettext("Erreur %(status)s"), { status: response.status }, true));
       paint(cell, data.code, data.source);
-      say(confirmed ? "Vote du téléphone remplacé : le téléphone affiche la nouvelle couleur." : "");
+      say(confirmed ? gettext("Vote du téléphone remplacé : le téléphone affiche la nouvelle couleur.") : "");
       return true;
     } catch (error) {
       paint(cell, previous, previousSource);
       cell.classList.add("failed");
-      say("Case non enregistrée : " + (error.message || "connexion perdue") + ". Réessayez.", "error");
+      say(interpolate(gettext("Case non enregistrée : %(reason)s. Réessayez."), { reason: error.message || gettext("connexion perdue") }, true), "error");
       return false;
     }
   }
@@ -150,7 +156,7 @@
       if (event.key === "Escape") {
         event.preventDefault();
         stopAsking();
-        say("Vote du téléphone gardé.");
+        say(gettext("Vote du téléphone gardé."));
         focusCell(next());
         return;
       }

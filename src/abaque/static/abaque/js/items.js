@@ -15,7 +15,6 @@
   const queue = [];
   let sending = false;
 
-  const plural = (n, one, many) => (n > 1 ? many : one);
   // Spaces are tidied by the server the same way: the count is what is saved.
   const length = () => input.value.split(/\s+/).filter(Boolean).join(" ").length;
 
@@ -25,8 +24,16 @@
     counter.classList.toggle("muted", left >= 0);
     counter.textContent =
       left >= 0
-        ? `${left} ${plural(left, "caractère restant", "caractères restants")}`
-        : `${-left} ${plural(-left, "caractère", "caractères")} de trop : raccourcissez l'item (${max} au plus)`;
+        ? interpolate(ngettext("%(n)s caractère restant", "%(n)s caractères restants", left), { n: left }, true)
+        : interpolate(
+            ngettext(
+              "%(n)s caractère de trop : raccourcissez l'item (%(max)s au plus)",
+              "%(n)s caractères de trop : raccourcissez l'item (%(max)s au plus)",
+              -left,
+            ),
+            { n: -left, max },
+            true,
+          );
   }
 
   function rotate() {
@@ -71,7 +78,7 @@
       if (!response.ok) giveBack(entry);
     } catch (error) {
       // The network dropped: the item stays first in the queue and is sent again.
-      counter.textContent = "Connexion perdue : l'item sera enregistré dès son retour.";
+      counter.textContent = gettext("Connexion perdue : l'item sera enregistré dès son retour.");
       sending = false;
       setTimeout(send, 1500);
       return;
