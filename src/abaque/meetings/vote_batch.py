@@ -18,6 +18,7 @@ from datetime import datetime
 
 from django.db import OperationalError, close_old_connections, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from . import vote_rules
 from .models import Meeting, Participant, Round, RoundItem, Vote, VoteLog
@@ -26,8 +27,8 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH = 500  # votes in one transaction: bounds the time a batch holds the lock
 
-UNKNOWN_LINK = "Ce lien de vote n'est plus valable : demandez à l'animateur de libérer votre nom."
-STALE = "Ce vote ne correspond pas à la séance en cours : rechargez la page."
+UNKNOWN_LINK = gettext_lazy("Ce lien de vote n'est plus valable : demandez à l'animateur de libérer votre nom.")
+STALE = gettext_lazy("Ce vote ne correspond pas à la séance en cours : rechargez la page.")
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,11 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
 
 def _check(vote, participants, rounds, in_round, now):
     if vote.token not in participants:
-        return Outcome(404, {"error": UNKNOWN_LINK}), None
+        return Outcome(404, {"error": str(UNKNOWN_LINK)}), None
     participant_id, meeting_id, origin = participants[vote.token]
     round_ = rounds.get((meeting_id, vote.round_number))
     if round_ is None:
-        return Outcome(409, {"error": STALE}, meeting_id), None
+        return Outcome(409, {"error": str(STALE)}, meeting_id), None
     code = vote.code.strip().upper()
     refused = vote_rules.refusal(
         status=round_.status,
