@@ -78,3 +78,14 @@ def test_a_vote_refusal_follows_the_active_language():
         assert round_is_open("closed") == "The vote is closed: your vote was not recorded."
     with translation.override("fr"):
         assert round_is_open("closed") == "Le vote est clos : votre vote n'a pas été enregistré."
+
+
+def test_a_new_session_is_offered_the_facilitators_language(english, client):
+    html = page(english, "meetings:create")
+    assert '<option value="en" selected>' in html
+
+
+def test_an_existing_session_keeps_its_own_language(english, facilitator):
+    meeting = build_meeting(facilitator, language="fr")
+    html = page(english, "meetings:edit", meeting.pk)
+    assert '<option value="fr" selected>' in html

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_ITEMS, MIN_CATEGORY_GROUP, Item, Meeting, Participant
@@ -18,6 +20,12 @@ MODE_LOCKED = _(
     "Des votes sont déjà enregistrés : le mode ne peut plus changer "
     "(les votes anonymes resteraient anonymes, les votes nominatifs ne peuvent le devenir)."
 )
+
+
+def active_language() -> str:
+    """The active language (the menu's switch) if the séances know it, else the default."""
+    active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return active if active in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _interpolated(text, **values):
@@ -69,6 +77,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].required = False  # a form posted without it keeps the séance's
+        if self.instance.pk is None:  # a new séance is offered the facilitator's own language
+            self.initial.setdefault("language", active_language())
         self.locked = bool(self.instance.pk and self.instance.has_votes)
         if self.locked:  # a disabled field ignores what is posted
             for name in ("mode", "collect_categories"):
