@@ -84,3 +84,22 @@ def test_the_detail_page_offers_its_team_to_edit_and_delete(client, colleague, s
     found = links_to(read_page(client, seance, "meetings:detail"), change_urls(seance))
     assert reverse("meetings:edit", args=[seance.pk]) in found
     assert reverse("meetings:delete", args=[seance.pk]) in found
+
+
+def test_no_page_with_the_tabs_calls_the_team_read_only(client, colleague, seance):
+    """Every page that shows the séance's tabs learnt who may change it from
+    get_meeting: none tells a facilitator « lecture seule »."""
+    client.force_login(colleague)
+    ids = {"meeting_id": seance.pk, "participant_id": seance.participants.first().pk, "number": 1}
+    ids["item_id"] = seance.items.first().pk
+    tabbed = []
+    for name, pattern in url_patterns():
+        keys = set(pattern.pattern.converters)
+        if "meeting_id" not in keys or not keys <= set(ids):
+            continue
+        response = client.get(reverse(name, kwargs={key: ids[key] for key in keys}))
+        html = response.content.decode() if response.get("Content-Type", "").startswith("text/html") else ""
+        if '<nav class="tabs"' in html:
+            tabbed.append(name)
+            assert "lecture seule" not in html, name
+    assert {"meetings:detail", "meetings:items", "debate:page", "reports:index"} <= set(tabbed)
