@@ -32,7 +32,7 @@ def group_context(analysis, items, labels, columns: list[int]) -> dict:
             "representative": [
                 {
                     "text": items[r.item].text,
-                    "direction": DIRECTION_LABELS[r.direction],
+                    "direction": str(DIRECTION_LABELS[r.direction]),
                     "rate": r.rate,
                     "rate_outside": r.rate_outside,
                 }
@@ -41,7 +41,7 @@ def group_context(analysis, items, labels, columns: list[int]) -> dict:
         }
         for g in found.groups
     ]
-    consensus = [{"text": items[c.item].text, "direction": DIRECTION_LABELS[c.direction]} for c in found.consensus]
+    consensus = [{"text": items[c.item].text, "direction": str(DIRECTION_LABELS[c.direction])} for c in found.consensus]
     return {"groups": groups, "group_band": band, "group_columns": ordered, "group_consensus": consensus}
 
 

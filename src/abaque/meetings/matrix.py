@@ -110,7 +110,7 @@ def ordered_matrix(
                 "entry": matrix.items[i],
                 "number": numbers[matrix.items[i].item_id],
                 "stats": stats,
-                "verdict_label": VERDICT_TEXTS[stats.verdict],
+                "verdict_label": str(VERDICT_TEXTS[stats.verdict]),  # plain text: spreadsheets take no lazy string
                 "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
             }
         )
