@@ -163,6 +163,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "abaque.context_processors.scale",
                 "abaque.accounts.context_processors.structure",
+                "abaque.meetings.context_processors.meeting_access",
             ],
             # Project-wide tag libraries (abaque is not an app of its own).
             "libraries": {

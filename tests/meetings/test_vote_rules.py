@@ -118,3 +118,30 @@ def test_an_online_vote_before_the_opening_time_is_refused(cast, client_in, meet
         409,
         "La consultation en ligne n'est pas encore ouverte : votre vote n'a pas été enregistré.",
     )
+
+
+def test_a_phone_reads_the_refusal_in_its_seances_language_whatever_language_is_active(meeting, first):
+    """The batch of phone votes may mix séances and runs on the writer's
+    thread, in whatever language is active there: each refusal is worded in
+    its own séance's language."""
+    from django.utils import translation
+
+    from tests.conftest import build_meeting
+
+    meeting.language = "en"
+    meeting.save()
+    french = build_meeting(meeting.facilitator, title="Séance française")
+    close_round(first)
+    close_round(french.rounds.get(number=1))
+    batch = [
+        PhoneVote(meeting.participants.first().token, 1, meeting.items.first().pk, "G"),
+        PhoneVote(french.participants.first().token, 1, french.items.first().pk, "G"),
+        PhoneVote(meeting.participants.first().token, 9, meeting.items.first().pk, "G"),
+    ]
+    with translation.override("fr"):  # the writer's thread: whatever language it runs in
+        outcomes = store_phone_votes(batch)
+    assert [o.body["error"] for o in outcomes] == [
+        "The vote is closed: your vote was not recorded.",
+        "Le vote est clos : votre vote n'a pas été enregistré.",
+        "This vote does not match the current session: reload the page.",
+    ]

@@ -5,6 +5,7 @@ changes nothing (403)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import Item, Meeting, Participant, Round
 from .rules import can_change_meeting, can_view_meeting
@@ -18,11 +19,13 @@ def get_meeting(request, meeting_id, for_change: bool | None = None) -> Meeting:
     (else 403)."""
     meeting = get_object_or_404(Meeting.objects.select_related("structure"), pk=meeting_id)
     if not can_view_meeting(request.user, meeting):
-        raise Http404("Aucune séance ne correspond.")
+        raise Http404(_("Aucune séance ne correspond."))
     if for_change is None:
         for_change = request.method not in SAFE_METHODS
-    if for_change and not can_change_meeting(request.user, meeting):
-        raise PermissionDenied("Votre rôle de lecteur ne permet pas de modifier cette séance.")
+    may_change = can_change_meeting(request.user, meeting)
+    if for_change and not may_change:
+        raise PermissionDenied(_("Votre rôle de lecteur ne permet pas de modifier cette séance."))
+    request.can_change_meeting = may_change  # for the templates, see context_processors.meeting_access
     return meeting
 
 

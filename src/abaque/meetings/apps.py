@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "abaque.meetings"
     label = "meetings"
-    verbose_name = "Séances"
+    verbose_name = _("Séances")

@@ -1,8 +1,12 @@
 from django import forms
+from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_ITEMS, MIN_CATEGORY_GROUP, Item, Meeting, Participant
 
-ANONYMOUS_GUARANTEES = (
+ANONYMOUS_GUARANTEES = _(
     "Nominatif : chacun vote sous son nom, et la matrice montre qui a voté quoi. "
     "Anonyme : chaque téléphone prend un bulletin qui ne porte qu'une lettre (A, B, C…). "
     "Abaque n'enregistre alors ni nom, ni e-mail, ni l'heure de chaque vote : "
@@ -12,7 +16,21 @@ ANONYMOUS_GUARANTEES = (
     "une carte de vote papier saisie par l'animateur est vue de lui. "
     "Une fois le premier vote enregistré, le mode ne peut plus changer."
 )
-MODE_LOCKED = "Des votes sont déjà enregistrés : le mode ne peut plus changer (les votes anonymes resteraient anonymes, les votes nominatifs ne peuvent le devenir)."
+MODE_LOCKED = _(
+    "Des votes sont déjà enregistrés : le mode ne peut plus changer "
+    "(les votes anonymes resteraient anonymes, les votes nominatifs ne peuvent le devenir)."
+)
+
+
+def active_language() -> str:
+    """The active language (the menu's switch) if the séances know it, else the default."""
+    active = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return active if active in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _interpolated(text, **values):
+    """A lazy text with its placeholders filled when it is read (in the language of that moment)."""
+    return lazy(lambda: str(text) % values, str)()
 
 
 class MeetingForm(forms.ModelForm):
@@ -37,25 +55,30 @@ class MeetingForm(forms.ModelForm):
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "question": forms.Textarea(
-                attrs={"rows": 3, "placeholder": "Selon vous, comment pouvons-nous, ensemble, …"}
+                attrs={"rows": 3, "placeholder": _("Selon vous, comment pouvons-nous, ensemble, …")}
             ),
             "mode": forms.RadioSelect,
             "scale_variant": forms.RadioSelect,
             "display": forms.RadioSelect,
         }
         help_texts = {
-            "question": "La question unique, préparée par le comité de pilotage, à laquelle répondent les items.",
+            "question": _("La question unique, préparée par le comité de pilotage, à laquelle répondent les items."),
             "mode": ANONYMOUS_GUARANTEES,
-            "collect_categories": (
-                "En mode anonyme seulement : chaque votant peut indiquer sa catégorie en prenant son bulletin. "
-                f"Elle n'est montrée que pour un groupe d'au moins {MIN_CATEGORY_GROUP} votants."
+            "collect_categories": _interpolated(
+                _(
+                    "En mode anonyme seulement : chaque votant peut indiquer sa catégorie en prenant son bulletin. "
+                    "Elle n'est montrée que pour un groupe d'au moins %(n)s votants."
+                ),
+                n=MIN_CATEGORY_GROUP,
             ),
-            "scale_variant": "L'échelle réduite convient au grand public ou aux enfants.",
+            "scale_variant": _("L'échelle réduite convient au grand public ou aux enfants."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].required = False  # a form posted without it keeps the séance's
+        if self.instance.pk is None:  # a new séance is offered the facilitator's own language
+            self.initial.setdefault("language", active_language())
         self.locked = bool(self.instance.pk and self.instance.has_votes)
         if self.locked:  # a disabled field ignores what is posted
             for name in ("mode", "collect_categories"):
@@ -85,53 +108,57 @@ class ItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.fields["author"].queryset = meeting.participants.all()
-        self.fields["author"].empty_label = "— auteur —"
-        self.fields["text"].widget.attrs["placeholder"] = "Tapez l'item, puis Entrée"
+        self.fields["author"].empty_label = _("— auteur —")
+        self.fields["text"].widget.attrs["placeholder"] = _("Tapez l'item, puis Entrée")
         # No maxlength: the browser would cut a pasted item silently; too long is refused with its reason.
         self.fields["text"].widget.attrs.pop("maxlength", None)
 
     def clean_text(self):
         text = " ".join(self.cleaned_data["text"].split())
         if not text:
-            raise forms.ValidationError("L'item est vide.")
+            raise forms.ValidationError(_("L'item est vide."))
         if self.instance.pk is None and self.meeting.items.filter(deleted_at__isnull=True).count() >= MAX_ITEMS:
-            raise forms.ValidationError(f"Une séance compte {MAX_ITEMS} items au plus.")
+            raise forms.ValidationError(_("Une séance compte %(n)s items au plus.") % {"n": MAX_ITEMS})
         return text
 
 
 class ImportForm(forms.Form):
     text = forms.CharField(
-        label="Coller une liste",
+        label=_("Coller une liste"),
         required=False,
         widget=forms.Textarea(
             attrs={
                 "rows": 8,
-                "placeholder": "Une personne par ligne :\nMarie Dupont ; élue ; marie@exemple.fr\nJean Martin ; habitant",
+                "placeholder": _(
+                    "Une personne par ligne :\nMarie Dupont ; élue ; marie@exemple.fr\nJean Martin ; habitant"
+                ),
             }
         ),
-        help_text="Une ligne par personne : nom, puis éventuellement la catégorie et l'e-mail, séparés par ; , ou une tabulation.",
+        help_text=_(
+            "Une ligne par personne : nom, puis éventuellement la catégorie et l'e-mail, séparés par ; , ou une tabulation."
+        ),
     )
-    file = forms.FileField(label="… ou choisir un fichier CSV ou XLSX", required=False)
+    file = forms.FileField(label=_("… ou choisir un fichier CSV ou XLSX"), required=False)
 
     def clean(self):
         data = super().clean()
         if not data.get("text", "").strip() and not data.get("file"):
-            raise forms.ValidationError("Collez une liste ou choisissez un fichier.")
+            raise forms.ValidationError(_("Collez une liste ou choisissez un fichier."))
         return data
 
 
 class PolisUploadForm(forms.Form):
     """A Pol.is export: its folder as a .zip, or its two CSV files."""
 
-    title = forms.CharField(label="Titre de la séance", max_length=200, required=False)
-    archive = forms.FileField(label="Le dossier de l'export, en .zip", required=False)
-    votes = forms.FileField(label="… ou son fichier participants-votes.csv", required=False)
-    comments = forms.FileField(label="avec comments.csv (les textes des propositions)", required=False)
+    title = forms.CharField(label=_("Titre de la séance"), max_length=200, required=False)
+    archive = forms.FileField(label=_("Le dossier de l'export, en .zip"), required=False)
+    votes = forms.FileField(label=_("… ou son fichier participants-votes.csv"), required=False)
+    comments = forms.FileField(label=_("avec comments.csv (les textes des propositions)"), required=False)
 
     def clean(self):
         data = super().clean()
         if not data.get("archive") and not data.get("votes"):
-            raise forms.ValidationError("Choisissez le .zip de l'export, ou son fichier participants-votes.csv.")
+            raise forms.ValidationError(_("Choisissez le .zip de l'export, ou son fichier participants-votes.csv."))
         if data.get("archive") and (data.get("votes") or data.get("comments")):
-            raise forms.ValidationError("Envoyez soit le .zip, soit les fichiers CSV, pas les deux.")
+            raise forms.ValidationError(_("Envoyez soit le .zip, soit les fichiers CSV, pas les deux."))
         return data

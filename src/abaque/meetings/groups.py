@@ -4,6 +4,8 @@ Colours from the Okabe-Ito palette (readable by colour-blind people); the
 symbol carries the group in black and white print.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 GROUP_STYLES = (
     ("A", "●", "#0072B2"),
     ("B", "▲", "#E69F00"),
@@ -11,7 +13,7 @@ GROUP_STYLES = (
     ("D", "◆", "#CC79A7"),
     ("E", "✚", "#56B4E9"),
 )
-DIRECTION_LABELS = {"agree": "d'accord", "disagree": "pas d'accord"}
+DIRECTION_LABELS = {"agree": _("d'accord"), "disagree": _("pas d'accord")}
 
 
 def group_context(analysis, items, labels, columns: list[int]) -> dict:
@@ -30,7 +32,7 @@ def group_context(analysis, items, labels, columns: list[int]) -> dict:
             "representative": [
                 {
                     "text": items[r.item].text,
-                    "direction": DIRECTION_LABELS[r.direction],
+                    "direction": str(DIRECTION_LABELS[r.direction]),
                     "rate": r.rate,
                     "rate_outside": r.rate_outside,
                 }
@@ -39,7 +41,7 @@ def group_context(analysis, items, labels, columns: list[int]) -> dict:
         }
         for g in found.groups
     ]
-    consensus = [{"text": items[c.item].text, "direction": DIRECTION_LABELS[c.direction]} for c in found.consensus]
+    consensus = [{"text": items[c.item].text, "direction": str(DIRECTION_LABELS[c.direction])} for c in found.consensus]
     return {"groups": groups, "group_band": band, "group_columns": ordered, "group_consensus": consensus}
 
 

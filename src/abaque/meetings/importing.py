@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 from abaque.safe_cells import clean_text
 
@@ -92,9 +93,9 @@ def parse_cells(rows: list[list[str]], first_line: int = 1) -> list[ImportRow]:
 def _row(number: int, cells: list[str]) -> ImportRow:
     row = ImportRow(line=number, name=cells[0])
     if not row.name:
-        row.errors.append("le nom est vide")
+        row.errors.append(_("le nom est vide"))
     elif len(row.name) > MAX_NAME:
-        row.errors.append(f"le nom dépasse {MAX_NAME} caractères")
+        row.errors.append(_("le nom dépasse %(n)s caractères") % {"n": MAX_NAME})
     rest = [c for c in cells[1:] if c]
     for cell in rest:
         if "@" in cell:
@@ -102,11 +103,14 @@ def _row(number: int, cells: list[str]) -> ImportRow:
             try:
                 validate_email(cell)
             except ValidationError:
-                row.errors.append(f"l'adresse « {cell} » n'est pas valide")
+                row.errors.append(_("l'adresse « %(address)s » n'est pas valide") % {"address": cell})
         else:
             category = category_from(cell)
             if category is None:
-                row.errors.append(f"catégorie « {cell} » inconnue (élu, technicien, acteur, habitant ou autre)")
+                row.errors.append(
+                    _("catégorie « %(category)s » inconnue (élu, technicien, acteur, habitant ou autre)")
+                    % {"category": cell}
+                )
             else:
                 row.category = category
     return row
@@ -120,20 +124,29 @@ def _same_name(name: str) -> str:
 def flag_duplicates(rows: list[ImportRow], participants) -> list[ImportRow]:
     """Mark each row whose name or e-mail is already in the séance or earlier in
     the list; the facilitator then chooses to skip or keep them."""
-    names = {_same_name(p.name): "qu'un participant de la séance" for p in participants}
-    emails = {p.email.lower(): "qu'un participant de la séance" for p in participants if p.email}
+    # Where a name or an e-mail was first seen: None for the séance, else its line.
+    names: dict[str, int | None] = {_same_name(p.name): None for p in participants}
+    emails: dict[str, int | None] = {p.email.lower(): None for p in participants if p.email}
     for row in rows:
         if row.errors:
             continue
         name, email = _same_name(row.name), row.email.lower()
         if name in names:
-            row.duplicate = f"même nom {names[name]}"
+            row.duplicate = _same_as(
+                _("même nom qu'un participant de la séance"), _("même nom que la ligne %(line)s"), names[name]
+            )
         elif email and email in emails:
-            row.duplicate = f"même e-mail {emails[email]}"
-        names.setdefault(name, f"que la ligne {row.line}")
+            row.duplicate = _same_as(
+                _("même e-mail qu'un participant de la séance"), _("même e-mail que la ligne %(line)s"), emails[email]
+            )
+        names.setdefault(name, row.line)
         if email:
-            emails.setdefault(email, f"que la ligne {row.line}")
+            emails.setdefault(email, row.line)
     return rows
+
+
+def _same_as(in_meeting: str, on_line: str, line: int | None) -> str:
+    return in_meeting if line is None else on_line % {"line": line}
 
 
 def parse_text(text: str) -> list[ImportRow]:
@@ -145,19 +158,19 @@ def file_to_text(upload) -> str:
     that confirming needs no second upload."""
     name = upload.name.lower()
     if getattr(upload, "size", 0) > MAX_IMPORT_BYTES:
-        raise ValueError(f"Ce fichier est trop gros : {MAX_IMPORT_BYTES // (1024 * 1024)} Mo au plus.")
+        raise ValueError(_("Ce fichier est trop gros : %(n)s Mo au plus.") % {"n": MAX_IMPORT_BYTES // (1024 * 1024)})
     if name.endswith(".xlsx"):
         rows = _xlsx_rows(upload)
     elif name.endswith((".csv", ".txt")):
         rows = _csv_rows(upload.read())
     else:
-        raise ValueError("Format non reconnu : choisissez un fichier .csv ou .xlsx.")
+        raise ValueError(_("Format non reconnu : choisissez un fichier .csv ou .xlsx."))
     rows = [[clean_text(cell)[:MAX_CELL_CHARS] for cell in row[:MAX_IMPORT_COLUMNS]] for row in rows]
     return "\n".join("\t".join(cell.replace("\t", " ") for cell in row) for row in rows)
 
 
 def _too_many_rows():
-    return ValueError(f"Ce fichier a trop de lignes : {MAX_IMPORT_ROWS} participants au plus.")
+    return ValueError(_("Ce fichier a trop de lignes : %(n)s participants au plus.") % {"n": MAX_IMPORT_ROWS})
 
 
 def _xlsx_rows(upload) -> list[list[str]]:
@@ -171,7 +184,7 @@ def _xlsx_rows(upload) -> list[list[str]]:
         for values in sheet.iter_rows(max_row=MAX_IMPORT_ROWS + 1, max_col=MAX_IMPORT_COLUMNS, values_only=True):
             rows.append(["" if v is None else str(v) for v in values])
     except Exception as error:  # openpyxl raises many kinds on a bad file
-        raise ValueError("Ce fichier XLSX ne peut pas être lu.") from error
+        raise ValueError(_("Ce fichier XLSX ne peut pas être lu.")) from error
     while rows and not any(rows[-1]):
         rows.pop()
     if len(rows) > MAX_IMPORT_ROWS:
@@ -201,5 +214,7 @@ def _csv_rows(raw: bytes) -> list[list[str]]:
             if len(rows) > MAX_IMPORT_ROWS and any(cells):
                 raise _too_many_rows()
     except csv.Error as error:  # a cell over the field size limit, a stray NUL
-        raise ValueError("Ce fichier CSV ne peut pas être lu : une cellule est trop longue ou mal formée.") from error
+        raise ValueError(
+            _("Ce fichier CSV ne peut pas être lu : une cellule est trop longue ou mal formée.")
+        ) from error
     return rows

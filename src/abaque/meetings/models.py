@@ -7,6 +7,9 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from abaque import scale
 from abaque.accounts.structures import own_structure
@@ -25,6 +28,12 @@ MAX_PARTICIPANTS = 5_000
 # In an anonymous séance a category is shown only for a group at least this
 # large: below it, « the only elected official voted red » names a person.
 MIN_CATEGORY_GROUP = 5
+
+
+# The scale's variants in the active language: scale.py holds both wordings.
+VARIANT_CHOICES = [
+    (v, lazy(lambda v=v: scale.variant_label(v, get_language() or "fr"), str)()) for v in scale.VARIANT_LABELS
+]
 
 
 def new_join_code() -> str:
@@ -48,65 +57,65 @@ def letter_for(index: int) -> str:
 
 class Meeting(models.Model):
     class Mode(models.TextChoices):
-        NOMINATIVE = "nominative", "Nominatif (comme Colorvote)"
-        ANONYMOUS = "anonymous", "Anonyme"
+        NOMINATIVE = "nominative", _("Nominatif (comme Colorvote)")
+        ANONYMOUS = "anonymous", _("Anonyme")
 
     class Display(models.TextChoices):
-        NAMES = "names", "Par leur nom"
-        LETTERS = "letters", "Par une lettre (A, B, C…)"
+        NAMES = "names", _("Par leur nom")
+        LETTERS = "letters", _("Par une lettre (A, B, C…)")
 
     class Phase(models.TextChoices):
-        ITEMS = "items", "Recueil des items"
-        VOTE = "vote", "Vote"
-        RESULTS = "results", "Résultats"
-        DEBATE = "debate", "Débat"
-        EVOLUTION = "evolution", "Évolution entre les tours"  # projected from the debate
+        ITEMS = "items", _("Recueil des items")
+        VOTE = "vote", _("Vote")
+        RESULTS = "results", _("Résultats")
+        DEBATE = "debate", _("Débat")
+        EVOLUTION = "evolution", _("Évolution entre les tours")  # projected from the debate
 
     class SpeakingOrder(models.TextChoices):
-        DISSENT_FIRST = "dissent_first", "Rouge et noir d'abord"
-        ALTERNATE = "alternate", "En alternance, depuis le vert foncé"
+        DISSENT_FIRST = "dissent_first", _("Rouge et noir d'abord")
+        ALTERNATE = "alternate", _("En alternance, depuis le vert foncé")
 
     class JoinAccess(models.TextChoices):
-        AUTO = "auto", "Ouvert jusqu'à la fin de la séance"
-        OPEN = "open", "Ouvert (rouvert par l'animateur)"
-        CLOSED = "closed", "Fermé par l'animateur"
+        AUTO = "auto", _("Ouvert jusqu'à la fin de la séance")
+        OPEN = "open", _("Ouvert (rouvert par l'animateur)")
+        CLOSED = "closed", _("Fermé par l'animateur")
 
     class Ordering(models.TextChoices):
-        ENTERED = "entered", "Ordre de saisie"
-        MEAN = "mean", "Par moyenne (du vert au rouge)"
-        CONSENSUS = "consensus", "Par consensus"
-        SERIATION = "seriation", "Sériation (les semblables côte à côte)"
+        ENTERED = "entered", _("Ordre de saisie")
+        MEAN = "mean", _("Par moyenne (du vert au rouge)")
+        CONSENSUS = "consensus", _("Par consensus")
+        SERIATION = "seriation", _("Sériation (les semblables côte à côte)")
 
     # Deleting a facilitator deletes her séances (Django admin lists them in its
     # confirmation): nobody else may hold their names and votes.
     facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meetings")
     # The séance belongs to the structure; `facilitator` is who created it.
     structure = models.ForeignKey(
-        "accounts.Structure", on_delete=models.CASCADE, related_name="meetings", verbose_name="structure"
+        "accounts.Structure", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("structure")
     )
-    title = models.CharField("titre", max_length=200)
-    date = models.DateField("date", default=date.today)
-    place = models.CharField("lieu", max_length=200, blank=True)
-    territory = models.CharField("territoire", max_length=200, blank=True)
-    question = models.TextField("question unique")
-    mode = models.CharField("mode", max_length=12, choices=Mode, default=Mode.NOMINATIVE)
-    scale_variant = models.CharField(
-        "échelle", max_length=10, choices=list(scale.VARIANT_LABELS.items()), default="standard"
-    )
+    title = models.CharField(_("titre"), max_length=200)
+    date = models.DateField(_("date"), default=date.today)
+    place = models.CharField(_("lieu"), max_length=200, blank=True)
+    territory = models.CharField(_("territoire"), max_length=200, blank=True)
+    question = models.TextField(_("question unique"))
+    mode = models.CharField(_("mode"), max_length=12, choices=Mode, default=Mode.NOMINATIVE)
+    scale_variant = models.CharField(_("échelle"), max_length=10, choices=VARIANT_CHOICES, default="standard")
     # What the participants read (phones, projector, public pages, e-mails,
     # compte-rendu), whatever language the facilitator's own pages are in.
     language = models.CharField(
-        "langue de la séance",
+        _("langue de la séance"),
         max_length=8,
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
-        help_text="Celle des téléphones, du projecteur, des pages publiques et du compte-rendu.",
+        help_text=_("Celle des téléphones, du projecteur, des pages publiques et du compte-rendu."),
     )
-    display = models.CharField("participants affichés", max_length=8, choices=Display, default=Display.NAMES)
-    join_code = models.CharField("code de la séance", max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code)
-    join_access = models.CharField("accès par code", max_length=6, choices=JoinAccess, default=JoinAccess.AUTO)
+    display = models.CharField(_("participants affichés"), max_length=8, choices=Display, default=Display.NAMES)
+    join_code = models.CharField(
+        _("code de la séance"), max_length=JOIN_CODE_LENGTH, unique=True, default=new_join_code
+    )
+    join_access = models.CharField(_("accès par code"), max_length=6, choices=JoinAccess, default=JoinAccess.AUTO)
     collect_categories = models.BooleanField(
-        "recueillir la catégorie des votants (élu, technicien, habitant…)", default=False
+        _("recueillir la catégorie des votants (élu, technicien, habitant…)"), default=False
     )
     phase = models.CharField(max_length=10, choices=Phase, default=Phase.ITEMS)
     results_revealed = models.BooleanField(default=False)
@@ -114,19 +123,19 @@ class Meeting(models.Model):
     projector_groups = models.BooleanField("groupes d'opinion au projecteur", default=False)
     ordering = models.CharField(max_length=10, choices=Ordering, default=Ordering.MEAN)
     phone_items = models.BooleanField(
-        "les participants peuvent proposer des items depuis leur téléphone", default=False
+        _("les participants peuvent proposer des items depuis leur téléphone"), default=False
     )
     speaking_order = models.CharField(
-        "ordre de parole", max_length=14, choices=SpeakingOrder, default=SpeakingOrder.DISSENT_FIRST
+        _("ordre de parole"), max_length=14, choices=SpeakingOrder, default=SpeakingOrder.DISSENT_FIRST
     )
     debate_item = models.ForeignKey("Item", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     recording_since = models.DateTimeField(null=True, blank=True)
     # The online phase's window (set by abaque.online): the vote rules refuse
     # an online participant's vote outside it, with no job to close anything.
-    online_opens_at = models.DateTimeField("ouverture en ligne", null=True, blank=True)
-    online_closes_at = models.DateTimeField("clôture en ligne", null=True, blank=True)
+    online_opens_at = models.DateTimeField(_("ouverture en ligne"), null=True, blank=True)
+    online_closes_at = models.DateTimeField(_("clôture en ligne"), null=True, blank=True)
     # Made by the demo: labelled « Démo » and removed in one click, with nothing else.
-    is_demo = models.BooleanField("démo", default=False, editable=False)
+    is_demo = models.BooleanField(_("démo"), default=False, editable=False)
     # Stable across installations: an archive imported twice is recognised by it.
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -134,7 +143,7 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-date", "-created_at"]
-        verbose_name = "séance"
+        verbose_name = _("séance")
 
     def __str__(self):
         return self.title
@@ -193,29 +202,31 @@ class Meeting(models.Model):
 
 class Participant(models.Model):
     class Category(models.TextChoices):
-        ELECTED = "elu", "Élu"
-        STAFF = "technicien", "Technicien"
-        ACTOR = "acteur", "Acteur social ou culturel"
-        INHABITANT = "habitant", "Habitant"
-        OTHER = "autre", "Autre"
+        ELECTED = "elu", _("Élu")
+        STAFF = "technicien", _("Technicien")
+        ACTOR = "acteur", _("Acteur social ou culturel")
+        INHABITANT = "habitant", _("Habitant")
+        OTHER = "autre", _("Autre")
 
     class Origin(models.TextChoices):
-        ROOM = "room", "En salle"
-        ONLINE = "online", "En ligne"
+        ROOM = "room", _("En salle")
+        ONLINE = "online", _("En ligne")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
-    name = models.CharField("nom", max_length=120)
-    category = models.CharField("catégorie", max_length=12, choices=Category, default=Category.INHABITANT, blank=True)
-    commune = models.CharField("commune", max_length=120, blank=True)
-    origin = models.CharField("participation", max_length=6, choices=Origin, default=Origin.ROOM)
-    email = models.EmailField("e-mail", blank=True)
+    name = models.CharField(_("nom"), max_length=120)
+    category = models.CharField(
+        _("catégorie"), max_length=12, choices=Category, default=Category.INHABITANT, blank=True
+    )
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
+    origin = models.CharField(_("participation"), max_length=6, choices=Origin, default=Origin.ROOM)
+    email = models.EmailField(_("e-mail"), blank=True)
     position = models.PositiveIntegerField(default=0)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    claimed_at = models.DateTimeField("lié à un téléphone le", null=True, blank=True)
+    claimed_at = models.DateTimeField(_("lié à un téléphone le"), null=True, blank=True)
 
     class Meta:
         ordering = ["position", "pk"]
-        verbose_name = "participant"
+        verbose_name = _("participant")
 
     def __str__(self):
         return self.name
@@ -233,28 +244,28 @@ class Participant(models.Model):
 
 class Item(models.Model):
     class Status(models.TextChoices):
-        ACCEPTED = "accepted", "Retenu"
-        PENDING = "pending", "Proposé depuis un téléphone, à valider"
+        ACCEPTED = "accepted", _("Retenu")
+        PENDING = "pending", _("Proposé depuis un téléphone, à valider")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
-    text = models.CharField("phrase clé", max_length=300)
+    text = models.CharField(_("phrase clé"), max_length=300)
     author = models.ForeignKey(
         Participant,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="items",
-        verbose_name="auteur",
+        verbose_name=_("auteur"),
     )
     position = models.PositiveIntegerField(default=0)
-    validated = models.BooleanField("validé par son auteur", default=False)
+    validated = models.BooleanField(_("validé par son auteur"), default=False)
     status = models.CharField(max_length=10, choices=Status, default=Status.ACCEPTED)
     deleted_at = models.DateTimeField(null=True, blank=True)  # soft delete, for undo
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["position", "pk"]
-        verbose_name = "item"
+        verbose_name = _("item")
 
     def __str__(self):
         return self.text
@@ -265,7 +276,7 @@ class ItemRevision(models.Model):
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions")
     text = models.CharField(max_length=300)
-    reason = models.TextField("raison de la reformulation", blank=True)
+    reason = models.TextField(_("raison de la reformulation"), blank=True)
     replaced_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -277,9 +288,9 @@ class Round(models.Model):
     on chosen items, typically the dissensus after the debate."""
 
     class Status(models.TextChoices):
-        PREPARING = "preparing", "En préparation"
-        OPEN = "open", "Ouvert"
-        CLOSED = "closed", "Clos"
+        PREPARING = "preparing", _("En préparation")
+        OPEN = "open", _("Ouvert")
+        CLOSED = "closed", _("Clos")
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField(default=1)
@@ -287,7 +298,7 @@ class Round(models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     # A closed round reopened: kept, because its results may have been seen.
-    reopen_count = models.PositiveSmallIntegerField("réouvertures", default=0)
+    reopen_count = models.PositiveSmallIntegerField(_("réouvertures"), default=0)
     reopened_at = models.DateTimeField(null=True, blank=True)
     items = models.ManyToManyField(Item, through="RoundItem", related_name="rounds")
 
@@ -296,7 +307,7 @@ class Round(models.Model):
         constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="one_round_number_per_meeting")]
 
     def __str__(self):
-        return f"Tour {self.number}"
+        return _("Tour %(number)s") % {"number": self.number}
 
     @property
     def is_closed(self) -> bool:
@@ -317,8 +328,8 @@ class RoundItem(models.Model):
 
 class Vote(models.Model):
     class Source(models.TextChoices):
-        PHONE = "phone", "Téléphone"
-        GRID = "grid", "Saisie par l'animateur"
+        PHONE = "phone", _("Téléphone")
+        GRID = "grid", _("Saisie par l'animateur")
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="votes")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="votes")

@@ -7,6 +7,8 @@ in the vote log like any other.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from abaque.analysis.polis import PolisExport
 
@@ -14,7 +16,7 @@ from .models import Item, Meeting, Participant, Vote
 from .rounds import close_round, open_round, sync_open_round
 from .vote_batch import store
 
-ATTRIBUTION = (
+ATTRIBUTION = gettext_lazy(
     "Données recueillies avec le logiciel Polis (compdemocracy.org/polis), sous licence CC BY 4.0, "
     "attribution : The Computational Democracy Project."
 )
@@ -32,7 +34,8 @@ def import_polis(export: PolisExport, facilitator, title: str, structure=None) -
         facilitator=facilitator,
         structure=structure,
         title=title[:200],
-        question=f"Conversation Pol.is importée « {title} ». {ATTRIBUTION}",
+        question=_("Conversation Pol.is importée « %(title)s ». %(attribution)s")
+        % {"title": title, "attribution": ATTRIBUTION},
         scale_variant="three",
     )
     people = Participant.objects.bulk_create(
@@ -55,9 +58,16 @@ def import_polis(export: PolisExport, facilitator, title: str, structure=None) -
     store(rows, Vote.Source.GRID)
     close_round(round_)  # the votes were cast in Pol.is: nobody votes here any more
     counts = {code: sum(r[3] == code for r in rows) for code in ("G", "R", "W")}
-    summary = (
-        f"Importé de Pol.is : {len(items)} propositions, {len(people)} participants, {len(rows)} votes "
-        f"({counts['G']} d'accord → vert clair, {counts['R']} pas d'accord → rose, "
-        f"{counts['W']} passe → blanc) ; les cases vides restent sans vote. Échelle simplifiée à trois opinions."
-    )
+    summary = _(
+        "Importé de Pol.is : %(items)s propositions, %(people)s participants, %(votes)s votes "
+        "(%(agree)s d'accord → vert clair, %(disagree)s pas d'accord → rose, "
+        "%(passed)s passe → blanc) ; les cases vides restent sans vote. Échelle simplifiée à trois opinions."
+    ) % {
+        "items": len(items),
+        "people": len(people),
+        "votes": len(rows),
+        "agree": counts["G"],
+        "disagree": counts["R"],
+        "passed": counts["W"],
+    }
     return meeting, summary

@@ -12,6 +12,8 @@ import csv
 import zipfile
 from pathlib import PurePosixPath
 
+from django.utils.translation import gettext as _
+
 from abaque.analysis.polis import PolisExport, parse_comments, parse_polis
 from abaque.analysis.spreadsheet import MatrixFileError
 
@@ -23,19 +25,22 @@ VOTES, COMMENTS = "participants-votes.csv", "comments.csv"
 
 
 def _too_big(what: str) -> MatrixFileError:
-    return MatrixFileError(f"{what} est trop gros : {MAX_POLIS_FILE_MB} Mo au plus.")
+    """`what`: the file, already worded (« Le fichier comments.csv »)."""
+    return MatrixFileError(_("%(what)s est trop gros : %(n)s Mo au plus.") % {"what": what, "n": MAX_POLIS_FILE_MB})
 
 
 def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise MatrixFileError(f"{name} n'est pas un texte en UTF-8 : est-ce bien un export Pol.is ?") from None
+        raise MatrixFileError(
+            _("%(name)s n'est pas un texte en UTF-8 : est-ce bien un export Pol.is ?") % {"name": name}
+        ) from None
 
 
 def _read_upload(upload, name: str) -> str:
     if upload.size > MAX_POLIS_FILE_BYTES:
-        raise _too_big(f"Le fichier {name}")
+        raise _too_big(_("Le fichier %(name)s") % {"name": name})
     return _decode(upload.read(MAX_POLIS_FILE_BYTES + 1), name)
 
 
@@ -48,24 +53,28 @@ def from_files(votes, comments=None) -> PolisExport:
 def from_zip(upload) -> PolisExport:
     """A .zip of the export folder (the files at its root or in one folder)."""
     if upload.size > MAX_POLIS_FILE_BYTES:
-        raise _too_big("Le fichier .zip")
+        raise _too_big(_("Le fichier .zip"))
     try:
         archive = zipfile.ZipFile(upload)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise MatrixFileError("Ce fichier n'est pas une archive .zip lisible.") from None
+        raise MatrixFileError(_("Ce fichier n'est pas une archive .zip lisible.")) from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_ZIP_MEMBERS:
-            raise MatrixFileError(f"Cette archive contient trop de fichiers ({len(members)}) pour un export Pol.is.")
+            raise MatrixFileError(
+                _("Cette archive contient trop de fichiers (%(n)s) pour un export Pol.is.") % {"n": len(members)}
+            )
         by_name = {}
         for info in members:
             path = PurePosixPath(info.filename)
             if not info.is_dir() and path.name in (VOTES, COMMENTS) and "__MACOSX" not in path.parts:
                 by_name.setdefault(path.name, info)
         if VOTES not in by_name:
-            raise MatrixFileError(f"L'archive ne contient pas de fichier {VOTES} : est-ce bien un export Pol.is ?")
+            raise MatrixFileError(
+                _("L'archive ne contient pas de fichier %(name)s : est-ce bien un export Pol.is ?") % {"name": VOTES}
+            )
         if sum(info.file_size for info in by_name.values()) > MAX_POLIS_UNCOMPRESSED_BYTES:
-            raise _too_big("Le contenu décompressé de l'archive")
+            raise _too_big(_("Le contenu décompressé de l'archive"))
         texts = {name: _decode(_bounded(archive, info), name) for name, info in by_name.items()}
     return _parse(texts[VOTES], texts.get(COMMENTS))
 
@@ -76,9 +85,11 @@ def _bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         with archive.open(info) as member:
             data = member.read(MAX_POLIS_FILE_BYTES + 1)
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
-        raise MatrixFileError(f"Le fichier {info.filename} de l'archive est illisible (chiffré ou abîmé).") from None
+        raise MatrixFileError(
+            _("Le fichier %(name)s de l'archive est illisible (chiffré ou abîmé).") % {"name": info.filename}
+        ) from None
     if len(data) > MAX_POLIS_FILE_BYTES:
-        raise _too_big(f"Le fichier {info.filename} décompressé")
+        raise _too_big(_("Le fichier %(name)s décompressé") % {"name": info.filename})
     return data
 
 
@@ -87,9 +98,11 @@ def _parse(votes_text: str, comments_text: str | None) -> PolisExport:
         details = parse_comments(comments_text) if comments_text else {}
         export = parse_polis(votes_text, details)
     except csv.Error as error:
-        raise MatrixFileError(f"Ce fichier CSV est mal formé ({error}).") from None
+        raise MatrixFileError(_("Ce fichier CSV est mal formé (%(error)s).") % {"error": error}) from None
     except KeyError:
-        raise MatrixFileError(f"Le fichier {COMMENTS} n'a pas la colonne « comment-id » de Pol.is.") from None
+        raise MatrixFileError(
+            _("Le fichier %(name)s n'a pas la colonne « comment-id » de Pol.is.") % {"name": COMMENTS}
+        ) from None
     if not export.statement_ids or not export.participants:
-        raise MatrixFileError("Cet export Pol.is ne contient aucune proposition ou aucun participant.")
+        raise MatrixFileError(_("Cet export Pol.is ne contient aucune proposition ou aucun participant."))
     return export

@@ -8,12 +8,14 @@ through the notifier. Views only read the request and show the outcome; the
 debate's own moves are in debate/transitions.py."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Item, Meeting, Participant, Round
 from .notify import meeting_changed
 from .rounds import close_round, new_round, open_round
 
-REOPEN_WARNING = (
+REOPEN_WARNING = gettext_lazy(
     "Ce tour est clos et ses résultats ont pu être vus. Le rouvrir permet de changer des votes après coup : "
     "la réouverture sera notée dans le compte-rendu. Rouvrir quand même ?"
 )
@@ -36,9 +38,9 @@ def open_vote(meeting: Meeting, reopen: bool = False) -> Round:
     round_ = meeting.current_round() or meeting.ensure_first_round()
     has_items = meeting.active_items().exists() if round_.number == 1 else round_.round_items.exists()
     if not has_items:
-        raise Refused("Ajoutez au moins un item avant d'ouvrir le vote.")
+        raise Refused(_("Ajoutez au moins un item avant d'ouvrir le vote."))
     if round_.is_closed and not reopen:
-        raise Refused(REOPEN_WARNING + " (confirmez pour rouvrir)", warning=True)
+        raise Refused(_("%(warning)s (confirmez pour rouvrir)") % {"warning": REOPEN_WARNING}, warning=True)
     open_round(round_)
     meeting_changed(meeting.pk, "round")
     return round_
@@ -48,7 +50,7 @@ def open_vote(meeting: Meeting, reopen: bool = False) -> Round:
 def close_vote(meeting: Meeting) -> Round:
     round_ = meeting.current_round()
     if round_ is None or round_.status != Round.Status.OPEN:
-        raise Refused("Aucun vote n'est ouvert.", warning=True)
+        raise Refused(_("Aucun vote n'est ouvert."), warning=True)
     close_round(round_)
     meeting_changed(meeting.pk, "round")
     return round_
@@ -70,7 +72,7 @@ def show_groups(meeting: Meeting, shown: bool) -> None:
 
 def order_results(meeting: Meeting, ordering: str | None) -> None:
     if ordering not in Meeting.Ordering.values:
-        raise Refused("Ordre inconnu : choisissez dans la liste.")
+        raise Refused(_("Ordre inconnu : choisissez dans la liste."))
     meeting.ordering = ordering
     meeting.save(update_fields=["ordering", "updated_at"])
     meeting_changed(meeting.pk, "results")
@@ -95,7 +97,7 @@ def start_round(meeting: Meeting, items: list[Item], open_now: bool = False) -> 
     """A further round on chosen items (the current one closes), opened at
     once if asked."""
     if not items:
-        raise Refused("Cochez au moins un item pour le nouveau tour.")
+        raise Refused(_("Cochez au moins un item pour le nouveau tour."))
     round_ = new_round(meeting, items)
     if open_now:
         open_round(round_)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import OperationalError, close_old_connections, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from . import vote_rules
 from .models import Meeting, Participant, Round, RoundItem, Vote, VoteLog
@@ -26,8 +27,8 @@ log = logging.getLogger(__name__)
 
 MAX_BATCH = 500  # votes in one transaction: bounds the time a batch holds the lock
 
-UNKNOWN_LINK = "Ce lien de vote n'est plus valable : demandez à l'animateur de libérer votre nom."
-STALE = "Ce vote ne correspond pas à la séance en cours : rechargez la page."
+UNKNOWN_LINK = gettext_lazy("Ce lien de vote n'est plus valable : demandez à l'animateur de libérer votre nom.")
+STALE = gettext_lazy("Ce vote ne correspond pas à la séance en cours : rechargez la page.")
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,12 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
     order. About six queries whatever the size of the batch."""
     with transaction.atomic():
         participants = {
-            token: (pk, meeting_id, origin)
-            for token, pk, meeting_id, origin in Participant.objects.filter(
+            token: (pk, meeting_id, origin, language)
+            for token, pk, meeting_id, origin, language in Participant.objects.filter(
                 token__in={v.token for v in batch}
-            ).values_list("token", "pk", "meeting_id", "origin")
+            ).values_list("token", "pk", "meeting_id", "origin", "meeting__language")
         }
-        meeting_ids = {meeting_id for _, meeting_id, _ in participants.values()}
+        meeting_ids = {meeting_id for _, meeting_id, _, _ in participants.values()}
         # FOR UPDATE: a round closing at this instant waits for this batch or
         # is seen closed by it (SQLite's IMMEDIATE transaction already does so).
         rounds = {
@@ -105,21 +106,24 @@ def store_phone_votes(batch: list[PhoneVote]) -> list[Outcome]:
 
 def _check(vote, participants, rounds, in_round, now):
     if vote.token not in participants:
-        return Outcome(404, {"error": UNKNOWN_LINK}), None
-    participant_id, meeting_id, origin = participants[vote.token]
-    round_ = rounds.get((meeting_id, vote.round_number))
-    if round_ is None:
-        return Outcome(409, {"error": STALE}, meeting_id), None
-    code = vote.code.strip().upper()
-    refused = vote_rules.refusal(
-        status=round_.status,
-        round_id=round_.pk,
-        item_id=vote.item_id,
-        in_round=in_round,
-        code=code,
-        scale_variant=round_.scale_variant,
-        online=(origin, round_.online_opens_at, round_.online_closes_at, now),
-    )
+        return Outcome(404, {"error": str(UNKNOWN_LINK)}), None
+    participant_id, meeting_id, origin, language = participants[vote.token]
+    # The phone reads the refusal in its séance's language, whatever the
+    # language of the thread storing this batch (it may mix séances).
+    with translation.override(language):
+        round_ = rounds.get((meeting_id, vote.round_number))
+        if round_ is None:
+            return Outcome(409, {"error": str(STALE)}, meeting_id), None
+        code = vote.code.strip().upper()
+        refused = vote_rules.refusal(
+            status=round_.status,
+            round_id=round_.pk,
+            item_id=vote.item_id,
+            in_round=in_round,
+            code=code,
+            scale_variant=round_.scale_variant,
+            online=(origin, round_.online_opens_at, round_.online_closes_at, now),
+        )
     if refused:
         return Outcome(409, {"error": refused}, meeting_id), None
     body = {"ok": True, "round": vote.round_number, "item": vote.item_id, "code": code}

@@ -3,6 +3,7 @@ driven by the keyboard, each cell saved at once."""
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque import scale
@@ -63,7 +64,7 @@ def grid_vote(request, meeting_id, number):
         item = meeting.items.get(pk=int(request.POST.get("item", "")))
         participant = meeting.participants.get(pk=int(request.POST.get("participant", "")))
     except (ValueError, Item.DoesNotExist, Participant.DoesNotExist):
-        return JsonResponse({"error": "Item ou participant inconnu dans cette séance."}, status=404)
+        return JsonResponse({"error": _("Item ou participant inconnu dans cette séance.")}, status=404)
     before = Vote.objects.filter(round=round_, item=item, participant=participant).values_list("source", flat=True)
     was_phone = before.first() == Vote.Source.PHONE
     try:
@@ -82,7 +83,7 @@ def grid_vote(request, meeting_id, number):
     except VoteRefused as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
     # An anonymous séance keeps no trace of whose vote changed, nor of its colour.
-    who = "" if meeting.is_anonymous else f"{participant.name} · {vote.code if vote else 'effacé'} · "
+    who = "" if meeting.is_anonymous else f"{participant.name} · {vote.code if vote else _('effacé')} · "
     record(request.user, meeting, "grid_vote", f"{who}{item.text[:80]}")
     meeting_changed(meeting.pk, "votes")
     if was_phone and (vote is None or vote.source == Vote.Source.GRID):

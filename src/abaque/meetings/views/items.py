@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.notify import meeting_changed
@@ -73,7 +74,7 @@ def item_list(request, meeting_id):
         item.save()
         _changed(meeting)
     if not request.htmx:
-        messages.success(request, "Item ajouté.")
+        messages.success(request, _("Item ajouté."))
         return redirect("meetings:items", meeting.pk)
     # The entry script empties the field and moves to the next author itself, at Enter.
     return _render_list(request, meeting, form, just_added=item)
@@ -87,7 +88,7 @@ def item_edit(request, meeting_id, item_id):
         with transaction.atomic():
             form.save()
             _changed(meeting)
-        messages.success(request, "Item enregistré.")
+        messages.success(request, _("Item enregistré."))
         return redirect("meetings:items", meeting.pk)
     return render(request, "meetings/item_form.html", {"meeting": meeting, "item": item, "form": form, "tab": "items"})
 
@@ -97,7 +98,7 @@ def item_delete(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
     item = get_item(meeting, item_id)
     _set_deleted(meeting, item, timezone.now())
-    return _after_action(request, meeting, f"Item supprimé : « {item.text} ».", undo=item)
+    return _after_action(request, meeting, _("Item supprimé : « %(text)s ».") % {"text": item.text}, undo=item)
 
 
 @require_POST
@@ -105,7 +106,7 @@ def item_restore(request, meeting_id, item_id):
     meeting = get_meeting(request, meeting_id)
     item = get_item(meeting, item_id)
     _set_deleted(meeting, item, None)
-    return _after_action(request, meeting, "Item rétabli.")
+    return _after_action(request, meeting, _("Item rétabli."))
 
 
 def _set_deleted(meeting, item, when):

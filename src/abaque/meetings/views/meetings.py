@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from abaque.accounts import journal
 from abaque.accounts.rules import can_run_work
@@ -10,7 +11,7 @@ from ..access import get_meeting
 from ..ballots import anonymise
 from ..forms import MeetingForm, PolisUploadForm
 from ..models import ITEM_WARNING_THRESHOLD, Meeting
-from ..rules import can_change_meeting, can_see_journal
+from ..rules import can_see_journal
 
 
 def meeting_list(request):
@@ -35,7 +36,7 @@ def meeting_create(request):
         meeting.facilitator, meeting.structure = request.user, structure
         meeting.save()
         meeting.ensure_first_round()
-        messages.success(request, "Séance créée. Ajoutez maintenant les participants.")
+        messages.success(request, _("Séance créée. Ajoutez maintenant les participants."))
         return redirect("meetings:participants", meeting.pk)
     return render(request, "meetings/meeting_form.html", {"form": form})
 
@@ -47,7 +48,7 @@ def meeting_edit(request, meeting_id):
         form.save()
         if meeting.is_anonymous and "mode" in form.changed_data:
             anonymise(meeting)
-        messages.success(request, "Séance enregistrée.")
+        messages.success(request, _("Séance enregistrée."))
         return redirect("meetings:detail", meeting.pk)
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
 
@@ -62,7 +63,6 @@ def meeting_detail(request, meeting_id):
         "n_items": meeting.active_items().count(),
         "item_warning": ITEM_WARNING_THRESHOLD,
         "journal": journal.shown_to(request.user, meeting, can_see_journal),
-        "can_change": can_change_meeting(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -72,7 +72,7 @@ def meeting_delete(request, meeting_id):
     if request.method == "POST":
         title = meeting.title
         meeting.delete()
-        messages.success(request, f"La séance « {title} » a été supprimée.")
+        messages.success(request, _("La séance « %(title)s » a été supprimée.") % {"title": title})
         return redirect("meetings:list")
     return render(request, "meetings/meeting_confirm_delete.html", {"meeting": meeting})
 
@@ -96,7 +96,7 @@ def meeting_import_polis(request):
                 default_title = data["archive"].name.rsplit(".", 1)[0]
             else:
                 export = polis_upload.from_files(data["votes"], data.get("comments"))
-                default_title = "Conversation Pol.is"
+                default_title = _("Conversation Pol.is")
         except MatrixFileError as error:
             form.add_error(None, str(error))
         else:

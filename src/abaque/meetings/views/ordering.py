@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 
 @transaction.atomic
@@ -11,7 +12,7 @@ def move(obj, siblings, direction: str, field: str = "position") -> None:
     ordered = list(siblings)
     index = next((i for i, o in enumerate(ordered) if o.pk == obj.pk), None)
     if index is None:
-        raise Http404("Cet élément a été supprimé entre-temps : rechargez la page.")
+        raise Http404(_("Cet élément a été supprimé entre-temps : rechargez la page."))
     target = index - 1 if direction == "up" else index + 1
     if 0 <= target < len(ordered):
         ordered[index], ordered[target] = ordered[target], ordered[index]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
@@ -27,14 +28,14 @@ def participant_list(request, meeting_id):
         return _ballots(request, meeting)
     form = ParticipantForm(request.POST or None)
     if request.method == "POST" and meeting.participants.count() >= MAX_PARTICIPANTS:
-        form.add_error(None, f"Une séance compte {MAX_PARTICIPANTS} participants au plus.")
+        form.add_error(None, _("Une séance compte %(n)s participants au plus.") % {"n": MAX_PARTICIPANTS})
     if request.method == "POST" and form.is_valid():
         participant = form.save(commit=False)
         participant.meeting = meeting
         participant.position = _next_position(meeting)
         participant.save()
         meeting_changed(meeting.pk, "participants")
-        messages.success(request, f"Participant ajouté : {participant.name}.")
+        messages.success(request, _("Participant ajouté : %(name)s.") % {"name": participant.name})
         return redirect("meetings:participants", meeting.pk)
     context = {
         "meeting": meeting,
@@ -47,7 +48,7 @@ def participant_list(request, meeting_id):
 
 
 def _no_names(request, meeting):
-    messages.error(request, "La séance est anonyme : ses bulletins ne portent ni nom ni e-mail.")
+    messages.error(request, _("La séance est anonyme : ses bulletins ne portent ni nom ni e-mail."))
     return redirect("meetings:participants", meeting.pk)
 
 
@@ -59,12 +60,12 @@ def _ballots(request, meeting):
         except ValueError:
             n = 0
         if not 1 <= n <= MAX_BALLOTS:
-            messages.error(request, f"Indiquez un nombre de bulletins entre 1 et {MAX_BALLOTS}.")
+            messages.error(request, _("Indiquez un nombre de bulletins entre 1 et %(n)s.") % {"n": MAX_BALLOTS})
         else:
             made = add_ballots(meeting, n)
             meeting_changed(meeting.pk, "participants")
             messages.success(
-                request, f"{len(made)} bulletin{'s' if len(made) > 1 else ''} ajouté{'s' if len(made) > 1 else ''}."
+                request, ngettext("%(n)d bulletin ajouté.", "%(n)d bulletins ajoutés.", len(made)) % {"n": len(made)}
             )
         return redirect("meetings:participants", meeting.pk)
     participants = list(meeting.participants.all())
@@ -108,8 +109,11 @@ def participant_import(request, meeting_id):
         form.is_valid()
         form.add_error(
             None,
-            f"Trop de lignes : {min(importing.MAX_IMPORT_ROWS, max(room, 0))} participants au plus peuvent "
-            f"encore être importés dans cette séance ({MAX_PARTICIPANTS} au plus).",
+            _(
+                "Trop de lignes : %(n)s participants au plus peuvent "
+                "encore être importés dans cette séance (%(max)s au plus)."
+            )
+            % {"n": min(importing.MAX_IMPORT_ROWS, max(room, 0)), "max": MAX_PARTICIPANTS},
         )
         return render(
             request, "meetings/participant_import.html", {"meeting": meeting, "form": form, "tab": "participants"}
@@ -118,8 +122,10 @@ def participant_import(request, meeting_id):
         if not _use_once(request, meeting, request.POST.get("once", "")):
             messages.error(
                 request,
-                "Cette liste vient déjà d'être importée (page précédente du navigateur) : rien n'a été importé "
-                "une seconde fois. Vérifiez la liste des participants, ou revoyez l'aperçu pour importer à nouveau.",
+                _(
+                    "Cette liste vient déjà d'être importée (page précédente du navigateur) : rien n'a été importé "
+                    "une seconde fois. Vérifiez la liste des participants, ou revoyez l'aperçu pour importer à nouveau."
+                ),
             )
             return redirect("meetings:participants", meeting.pk)
     if confirm and chosen:
@@ -183,7 +189,7 @@ def participant_edit(request, meeting_id, participant_id):
     if request.method == "POST" and form.is_valid():
         form.save()
         meeting_changed(meeting.pk, "participants")
-        messages.success(request, "Participant enregistré.")
+        messages.success(request, _("Participant enregistré."))
         return redirect("meetings:participants", meeting.pk)
     return render(
         request,
@@ -198,7 +204,9 @@ def participant_delete(request, meeting_id, participant_id):
     if request.method == "POST":
         participant.delete()
         meeting_changed(meeting.pk, "participants")
-        messages.success(request, f"Participant retiré de la séance, avec ses votes : {participant.name}.")
+        messages.success(
+            request, _("Participant retiré de la séance, avec ses votes : %(name)s.") % {"name": participant.name}
+        )
         return redirect("meetings:participants", meeting.pk)
     n_votes = participant.votes.count()
     return render(

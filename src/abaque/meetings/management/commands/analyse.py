@@ -10,13 +10,21 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from abaque import scale
-from abaque.analysis import ORDERS, VERDICT_LABELS, Analysis, ItemStats, analyse
+from abaque.analysis import ORDERS, Analysis, ItemStats, analyse
 from abaque.analysis.polis import is_polis, read_polis
 from abaque.analysis.spreadsheet import MatrixFileError, decode_matrix_bytes, read_matrix_csv
+from abaque.meetings.matrix import VERDICT_TEXTS
 
-ORDER_LABELS = {"entered": "saisie", "mean": "moyenne", "consensus": "consensus", "seriation": "sériation"}
+ORDER_LABELS = {
+    "entered": gettext_lazy("saisie"),
+    "mean": gettext_lazy("moyenne"),
+    "consensus": gettext_lazy("consensus"),
+    "seriation": gettext_lazy("sériation"),
+}
 NONE = "—"
 
 
@@ -25,15 +33,15 @@ class Erreur(CommandError):
 
 
 class Command(BaseCommand):
-    help = "Analyse une matrice de votes (CSV : participants en colonnes, items en lignes)."
+    help = gettext_lazy("Analyse une matrice de votes (CSV : participants en colonnes, items en lignes).")
     requires_system_checks = []  # pure computation: nothing to check, no database
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "file", help="fichier CSV, séparé par ';' ou ',', ou export Pol.is (dossier ou participants-votes.csv)"
+            "file", help=_("fichier CSV, séparé par ';' ou ',', ou export Pol.is (dossier ou participants-votes.csv)")
         )
-        parser.add_argument("--order", choices=ORDERS, default="mean", help="ordre des items et des participants")
-        parser.add_argument("--json", action="store_true", help="sortie JSON")
+        parser.add_argument("--order", choices=ORDERS, default="mean", help=_("ordre des items et des participants"))
+        parser.add_argument("--json", action="store_true", help=_("sortie JSON"))
 
     def handle(self, *args, file: str, order: str, json: bool, **options):
         names, texts, rows, width = _read(Path(file))
@@ -53,11 +61,13 @@ def _read(path: Path) -> tuple[list[str], list[str], list[list[str | None]], int
             return export.participants, export.texts, export.rows, POLIS_WIDTH
         return (*read_matrix_csv(decode_matrix_bytes(path.read_bytes())), 4)
     except IsADirectoryError:
-        raise Erreur(f"{path} est un dossier sans participants-votes.csv.") from None
+        raise Erreur(_("%(path)s est un dossier sans participants-votes.csv.") % {"path": path}) from None
     except FileNotFoundError:
-        raise Erreur(f"Fichier introuvable : {path}") from None
+        raise Erreur(_("Fichier introuvable : %(path)s") % {"path": path}) from None
     except OSError as error:
-        raise Erreur(f"Lecture impossible de {path} ({error.strerror}).") from None
+        raise Erreur(
+            _("Lecture impossible de %(path)s (%(error)s).") % {"path": path, "error": error.strerror}
+        ) from None
     except MatrixFileError as error:
         raise Erreur(str(error)) from None
 
@@ -89,8 +99,17 @@ def _as_json(names: list[str], texts: list[str], analysis: Analysis, order: str)
     return [json.dumps(document, ensure_ascii=False, indent=2)]
 
 
-TABLE_HEADER = ["Rang", "N°", "Moyenne", "Consensus", "Verdict", *scale.CODES, "Vide", "Item"]
-VERDICT_COLUMN = TABLE_HEADER.index("Verdict")  # text, aligned left like the item
+TABLE_HEADER = [
+    gettext_lazy("Rang"),
+    gettext_lazy("N°"),
+    gettext_lazy("Moyenne"),
+    gettext_lazy("Consensus"),
+    gettext_lazy("Verdict"),
+    *scale.CODES,
+    gettext_lazy("Vide"),
+    gettext_lazy("Item"),
+]
+VERDICT_COLUMN = 4  # text, aligned left like the item
 
 
 def _as_table(names: list[str], texts: list[str], analysis: Analysis, order: str) -> list[str]:
@@ -99,33 +118,50 @@ def _as_table(names: list[str], texts: list[str], analysis: Analysis, order: str
     ]
     participants = ", ".join(names[j] for j in analysis.participant_orders[order])
     return [
-        *_aligned([TABLE_HEADER, *body]),
+        *_aligned([[str(cell) for cell in TABLE_HEADER], *body]),
         "",
         *_groups_lines(names, texts, analysis),
         "",
-        f"Participants (ordre « {ORDER_LABELS[order]} ») : {participants}",
+        _("Participants (ordre « %(order)s ») : %(participants)s")
+        % {"order": ORDER_LABELS[order], "participants": participants},
     ]
 
 
-DIRECTION_LABELS = {"agree": "d'accord", "disagree": "pas d'accord"}
+DIRECTION_LABELS = {"agree": gettext_lazy("d'accord"), "disagree": gettext_lazy("pas d'accord")}
 
 
 def _groups_lines(names: list[str], texts: list[str], analysis: Analysis) -> list[str]:
     found = analysis.groups
     if not found.groups:
-        return [found.reason or "Pas de groupes d'opinion."]
-    lines = ["Groupes d'opinion :"]
+        return [found.reason or _("Pas de groupes d'opinion.")]
+    lines = [_("Groupes d'opinion :")]
     for g in found.groups:
         lines.append(
-            f"  Groupe {g.letter} ({g.size} participant{'s' if g.size > 1 else ''}) : {', '.join(names[j] for j in g.members)}"
+            "  "
+            + ngettext(
+                "Groupe %(letter)s (%(n)d participant) : %(members)s",
+                "Groupe %(letter)s (%(n)d participants) : %(members)s",
+                g.size,
+            )
+            % {"letter": g.letter, "n": g.size, "members": ", ".join(names[j] for j in g.members)}
         )
         for r in g.representative:
             lines.append(
-                f"    {DIRECTION_LABELS[r.direction]} à {r.rate:.0%} (autres : {r.rate_outside:.0%}) : n° {r.item + 1} {texts[r.item]}"
+                "    "
+                + _("%(direction)s à %(rate)s (autres : %(outside)s) : n° %(number)s %(text)s")
+                % {
+                    "direction": DIRECTION_LABELS[r.direction],
+                    "rate": f"{r.rate:.0%}",
+                    "outside": f"{r.rate_outside:.0%}",
+                    "number": r.item + 1,
+                    "text": texts[r.item],
+                }
             )
     for c in found.consensus:
         lines.append(
-            f"  Consensus de tous les groupes ({DIRECTION_LABELS[c.direction]}) : n° {c.item + 1} {texts[c.item]}"
+            "  "
+            + _("Consensus de tous les groupes (%(direction)s) : n° %(number)s %(text)s")
+            % {"direction": DIRECTION_LABELS[c.direction], "number": c.item + 1, "text": texts[c.item]}
         )
     return lines
 
@@ -136,7 +172,7 @@ def _table_row(rank: int, index: int, stats: ItemStats, text: str) -> list[str]:
         str(index + 1),
         _number(stats.mean, "+.2f"),
         _number(stats.consensus, ".2f"),
-        VERDICT_LABELS[stats.verdict],
+        str(VERDICT_TEXTS[stats.verdict]),
         *(str(stats.counts[code]) for code in scale.CODES),
         str(stats.not_voted),
         text,

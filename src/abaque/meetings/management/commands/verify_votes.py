@@ -1,15 +1,16 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from abaque.meetings.models import Round
 from abaque.meetings.votes import log_mismatches, replay_log
 
 
 class Command(BaseCommand):
-    help = "Reconstruit chaque matrice depuis le journal des votes et la compare à ce qui est enregistré."
+    help = gettext_lazy("Reconstruit chaque matrice depuis le journal des votes et la compare à ce qui est enregistré.")
 
     def add_arguments(self, parser):
-        parser.add_argument("meeting_id", nargs="?", type=int, help="une seule séance (par défaut : toutes)")
+        parser.add_argument("meeting_id", nargs="?", type=int, help=_("une seule séance (par défaut : toutes)"))
 
     def handle(self, *args, meeting_id=None, **options):
         rounds = Round.objects.select_related("meeting").order_by("meeting_id", "number")
@@ -20,19 +21,26 @@ class Command(BaseCommand):
             mismatches = log_mismatches(round_)
             problems += len(mismatches)
             status = (
-                "conforme"
+                _("conforme")
                 if not mismatches
                 else ngettext("%(n)d écart", "%(n)d écarts", len(mismatches)) % {"n": len(mismatches)}
             )
             self.stdout.write(
-                f"Séance {round_.meeting_id} « {round_.meeting.title} », tour {round_.number} : "
+                _("Séance %(id)s « %(title)s », tour %(number)s : ")
+                % {"id": round_.meeting_id, "title": round_.meeting.title, "number": round_.number}
                 + ngettext("%(n)d vote au journal", "%(n)d votes au journal", len(replay_log(round_)))
                 % {"n": len(replay_log(round_))}
-                + f", {status}"
+                + _(", %(status)s") % {"status": status}
             )
             for item, participant, logged, stored in mismatches:
                 self.stdout.write(
-                    f"  item {item}, participant {participant} : journal {logged or 'vide'}, base {stored or 'vide'}"
+                    _("  item %(item)s, participant %(participant)s : journal %(logged)s, base %(stored)s")
+                    % {
+                        "item": item,
+                        "participant": participant,
+                        "logged": logged or _("vide"),
+                        "stored": stored or _("vide"),
+                    }
                 )
         if problems:
             raise CommandError(
@@ -43,4 +51,4 @@ class Command(BaseCommand):
                 )
                 % {"n": problems}
             )
-        self.stdout.write(self.style.SUCCESS("Tous les votes enregistrés correspondent au journal."))
+        self.stdout.write(self.style.SUCCESS(_("Tous les votes enregistrés correspondent au journal.")))
