@@ -15,6 +15,8 @@ ACTIONS = {
     "item_reworded": "a reformulé un item",
     "cycle_relaunched": "a relancé la boucle annuelle",
     "report_sent": "a envoyé le compte-rendu",
+    "process_shared": "a partagé la démarche en lecture",
+    "process_unshared": "a arrêté le partage de la démarche",
 }
 
 

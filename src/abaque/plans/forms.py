@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Action, Axis, CommitteeMember, Communication, Criterion, Cycle, Deliberation, Process, Territory
 
@@ -185,3 +186,21 @@ class AttachMeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(structure=structure, cycle_link__isnull=True)
         self.fields["group"].choices = CycleMeeting.Group.choices
+
+
+class ShareForm(forms.Form):
+    """The structure a démarche is shared with in reading, or stops being shared with."""
+
+    structure = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Structure"),
+        empty_label=_("— choisir —"),
+        error_messages={
+            "required": _("Choisissez une structure."),
+            "invalid_choice": _("Choisissez une structure de la liste."),
+        },
+    )
+
+    def __init__(self, *args, structures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structure"].queryset = structures

@@ -1,9 +1,11 @@
 """Territories, démarches and their governance (booklet points 2 and 7)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.accounts import journal
@@ -11,9 +13,9 @@ from abaque.accounts.rules import can_run_work
 from abaque.accounts.structures import current_structure, structure_to_create_in
 
 from ..access import get_of_process, get_process, get_territory
-from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, TerritoryForm
+from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, ShareForm, TerritoryForm
 from ..models import Axis, CommitteeMember, Cycle, Deliberation, Process, Territory
-from ..rules import can_change_process, can_see_journal
+from ..rules import can_change_process, can_see_journal, can_share_process, structures_to_share_with
 from .common import form_page
 
 
@@ -86,6 +88,7 @@ def process_edit(request, process_id):
 
 def process_detail(request, process_id):
     process = get_process(request, process_id)
+    can_share = can_share_process(request.user, process)
     context = {
         "process": process,
         "tab": "governance",
@@ -96,6 +99,9 @@ def process_detail(request, process_id):
         "criteria": process.criteria.all(),
         "local_processes": Process.objects.filter(structure=process.structure, territory__parent=process.territory),
         "can_change": can_change_process(request.user, process),
+        "can_share": can_share,
+        "shared_with": process.shared_with.all(),
+        "share_choices": structures_to_share_with(process) if can_share else (),
         "journal": journal.shown_to(request.user, process, can_see_journal),
     }
     return render(request, "plans/process_detail.html", context)
@@ -121,6 +127,42 @@ def governance_form(request, process_id, kind, object_id=None):
     return form_page(
         request, form, title=title, back=back, success=success, context={"process": process, "tab": "governance"}
     )
+
+
+@require_POST
+def share(request, process_id):
+    """« Accompagnement »: the démarche shared in reading with another structure."""
+    process = _process_to_share(request, process_id)
+    form = ShareForm(request.POST, structures=structures_to_share_with(process))
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["structure"]))
+        return redirect("plans:detail", process.pk)
+    other = form.cleaned_data["structure"]
+    process.shared_with.add(other)
+    journal.record(request.user, process, "process_shared", other.name)
+    messages.success(request, _("Démarche partagée en lecture avec %(structure)s.") % {"structure": other.name})
+    return redirect("plans:detail", process.pk)
+
+
+@require_POST
+def unshare(request, process_id):
+    process = _process_to_share(request, process_id)
+    form = ShareForm(request.POST, structures=process.shared_with.all())
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["structure"]))
+        return redirect("plans:detail", process.pk)
+    other = form.cleaned_data["structure"]
+    process.shared_with.remove(other)
+    journal.record(request.user, process, "process_unshared", other.name)
+    messages.success(request, _("Le partage avec %(structure)s est arrêté.") % {"structure": other.name})
+    return redirect("plans:detail", process.pk)
+
+
+def _process_to_share(request, process_id):
+    process = get_process(request, process_id, for_change=True)
+    if not can_share_process(request.user, process):
+        raise PermissionDenied(_("Seul un administrateur de la structure partage sa démarche."))
+    return process
 
 
 @require_POST
