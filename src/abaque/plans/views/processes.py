@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from abaque.accounts import journal
@@ -43,14 +44,16 @@ def territory_form(request, territory_id=None):
     else:
         territory = Territory(owner=request.user, structure=structure_to_create_in(request))
     form = TerritoryForm(request.POST or None, instance=territory, structure=territory.structure)
-    return form_page(request, form, title="Territoire", back=reverse("plans:index"), success="Territoire enregistré.")
+    return form_page(
+        request, form, title=_("Territoire"), back=reverse("plans:index"), success=_("Territoire enregistré.")
+    )
 
 
 def process_create(request):
     structure = structure_to_create_in(request)
     if not Territory.objects.filter(structure=structure).exists():
         messages.warning(
-            request, "Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes."
+            request, _("Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes.")
         )
         return redirect("plans:territory_create")
     process = Process(owner=request.user, structure=structure)
@@ -59,9 +62,9 @@ def process_create(request):
     return form_page(
         request,
         form,
-        title="Nouvelle démarche",
+        title=_("Nouvelle démarche"),
         back=lambda p: reverse("plans:detail", args=[p.pk]),
-        success="Démarche créée. Saisissez sa délibération et son comité de pilotage.",
+        success=_("Démarche créée. Saisissez sa délibération et son comité de pilotage."),
         on_save=_start,
     )
 
@@ -79,9 +82,9 @@ def process_edit(request, process_id):
     return form_page(
         request,
         form,
-        title="Modifier la démarche",
+        title=_("Modifier la démarche"),
         back=back,
-        success="Démarche enregistrée.",
+        success=_("Démarche enregistrée."),
         context={"process": process, "tab": "governance"},
     )
 
@@ -109,9 +112,19 @@ def process_detail(request, process_id):
 
 GOVERNANCE_FORMS = {
     # kind, as in the URL → (model, form, page title, success message)
-    "deliberation": (Deliberation, DeliberationForm, "Délibération du comité syndical", "Délibération enregistrée."),
-    "membre": (CommitteeMember, MemberForm, "Membre du comité de pilotage", "Membre enregistré."),
-    "axe": (Axis, AxisForm, "Axe du plan d'action", "Axe enregistré."),
+    "deliberation": (
+        Deliberation,
+        DeliberationForm,
+        gettext_lazy("Délibération du comité syndical"),
+        gettext_lazy("Délibération enregistrée."),
+    ),
+    "membre": (
+        CommitteeMember,
+        MemberForm,
+        gettext_lazy("Membre du comité de pilotage"),
+        gettext_lazy("Membre enregistré."),
+    ),
+    "axe": (Axis, AxisForm, gettext_lazy("Axe du plan d'action"), gettext_lazy("Axe enregistré.")),
 }
 
 
@@ -171,5 +184,5 @@ def governance_delete(request, process_id, kind, object_id):
     model = GOVERNANCE_FORMS[kind][0]
     obj = get_of_process(model, process, object_id)
     obj.delete()
-    messages.success(request, f"« {obj} » a été retiré.")
+    messages.success(request, _("« %(name)s » a été retiré.") % {"name": obj})
     return redirect("plans:detail", process.pk)
