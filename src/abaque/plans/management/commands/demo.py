@@ -3,20 +3,18 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from abaque.plans.demo import load_all, remove
 
 
-def counted(singular: str, plural: str, n: int) -> str:
-    return ngettext(singular, plural, n) % {"n": n}
-
-
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Charge la démo (une séance complète et sa démarche, marquées « Démo ») pour un animateur ; "
-        "elle remplace sa démo précédente. --retirer la retire seulement."
-    )
+    @property
+    def help(self):  # read when the parser is made, in the active language
+        return _(
+            "Charge la démo (une séance complète et sa démarche, marquées « Démo ») pour un animateur ; "
+            "elle remplace sa démo précédente. --retirer la retire seulement."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument("--user", help=_("identifiant de l'animateur (par défaut : le premier administrateur)"))
@@ -33,6 +31,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(removed))
             return
         meeting = load_all(user)
+        n_participants, n_items, n_rounds = meeting.participants.count(), meeting.items.count(), meeting.rounds.count()
         self.stdout.write(
             self.style.SUCCESS(
                 _(
@@ -40,9 +39,10 @@ class Command(BaseCommand):
                 )
                 % {
                     "title": meeting.title,
-                    "participants": counted("%(n)d participant", "%(n)d participants", meeting.participants.count()),
-                    "items": counted("%(n)d item", "%(n)d items", meeting.items.count()),
-                    "rounds": counted("%(n)d tour", "%(n)d tours", meeting.rounds.count()),
+                    "participants": ngettext("%(n)d participant", "%(n)d participants", n_participants)
+                    % {"n": n_participants},
+                    "items": ngettext("%(n)d item", "%(n)d items", n_items) % {"n": n_items},
+                    "rounds": ngettext("%(n)d tour", "%(n)d tours", n_rounds) % {"n": n_rounds},
                     "user": user.username,
                 }
             )
