@@ -8,7 +8,8 @@ from django.test import Client
 
 from abaque.accounts.models import JournalEntry, Structure
 from abaque.plans import rules as plan_rules
-from tests.builders import make_process
+from abaque.plans.models import Communication
+from tests.builders import add_action, make_process
 from tests.conftest import make_member
 
 
@@ -123,3 +124,28 @@ def test_stopping_a_share_that_does_not_exist_changes_nothing(facilitator, proce
     response = client.post(f"/demarches/{process.pk}/partage/retirer/", {"structure": park.pk}, follow=True)
     assert response.status_code == 200
     assert not JournalEntry.objects.filter(action="process_unshared").exists()
+
+
+CYCLE_PAGES = ("{y}/", "{y}/evaluation/", "{y}/communication/", "{y}/seances/", "criteres/")
+
+
+@pytest.mark.parametrize("page", CYCLE_PAGES)
+def test_a_supporting_structure_and_a_reader_see_no_control_to_change(structure, process, park, park_member, page):
+    """Read-only means no button that would only answer 403."""
+    process.shared_with.add(park)
+    reader = make_member(structure, "reader", "lectrice2")
+    cycle = process.cycles.get()
+    add_action(cycle, "Un café associatif")
+    Communication.objects.create(cycle=cycle, who="Le Parc")
+    path = f"/demarches/{process.pk}/" + page.format(y=cycle.year)
+    for user in (park_member, reader):
+        body = client_for(user).get(path).content.decode()
+        assert 'method="post"' not in body.split("<main", 1)[1], (user, path)
+        assert "/nouvelle/" not in body and "/modifier/" not in body, (user, path)
+
+
+@pytest.mark.parametrize("page", CYCLE_PAGES)
+def test_a_facilitator_of_the_owning_structure_keeps_the_controls(facilitator, process, page):
+    cycle = process.cycles.get()
+    body = client_for(facilitator).get(f"/demarches/{process.pk}/" + page.format(y=cycle.year)).content.decode()
+    assert 'method="post"' in body.split("<main", 1)[1] or "/nouvelle/" in body

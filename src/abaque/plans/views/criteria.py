@@ -12,6 +12,7 @@ from abaque.meetings.views.ordering import move
 from ..access import get_of_process, get_process
 from ..forms import CriterionForm
 from ..models import Criterion
+from ..rules import can_change_process
 from .common import form_page
 
 
@@ -28,7 +29,13 @@ def criteria(request, process_id):
             request, _("Critère « %(name)s » ajouté : une colonne de plus au tableau.") % {"name": criterion.name}
         )
         return redirect("plans:criteria", process.pk)
-    context = {"process": process, "tab": "governance", "criteria": process.criteria.all(), "form": form}
+    context = {
+        "process": process,
+        "tab": "governance",
+        "criteria": process.criteria.all(),
+        "form": form,
+        "can_change": can_change_process(request.user, process),
+    }
     return render(request, "plans/criteria.html", context)
 
 
