@@ -73,7 +73,7 @@ def test_the_plan_and_evaluation_documents_have_english_headings(english, plan):
     assert rows[2][0] == "Items"
     assert rows[3][0] == "AXIS 1: VIE QUOTIDIENNE"
     cells = [c for row in rows for c in row if c]
-    assert any(c.startswith("Fonds d'initiatives habitants\nLead: Parc\nBudget: 15") for c in cells)
+    assert any(c.startswith("Fonds d'initiatives habitants\nLead: Parc\nBudget: €15,000") for c in cells)
     assert "NO AXIS" in cells
 
     odt = english.get(f"/demarches/{process.pk}/{cycle.year}/export/evaluation.odt")

@@ -5,8 +5,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
 
 from abaque.meetings.models import Participant
 
@@ -105,7 +105,7 @@ def trend_sentence(noun: str, first: YearFigures, last: YearFigures, attribute: 
     years = {"first": first.year, "last": last.year}
     if not before:
         return _("De 0 à %(n)s %(noun)s entre %(first)s et %(last)s") % {
-            "n": charts.fmt(after),
+            "n": charts.fmt(after, get_language() or "fr"),
             "noun": noun,
             **years,
         }
@@ -127,9 +127,10 @@ def dashboard(process) -> dict:
         for value, label in Action.Status.choices
     ]
     by_status = _("Actions du plan, par statut")
-    charts_ = [(by_status, charts.stacked_chart(by_status, labels, status_series))]
+    language = get_language() or "fr"
+    charts_ = [(by_status, charts.stacked_chart(by_status, labels, status_series, language))]
     charts_ += [
-        (str(title), charts.bar_chart(str(title), labels, [float(getattr(y, attr)) for y in years]))
+        (str(title), charts.bar_chart(str(title), labels, [float(getattr(y, attr)) for y in years], language))
         for attr, title, _noun in METRICS[1:]
     ]
     sentences = []

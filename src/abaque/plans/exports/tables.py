@@ -3,12 +3,14 @@ PDF, ODT and XLSX cannot disagree."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from abaque.analysis import VERDICT_LABELS
 from abaque.templatetags.abaque import signed
 
 from ..ballots import PURPOSE, ballot_results, latest_ballot
+from ..charts import fmt
 from ..models import Action
 
 
@@ -39,7 +41,12 @@ def action_label(action: Action) -> str:
 
 
 def money(value) -> str:
-    return "" if value is None else f"{value:,.0f} €".replace(",", " ")
+    """« 15 000 € » in French, "€15,000" in English."""
+    if value is None:
+        return ""
+    language = get_language() or "fr"
+    amount = fmt(round(value), language)
+    return f"€{amount}" if language.startswith("en") else f"{amount} €"
 
 
 def action_details(action: Action) -> str:
