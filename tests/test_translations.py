@@ -73,6 +73,8 @@ ALLOWED_STRINGS: dict[str, str] = {
     },
     "meetings/importing.py:nom et prenom": "a header word recognised in a pasted list, never shown",
     "meetings/importing.py:acteur social ou culturel": "a category word recognised in a pasted list, never shown",
+    "plans/urls.py:actions/depuis-les-items/": "a URL path, the same in every language",
+    "plans/urls.py:actions/retenir-les-premieres/": "a URL path, the same in every language",
 }
 
 MARKERS = {

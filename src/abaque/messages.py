@@ -46,11 +46,14 @@ def has_javascript(name: str) -> bool:
 
 def makemessages_command():
     """Django's makemessages, also collecting the texts the pure analysis
-    marks with N_ (abaque/analysis/text.py): it cannot import gettext_noop."""
+    marks with N_ (abaque/analysis/text.py): it cannot import gettext_noop.
+    No fuzzy matching: a new French text gets an empty English one, which the
+    catalogue check reports, never a neighbour's translation taken for it."""
     from django.core.management.commands.makemessages import Command
 
     class WithAnalysisMarker(Command):
         xgettext_options = [*Command.xgettext_options, "--keyword=N_"]
+        msgmerge_options = [*Command.msgmerge_options, "--no-fuzzy-matching"]
 
     return WithAnalysisMarker()
 

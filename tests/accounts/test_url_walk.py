@@ -191,6 +191,9 @@ TABLE = {
     "plans:communication_create": CHANGE,
     "plans:communication_edit": CHANGE,
     "plans:communication_delete": CHANGE,
+    # « Accompagnement »: only an administrator of A shares A's démarche.
+    "plans:share": ADMIN_OBJECT,
+    "plans:unshare": ADMIN_OBJECT,
 }
 
 # Django's admin has its own rule (staff only) and its own tests.

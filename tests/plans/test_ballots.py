@@ -127,3 +127,17 @@ def test_a_second_vote_is_refused_while_the_first_is_still_open(facilitator, cyc
     create_ballot(cycle, PURPOSE.EVALUATION, facilitator)  # another purpose is another vote
     close_round(first.meeting.current_round())
     assert create_ballot(cycle, PURPOSE.PRIORITISATION, facilitator).pk != first.pk
+
+
+def test_a_ballot_made_in_english_is_an_english_seance(facilitator, cycle):
+    """Its question is written in the facilitator's language, so the séance speaks it to the committee."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        link = create_ballot(cycle, PURPOSE.EVALUATION, facilitator)
+    meeting = link.meeting
+    assert meeting.language == "en"
+    assert meeting.question == "In your opinion, did this action meet its objectives in 2024?"
+    assert meeting.title.startswith("Evaluation of actions 2024")
+    french = create_ballot(cycle, PURPOSE.PRIORITISATION, facilitator).meeting
+    assert french.language == "fr" and french.question.startswith("Selon vous")

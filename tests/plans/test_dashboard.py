@@ -119,3 +119,45 @@ def test_the_page_shows_the_sentences_and_the_charts(client_in, process):
     assert page.count("<svg") == 7
     assert "+300 % d'actions portées par des partenaires entre 2024 et 2025" in page
     assert "La démarche s'accélère" in page
+
+
+def test_in_english_the_sentences_charts_and_figures_read_english(process):
+    from django.utils import translation
+
+    with translation.override("en"):
+        y24, y25 = process_figures(process)
+        assert (
+            trend_sentence(charts_noun("carried_by_others"), y24, y25, "carried_by_others")
+            == "+300% actions led by partners between 2024 and 2025"
+        )
+        assert trend_sentence(charts_noun("actors"), y24, y25, "actors") == (
+            "As many local actors and residents leading actions in 2025 as in 2024"
+        )
+        data = dashboard(process)
+    titles = [title for title, _svg in data["charts"]]
+    assert titles[0] == "Actions in the plan, by status" and "Funds raised (€)" in titles
+    funds = dict(data["charts"])["Funds raised (€)"]
+    assert ">12,000<" in funds and ">13,000<" in funds  # English digits on the bars
+    assert "2024: 12,000" in unescape(funds)
+    assert "Finished" in data["charts"][0][1]  # the status legend
+
+
+def test_in_french_the_bars_keep_french_digits(process):
+    funds = dict(dashboard(process)["charts"])["Fonds mobilisés (€)"]
+    assert ">12 000<" in funds and "2024 : 12 000" in unescape(funds)
+
+
+def charts_noun(attribute):
+    from abaque.plans.dashboard import METRICS
+
+    return next(noun for attr, _title, noun in METRICS if attr == attribute)
+
+
+def test_the_plans_money_follows_the_language():
+    from django.utils import translation
+
+    from abaque.plans.exports.tables import money
+
+    assert money(Decimal(15000)) == "15 000 €"
+    with translation.override("en"):
+        assert money(Decimal(15000)) == "€15,000"

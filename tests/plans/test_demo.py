@@ -75,3 +75,14 @@ def test_the_demo_pages_render(client, demo_process):
         "comparer/",
     ):
         assert client.get(f"/demarches/{demo_process.pk}/{url}").status_code == 200
+
+
+@pytest.mark.parametrize(("language", "words"), [("fr", "Charge la démo"), ("en", "Loads the demo")])
+def test_the_demo_commands_help_reads_in_the_active_language(language, words):
+    from django.utils import translation
+
+    from abaque.plans.management.commands.demo import Command
+
+    with translation.override(language):
+        text = Command().create_parser("abaque", "demo").format_help()
+    assert words in text

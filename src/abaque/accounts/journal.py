@@ -16,6 +16,8 @@ ACTIONS = {
     "item_reworded": _("a reformulé un item"),
     "cycle_relaunched": _("a relancé la boucle annuelle"),
     "report_sent": _("a envoyé le compte-rendu"),
+    "process_shared": _("a partagé la démarche en lecture"),
+    "process_unshared": _("a arrêté le partage de la démarche"),
 }
 
 

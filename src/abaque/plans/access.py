@@ -5,6 +5,7 @@ supporting structure changes nothing (403)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from abaque.meetings.access import SAFE_METHODS
 
@@ -30,9 +31,9 @@ def _for_change(request, for_change):
 def get_territory(request, territory_id, for_change: bool | None = None) -> Territory:
     territory = get_object_or_404(Territory.objects.select_related("structure"), pk=territory_id)
     if not can_view_territory(request.user, territory):
-        raise Http404("Aucun territoire ne correspond.")
+        raise Http404(_("Aucun territoire ne correspond."))
     if _for_change(request, for_change) and not can_change_territory(request.user, territory):
-        raise PermissionDenied("Votre rôle ne permet pas de modifier ce territoire.")
+        raise PermissionDenied(_("Votre rôle ne permet pas de modifier ce territoire."))
     return territory
 
 
@@ -41,9 +42,9 @@ def get_process(request, process_id, for_change: bool | None = None) -> Process:
     default: any request that is not a read), only if they may change it (else 403)."""
     process = get_object_or_404(Process.objects.select_related("territory", "structure"), pk=process_id)
     if not can_view_process(request.user, process):
-        raise Http404("Aucune démarche ne correspond.")
+        raise Http404(_("Aucune démarche ne correspond."))
     if _for_change(request, for_change) and not can_change_process(request.user, process):
-        raise PermissionDenied("Votre rôle ne permet pas de modifier cette démarche.")
+        raise PermissionDenied(_("Votre rôle ne permet pas de modifier cette démarche."))
     return process
 
 

@@ -2,7 +2,10 @@
 the actions and whose participants are the steering committee's members,
 run with the séance machinery (phones or paper cards), then read back."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 from abaque.meetings.models import Item, Meeting, Participant
 from abaque.meetings.rounds import sync_open_round
@@ -12,8 +15,10 @@ from .models import Action, BallotEntry, CycleMeeting
 
 PURPOSE = CycleMeeting.Purpose
 QUESTIONS = {
-    PURPOSE.PRIORITISATION: "Selon vous, cette action doit-elle être prioritaire dans le plan d'action {year} ?",
-    PURPOSE.EVALUATION: "Selon vous, cette action a-t-elle atteint ses objectifs en {year} ?",
+    PURPOSE.PRIORITISATION: gettext_lazy(
+        "Selon vous, cette action doit-elle être prioritaire dans le plan d'action %(year)s ?"
+    ),
+    PURPOSE.EVALUATION: gettext_lazy("Selon vous, cette action a-t-elle atteint ses objectifs en %(year)s ?"),
 }
 
 
@@ -33,20 +38,24 @@ def create_ballot(cycle, purpose, user) -> CycleMeeting:
     actions = ballot_actions(cycle, purpose)
     members = list(process.members.all())
     if not actions:
-        raise BallotRefused("Il n'y a encore aucune action sur laquelle voter.")
+        raise BallotRefused(_("Il n'y a encore aucune action sur laquelle voter."))
     if not members:
-        raise BallotRefused("Saisissez d'abord les membres du comité de pilotage : ce sont eux qui votent.")
+        raise BallotRefused(_("Saisissez d'abord les membres du comité de pilotage : ce sont eux qui votent."))
     running = latest_ballot(cycle, purpose)
     if running and not running.meeting.current_round().is_closed:
         raise BallotRefused(
-            f"Le vote « {running.meeting.title} » n'est pas encore clos : terminez-le avant d'en créer un autre."
+            _("Le vote « %(title)s » n'est pas encore clos : terminez-le avant d'en créer un autre.")
+            % {"title": running.meeting.title}
         )
+    # Made in the facilitator's language, the séance speaks it to the committee.
+    language = get_language() if get_language() in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     meeting = Meeting.objects.create(
         facilitator=user,
+        language=language,
         structure=process.structure,
         title=f"{PURPOSE(purpose).label} {cycle.year} — {process.title}"[:200],
         territory=process.territory.name[:200],
-        question=QUESTIONS[purpose].format(year=cycle.year),
+        question=QUESTIONS[purpose] % {"year": cycle.year},
     )
     Participant.objects.bulk_create(
         [

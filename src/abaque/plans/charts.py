@@ -9,11 +9,24 @@ LEGEND_ROW = 18
 BAR_FILL = "#1f5fa8"
 
 
-def fmt(value: float) -> str:
-    """French digits: 170 730, 2,5."""
+# How each language writes numbers: (decimal mark, thousands separator, before a colon).
+CONVENTIONS = {"fr": (",", " ", " "), "en": (".", ",", "")}
+
+
+def _convention(language: str) -> tuple[str, str, str]:
+    return CONVENTIONS.get(language[:2], CONVENTIONS["fr"])
+
+
+def fmt(value: float, language: str = "fr") -> str:
+    """French digits: 170 730, 2,5; English: 170,730, 2.5."""
+    decimal, thousands, _colon = _convention(language)
     if value != int(value):
-        return f"{value:.1f}".replace(".", ",")
-    return f"{value:,.0f}".replace(",", " ")
+        return f"{value:.1f}".replace(".", decimal)
+    return f"{value:,.0f}".replace(",", thousands)
+
+
+def _colon(language: str) -> str:
+    return _convention(language)[2] + ":"
 
 
 def _scale_max(values) -> float:
@@ -26,14 +39,14 @@ def _scale_max(values) -> float:
     return top
 
 
-def _frame(title: str, top: float, body: list[str], legend: tuple[str, int] = ("", 0)) -> str:
+def _frame(title: str, top: float, body: list[str], legend: tuple[str, int] = ("", 0), language: str = "fr") -> str:
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
     lines = []
     for fraction in (0, 0.5, 1):
         y = MARGIN_TOP + plot_h * (1 - fraction)
         lines.append(f'<line x1="{MARGIN_LEFT}" x2="{WIDTH - 8}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d7dce2"/>')
         lines.append(
-            f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#5b6572">{fmt(top * fraction)}</text>'
+            f'<text x="{MARGIN_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#5b6572">{fmt(top * fraction, language)}</text>'
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT + legend[1]}" '
@@ -50,7 +63,7 @@ def _slots(n: int):
     return [(MARGIN_LEFT + slot * i + (slot - width) / 2, width) for i in range(n)]
 
 
-def bar_chart(title: str, labels: list[str], values: list[float]) -> str:
+def bar_chart(title: str, labels: list[str], values: list[float], language: str = "fr") -> str:
     """One bar per label (a year), its value written above it."""
     top = _scale_max(values)
     plot_h = HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
@@ -60,14 +73,14 @@ def bar_chart(title: str, labels: list[str], values: list[float]) -> str:
         y = MARGIN_TOP + plot_h - h
         body.append(
             f'<rect class="bar" data-label="{escape(label)}" data-value="{value or 0}" x="{x:.1f}" y="{y:.1f}" '
-            f'width="{w:.1f}" height="{h:.1f}" fill="{BAR_FILL}" rx="2"><title>{escape(label)} : {fmt(value or 0)}</title></rect>'
-            f'<text x="{x + w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="12" font-weight="600">{fmt(value or 0)}</text>'
+            f'width="{w:.1f}" height="{h:.1f}" fill="{BAR_FILL}" rx="2"><title>{escape(label)}{_colon(language)} {fmt(value or 0, language)}</title></rect>'
+            f'<text x="{x + w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="12" font-weight="600">{fmt(value or 0, language)}</text>'
             f'<text x="{x + w / 2:.1f}" y="{HEIGHT - 10}" text-anchor="middle" font-size="12">{escape(label)}</text>'
         )
-    return _frame(title, top, body)
+    return _frame(title, top, body, language=language)
 
 
-def stacked_chart(title: str, labels: list[str], series: list[tuple[str, str, list[int]]]) -> str:
+def stacked_chart(title: str, labels: list[str], series: list[tuple[str, str, list[int]]], language: str = "fr") -> str:
     """One stacked bar per label; `series` is (name, colour, values)."""
     totals = [sum(values[i] for _, _, values in series) for i in range(len(labels))]
     top = _scale_max(totals)
@@ -81,7 +94,7 @@ def stacked_chart(title: str, labels: list[str], series: list[tuple[str, str, li
             if values[i]:
                 body.append(
                     f'<rect class="segment" data-label="{escape(label)}" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
-                    f'height="{h:.1f}" fill="{colour}"><title>{escape(label)} — {escape(name)} : {values[i]}</title></rect>'
+                    f'height="{h:.1f}" fill="{colour}"><title>{escape(label)} — {escape(name)}{_colon(language)} {values[i]}</title></rect>'
                 )
         body.append(
             f'<rect class="bar" data-label="{escape(label)}" data-value="{totals[i]}" x="{x:.1f}" y="{y:.1f}" '
@@ -89,7 +102,7 @@ def stacked_chart(title: str, labels: list[str], series: list[tuple[str, str, li
             f'<text x="{x + w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="12" font-weight="600">{totals[i]}</text>'
             f'<text x="{x + w / 2:.1f}" y="{HEIGHT - 10}" text-anchor="middle" font-size="12">{escape(label)}</text>'
         )
-    return _frame(title, top, body, _legend(series))
+    return _frame(title, top, body, _legend(series), language)
 
 
 def _legend(series) -> tuple[str, int]:

@@ -1,8 +1,12 @@
 """The snowball dashboard: per year, what the démarche sets in motion
 (booklet point 10: « une accélération progressive … effet boule de neige »)."""
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import gettext as _
 
 from abaque.meetings.models import Participant
 
@@ -66,51 +70,72 @@ def process_figures(process) -> list[YearFigures]:
 
 # (attribute, chart title, noun for the sentence)
 METRICS = (
-    ("actions", "Actions du plan", "actions dans le plan"),
-    ("carried_by_others", "Actions portées par d'autres que le Parc", "actions portées par des partenaires"),
-    ("actors", "Acteurs et habitants porteurs", "acteurs et habitants porteurs d'actions"),
-    ("communes", "Communes et intercommunalités porteuses", "communes et intercommunalités porteuses"),
-    ("partners", "Partenaires engagés", "partenaires engagés"),
-    ("participants", "Participants aux séances", "participants aux séances"),
-    ("funds", "Fonds mobilisés (€)", "fonds mobilisés"),
+    ("actions", gettext_lazy("Actions du plan"), gettext_lazy("actions dans le plan")),
+    (
+        "carried_by_others",
+        gettext_lazy("Actions portées par d'autres que le Parc"),
+        gettext_lazy("actions portées par des partenaires"),
+    ),
+    ("actors", gettext_lazy("Acteurs et habitants porteurs"), gettext_lazy("acteurs et habitants porteurs d'actions")),
+    (
+        "communes",
+        gettext_lazy("Communes et intercommunalités porteuses"),
+        gettext_lazy("communes et intercommunalités porteuses"),
+    ),
+    ("partners", gettext_lazy("Partenaires engagés"), gettext_lazy("partenaires engagés")),
+    ("participants", gettext_lazy("Participants aux séances"), gettext_lazy("participants aux séances")),
+    ("funds", gettext_lazy("Fonds mobilisés (€)"), gettext_lazy("fonds mobilisés")),
 )
-VOWELS = "aeiouyéèêàâîôûh"
 
 
 def _of(noun: str) -> str:
-    return ("d'" if noun[0] in VOWELS else "de ") + noun
+    """« d'actions », « de communes »: French elides before a vowel or a mute h;
+    the English catalogue says the noun alone."""
+    if unicodedata.normalize("NFD", noun[:1].lower())[:1] in tuple("aeiouyh"):
+        return pgettext("a noun after « de », elided", "d'%(noun)s") % {"noun": noun}
+    return pgettext("a noun after « de »", "de %(noun)s") % {"noun": noun}
 
 
 def trend_sentence(noun: str, first: YearFigures, last: YearFigures, attribute: str) -> str | None:
     """« +40 % d'actions portées par des partenaires entre 2024 et 2026 »."""
     before, after = getattr(first, attribute), getattr(last, attribute)
+    noun = str(noun)
     if first.year == last.year or (not before and not after):
         return None
-    period = f"entre {first.year} et {last.year}"
+    years = {"first": first.year, "last": last.year}
     if not before:
-        return f"De 0 à {charts.fmt(after)} {noun} {period}"
+        return _("De 0 à %(n)s %(noun)s entre %(first)s et %(last)s") % {
+            "n": charts.fmt(after, get_language() or "fr"),
+            "noun": noun,
+            **years,
+        }
     change = round((after - before) * 100 / before)
     if change == 0:
-        return f"Autant {_of(noun)} en {last.year} qu'en {first.year}"
-    return f"{'+' if change > 0 else '−'}{abs(change)} % {_of(noun)} {period}"
+        return _("Autant %(of_noun)s en %(last)s qu'en %(first)s") % {"of_noun": _of(noun), **years}
+    return _("%(change)s %% %(of_noun)s entre %(first)s et %(last)s") % {
+        "change": f"{'+' if change > 0 else '−'}{abs(change)}",
+        "of_noun": _of(noun),
+        **years,
+    }
 
 
 def dashboard(process) -> dict:
     years = process_figures(process)
     labels = [str(y.year) for y in years]
     status_series = [
-        (label, STATUS_COLOURS[value], [y.by_status[value] for y in years]) for value, label in Action.Status.choices
+        (str(label), STATUS_COLOURS[value], [y.by_status[value] for y in years])
+        for value, label in Action.Status.choices
     ]
-    charts_ = [
-        ("Actions du plan, par statut", charts.stacked_chart("Actions du plan, par statut", labels, status_series))
-    ]
+    by_status = _("Actions du plan, par statut")
+    language = get_language() or "fr"
+    charts_ = [(by_status, charts.stacked_chart(by_status, labels, status_series, language))]
     charts_ += [
-        (title, charts.bar_chart(title, labels, [float(getattr(y, attr)) for y in years]))
-        for attr, title, _ in METRICS[1:]
+        (str(title), charts.bar_chart(str(title), labels, [float(getattr(y, attr)) for y in years], language))
+        for attr, title, _noun in METRICS[1:]
     ]
     sentences = []
     if len(years) >= 2:
-        sentences = [s for attr, _, phrase in METRICS if (s := trend_sentence(phrase, years[0], years[-1], attr))]
+        sentences = [s for attr, _t, noun in METRICS if (s := trend_sentence(noun, years[0], years[-1], attr))]
     return {"years": years, "charts": charts_, "sentences": sentences, "accelerating": _accelerating(years)}
 
 

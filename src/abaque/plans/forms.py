@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Action, Axis, CommitteeMember, Communication, Criterion, Cycle, Deliberation, Process, Territory
 
@@ -18,16 +19,16 @@ class TerritoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         parents = Territory.objects.filter(structure=structure, kind=Territory.Kind.PARK)
         self.fields["parent"].queryset = parents.exclude(pk=self.instance.pk) if self.instance.pk else parents
-        self.fields["parent"].empty_label = "— aucun —"
+        self.fields["parent"].empty_label = _("— aucun —")
 
 
 class ProcessForm(forms.ModelForm):
     first_year = forms.IntegerField(
-        label="première année",
+        label=_("première année"),
         min_value=2000,
         max_value=2100,
         required=False,
-        help_text="Crée la première boucle annuelle.",
+        help_text=_("Crée la première boucle annuelle."),
     )
 
     class Meta:
@@ -38,7 +39,7 @@ class ProcessForm(forms.ModelForm):
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["territory"].queryset = Territory.objects.filter(structure=structure)
-        self.fields["territory"].empty_label = "— choisir —"
+        self.fields["territory"].empty_label = _("— choisir —")
         if self.instance.pk:
             del self.fields["first_year"]
 
@@ -48,8 +49,10 @@ class ProcessForm(forms.ModelForm):
         if data.get("park_supports_only") and territory and territory.parent_id is None:
             self.add_error(
                 "park_supports_only",
-                "Le Parc n'accompagne qu'une démarche locale : choisissez une "
-                "communauté de communes rattachée au Parc.",
+                _(
+                    "Le Parc n'accompagne qu'une démarche locale : choisissez une "
+                    "communauté de communes rattachée au Parc."
+                ),
             )
         return data
 
@@ -81,7 +84,7 @@ class CriterionForm(forms.ModelForm):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Le nom du critère est vide.")
+            raise forms.ValidationError(_("Le nom du critère est vide."))
         return name
 
 
@@ -97,9 +100,9 @@ class CycleForm(forms.ModelForm):
     def clean_year(self):
         year = self.cleaned_data["year"]
         if not 2000 <= year <= 2100:
-            raise forms.ValidationError("Indiquez une année entre 2000 et 2100.")
+            raise forms.ValidationError(_("Indiquez une année entre 2000 et 2100."))
         if self.process.cycles.filter(year=year).exists():
-            raise forms.ValidationError(f"La boucle {year} existe déjà.")
+            raise forms.ValidationError(_("La boucle %(year)s existe déjà.") % {"year": year})
         return year
 
 
@@ -134,7 +137,7 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["axis"].queryset = process.axes.all()
-        self.fields["axis"].empty_label = "— sans axe —"
+        self.fields["axis"].empty_label = _("— sans axe —")
         self.criteria = list(process.criteria.all())
         values = {v.criterion_id: v.text for v in self.instance.criterion_values.all()} if self.instance.pk else {}
         for criterion in self.criteria:
@@ -155,7 +158,7 @@ class EvaluationForm(forms.ModelForm):
 
 class CommunicationForm(forms.ModelForm):
     channels = forms.MultipleChoiceField(
-        label="supports et canaux",
+        label=_("supports et canaux"),
         choices=Communication.Channel.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -169,13 +172,13 @@ class CommunicationForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "La date de fin précède la date de début.")
+            self.add_error("end", _("La date de fin précède la date de début."))
         return data
 
 
 class AttachMeetingForm(forms.Form):
-    meeting = forms.ModelChoiceField(label="séance", queryset=None, empty_label="— choisir une séance —")
-    group = forms.ChoiceField(label="groupe", choices=[])
+    meeting = forms.ModelChoiceField(label=_("séance"), queryset=None, empty_label=_("— choisir une séance —"))
+    group = forms.ChoiceField(label=_("groupe"), choices=[])
 
     def __init__(self, *args, structure, **kwargs):
         from abaque.meetings.models import Meeting
@@ -185,3 +188,21 @@ class AttachMeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(structure=structure, cycle_link__isnull=True)
         self.fields["group"].choices = CycleMeeting.Group.choices
+
+
+class ShareForm(forms.Form):
+    """The structure a démarche is shared with in reading, or stops being shared with."""
+
+    structure = forms.ModelChoiceField(
+        queryset=None,
+        label=_("Structure"),
+        empty_label=_("— choisir —"),
+        error_messages={
+            "required": _("Choisissez une structure."),
+            "invalid_choice": _("Choisissez une structure de la liste."),
+        },
+    )
+
+    def __init__(self, *args, structures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["structure"].queryset = structures

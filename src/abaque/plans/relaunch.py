@@ -4,6 +4,7 @@ others are carried over, continued or improved; new ones are added later."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Action, CriterionValue, Cycle
 
@@ -42,13 +43,17 @@ def relaunch(cycle: Cycle) -> Cycle:
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.relaunched_at is not None:
         raise RelaunchRefused(
-            f"Le plan d'action {cycle.year + 1} a déjà été créé à partir de {cycle.year} : "
-            "la relance ne se fait qu'une fois par an."
+            _(
+                "Le plan d'action %(next)s a déjà été créé à partir de %(year)s : "
+                "la relance ne se fait qu'une fois par an."
+            )
+            % {"next": cycle.year + 1, "year": cycle.year}
         )
-    following, _ = Cycle.objects.get_or_create(process=cycle.process, year=cycle.year + 1)
+    following, _created = Cycle.objects.get_or_create(process=cycle.process, year=cycle.year + 1)
     if following.actions.exists():
         raise RelaunchRefused(
-            f"Le plan d'action {following.year} contient déjà des actions : la relance ne peut plus le créer."
+            _("Le plan d'action %(year)s contient déjà des actions : la relance ne peut plus le créer.")
+            % {"year": following.year}
         )
     for action in cycle.plan().exclude(status__in=Action.ENDED):
         _carry(action, following)

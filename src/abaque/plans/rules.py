@@ -2,6 +2,7 @@
 tested for every role."""
 
 from abaque.accounts import rules as structure_rules
+from abaque.accounts.models import Structure
 
 
 def can_view_territory(user, territory) -> bool:
@@ -28,7 +29,13 @@ def can_change_process(user, process) -> bool:
 
 
 def can_share_process(user, process) -> bool:
-    return can_change_process(user, process)
+    """Only an administrator of its own structure shares it in reading, or stops sharing."""
+    return structure_rules.can_manage_members(user, process.structure)
+
+
+def structures_to_share_with(process):
+    """The other structures of the installation it is not yet shared with."""
+    return Structure.objects.exclude(pk=process.structure_id).exclude(supported_processes=process)
 
 
 def can_see_journal(user, process) -> bool:

@@ -3,10 +3,14 @@ PDF, ODT and XLSX cannot disagree."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
 from abaque.analysis import VERDICT_LABELS
 from abaque.templatetags.abaque import signed
 
 from ..ballots import PURPOSE, ballot_results, latest_ballot
+from ..charts import fmt
 from ..models import Action
 
 
@@ -32,24 +36,29 @@ class Table:
 def action_label(action: Action) -> str:
     """« Item 10 : Faire émerger… » when the action comes from a séance's item."""
     if action.item_id:
-        return f"Item {action.item.position} : {action.title}"
+        return _("Item %(number)s : %(title)s") % {"number": action.item.position, "title": action.title}
     return action.title
 
 
 def money(value) -> str:
-    return "" if value is None else f"{value:,.0f} €".replace(",", " ")
+    """« 15 000 € » in French, "€15,000" in English."""
+    if value is None:
+        return ""
+    language = get_language() or "fr"
+    amount = fmt(round(value), language)
+    return f"€{amount}" if language.startswith("en") else f"{amount} €"
 
 
 def action_details(action: Action) -> str:
     parts = [
-        ("Porteur", action.lead),
-        ("Partenaires", ", ".join(action.partner_names())),
-        ("Financements", ", ".join(action.funder_names())),
-        ("Budget", money(action.budget)),
-        ("Calendrier", action.schedule),
-        ("Contenu social ajouté à", action.enriches_park_action),
+        (_("Porteur"), action.lead),
+        (_("Partenaires"), ", ".join(action.partner_names())),
+        (_("Financements"), ", ".join(action.funder_names())),
+        (_("Budget"), money(action.budget)),
+        (_("Calendrier"), action.schedule),
+        (_("Contenu social ajouté à"), action.enriches_park_action),
     ]
-    return "\n".join(f"{name} : {value}" for name, value in parts if value)
+    return "\n".join(_("%(name)s : %(value)s") % {"name": name, "value": value} for name, value in parts if value)
 
 
 def grouped_by_axis(actions):
@@ -61,16 +70,16 @@ def grouped_by_axis(actions):
 
 
 def _axis_title(axis) -> str:
-    return str(axis).upper() if axis else "SANS AXE"
+    return str(axis).upper() if axis else _("SANS AXE")
 
 
 def plan_table(cycle) -> Table:
     process = cycle.process
     criteria = list(process.criteria.all())
     table = Table(
-        f"Plan d'action {cycle.year}",
+        _("Plan d'action %(year)s") % {"year": cycle.year},
         f"{process.title} — {process.territory.name}",
-        ["Items", *[c.name for c in criteria]],
+        [_("Items"), *[c.name for c in criteria]],
     )
     actions = cycle.plan().select_related("axis", "item").prefetch_related("criterion_values")
     for axis, group in grouped_by_axis(actions):
@@ -81,9 +90,9 @@ def plan_table(cycle) -> Table:
             table.rows.append(Row("action", [first, *[values.get(c.pk, "") for c in criteria]]))
     memory = list(cycle.memory_actions())
     if memory:
-        table.rows.append(Row("axis", ["POUR MÉMOIRE : ACTIONS TERMINÉES OU ABANDONNÉES"]))
+        table.rows.append(Row("axis", [_("POUR MÉMOIRE : ACTIONS TERMINÉES OU ABANDONNÉES")]))
         for action in memory:
-            note = f"{action.get_status_display()} en {action.cycle.year}"
+            note = _("%(status)s en %(year)s") % {"status": action.get_status_display(), "year": action.cycle.year}
             table.rows.append(Row("memory", [f"{action.title}\n{note}", *[""] * len(criteria)]))
     return table
 
@@ -92,10 +101,11 @@ def evaluation_table(cycle) -> Table:
     process = cycle.process
     link = latest_ballot(cycle, PURPOSE.EVALUATION)
     results = ballot_results(link) if link else {}
-    headers = ["Action", "Statut", "Objectifs initiaux", "Efficacité", "Impacts", "Correctifs"]
+    headers = [_("Action"), _("Statut"), _("Objectifs initiaux"), _("Efficacité"), _("Impacts"), _("Correctifs")]
     if results:
-        headers.append("Avis du comité")
-    table = Table(f"Évaluation {cycle.year}", f"{process.title} — {process.territory.name}", headers)
+        headers.append(_("Avis du comité"))
+    title = _("Évaluation %(year)s") % {"year": cycle.year}
+    table = Table(title, f"{process.title} — {process.territory.name}", headers)
     actions = cycle.plan().select_related("axis", "item")
     for axis, group in grouped_by_axis(actions):
         table.rows.append(Row("axis", [_axis_title(axis)]))
@@ -112,11 +122,11 @@ def evaluation_table(cycle) -> Table:
                 cells.append(_opinion(results.get(action.pk)))
             table.rows.append(Row("action", cells))
     if cycle.synthesis:
-        table.closing.append(("Synthèse", cycle.synthesis))
+        table.closing.append((_("Synthèse"), cycle.synthesis))
     return table
 
 
 def _opinion(stats) -> str:
     if stats is None:
         return ""
-    return f"{VERDICT_LABELS[stats.verdict]} (moyenne {signed(stats.mean)})"
+    return _("%(verdict)s (moyenne %(mean)s)") % {"verdict": VERDICT_LABELS[stats.verdict], "mean": signed(stats.mean)}

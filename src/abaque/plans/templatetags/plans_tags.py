@@ -2,9 +2,11 @@
 
 from django import template
 
+from abaque.accounts.rules import is_member
 from abaque.analysis import VERDICT_LABELS
 
 from ..exports.tables import money as money_text
+from ..rules import supports
 
 register = template.Library()
 
@@ -18,3 +20,9 @@ def vote_summary(stats):
 @register.filter
 def money(value):
     return money_text(value) or "—"
+
+
+@register.filter
+def read_through_sharing(process, user) -> bool:
+    """True when the user reads this démarche only because it is shared with their structure."""
+    return not is_member(user, process.structure) and supports(user, process)

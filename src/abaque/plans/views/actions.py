@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
@@ -64,9 +65,9 @@ def action_form(request, process_id, year, action_id=None):
     return form_page(
         request,
         form,
-        title="Modifier l'action" if action.pk else "Nouvelle action",
+        title=_("Modifier l'action") if action.pk else _("Nouvelle action"),
         back=reverse("plans:plan", args=[process.pk, cycle.year]),
-        success="Action enregistrée.",
+        success=_("Action enregistrée."),
         context=context,
         on_save=_save_criteria,
     )
@@ -79,7 +80,8 @@ def is_memory(action) -> bool:
 
 def memory_refusal(request, process, cycle):
     messages.error(
-        request, "Cette action est close et le plan a été relancé : elle est gardée pour mémoire et ne se modifie plus."
+        request,
+        _("Cette action est close et le plan a été relancé : elle est gardée pour mémoire et ne se modifie plus."),
     )
     return redirect("plans:plan", process.pk, cycle.year)
 
@@ -107,7 +109,7 @@ def actions_from_items(request, process_id, year):
         chosen = {int(x) for x in request.POST.getlist("item") if x.isdigit()}
         created = _create_from(cycle, [i for i in items if i.pk in chosen])
         if not created:
-            messages.error(request, "Cochez au moins un item.")
+            messages.error(request, _("Cochez au moins un item."))
         else:
             messages.success(
                 request,
@@ -135,7 +137,7 @@ def _create_from(cycle, items) -> int:
 
 
 def _cycle_action(request, process_id, year, action_id):
-    process, cycle, _ = cycle_context(request, process_id, year, "plan")
+    process, cycle, _context = cycle_context(request, process_id, year, "plan")
     return process, cycle, get_action(cycle, action_id)
 
 
@@ -161,11 +163,20 @@ def action_retain(request, process_id, year, action_id):
 @require_POST
 def retain_first(request, process_id, year):
     """Keep the first ten of the ranking (« priorisation de 10 actions »)."""
-    process, cycle, _ = cycle_context(request, process_id, year, "plan")
+    process, cycle, _context = cycle_context(request, process_id, year, "plan")
     ranked = list(cycle.actions.order_by("priority", "pk").values_list("pk", flat=True))
     cycle.actions.update(retained=False)
     cycle.actions.filter(pk__in=ranked[:RETAINED_TARGET]).update(retained=True)
-    messages.success(request, f"Les {min(len(ranked), RETAINED_TARGET)} premières actions du classement sont retenues.")
+    kept = min(len(ranked), RETAINED_TARGET)
+    messages.success(
+        request,
+        ngettext(
+            "La première action du classement est retenue.",
+            "Les %(n)d premières actions du classement sont retenues.",
+            kept,
+        )
+        % {"n": kept},
+    )
     return _back_to_ranking(process, cycle)
 
 
@@ -173,5 +184,5 @@ def retain_first(request, process_id, year):
 def action_delete(request, process_id, year, action_id):
     process, cycle, action = _cycle_action(request, process_id, year, action_id)
     action.delete()
-    messages.success(request, f"Action « {action.title} » supprimée.")
+    messages.success(request, _("Action « %(title)s » supprimée.") % {"title": action.title})
     return redirect("plans:plan", process.pk, cycle.year)

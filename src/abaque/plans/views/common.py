@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from ..access import get_cycle, get_process
+from ..rules import can_change_process
 
 
 def form_page(request, form, *, title, back, success, context=None, on_save=None):
@@ -24,4 +25,11 @@ def cycle_context(request, process_id, year, tab, for_change=None):
     """The process, the cycle and what the navigation of a cycle page needs."""
     process = get_process(request, process_id, for_change=for_change)
     cycle = get_cycle(process, year)
-    return process, cycle, {"process": process, "cycle": cycle, "tab": tab, "cycles": process.cycles.all()}
+    context = {
+        "process": process,
+        "cycle": cycle,
+        "tab": tab,
+        "cycles": process.cycles.all(),
+        "can_change": can_change_process(request.user, process),  # else read-only: no control is shown
+    }
+    return process, cycle, context

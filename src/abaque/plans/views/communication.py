@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..access import get_communication
@@ -23,16 +24,16 @@ def communication_form(request, process_id, year, communication_id=None):
     return form_page(
         request,
         form,
-        title="Action de communication",
+        title=_("Action de communication"),
         back=reverse("plans:communication", args=[process.pk, cycle.year]),
-        success="Action de communication enregistrée.",
+        success=_("Action de communication enregistrée."),
         context=context,
     )
 
 
 @require_POST
 def communication_delete(request, process_id, year, communication_id):
-    process, cycle, _ = cycle_context(request, process_id, year, "communication")
+    process, cycle, _context = cycle_context(request, process_id, year, "communication")
     get_communication(cycle, communication_id).delete()
-    messages.success(request, "Action de communication supprimée.")
+    messages.success(request, _("Action de communication supprimée."))
     return redirect("plans:communication", process.pk, cycle.year)

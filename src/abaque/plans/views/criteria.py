@@ -4,6 +4,7 @@ add, rename, reorder, remove."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.views.ordering import move
@@ -11,6 +12,7 @@ from abaque.meetings.views.ordering import move
 from ..access import get_of_process, get_process
 from ..forms import CriterionForm
 from ..models import Criterion
+from ..rules import can_change_process
 from .common import form_page
 
 
@@ -23,9 +25,17 @@ def criteria(request, process_id):
             process.criteria.order_by("-position").values_list("position", flat=True).first() or 0
         ) + 1
         criterion.save()
-        messages.success(request, f"Critère « {criterion.name} » ajouté : une colonne de plus au tableau.")
+        messages.success(
+            request, _("Critère « %(name)s » ajouté : une colonne de plus au tableau.") % {"name": criterion.name}
+        )
         return redirect("plans:criteria", process.pk)
-    context = {"process": process, "tab": "governance", "criteria": process.criteria.all(), "form": form}
+    context = {
+        "process": process,
+        "tab": "governance",
+        "criteria": process.criteria.all(),
+        "form": form,
+        "can_change": can_change_process(request.user, process),
+    }
     return render(request, "plans/criteria.html", context)
 
 
@@ -36,9 +46,9 @@ def criterion_edit(request, process_id, criterion_id):
     return form_page(
         request,
         form,
-        title="Renommer le critère",
+        title=_("Renommer le critère"),
         back=reverse("plans:criteria", args=[process.pk]),
-        success="Critère renommé.",
+        success=_("Critère renommé."),
         context={"process": process, "tab": "governance"},
     )
 
@@ -56,5 +66,7 @@ def criterion_delete(request, process_id, criterion_id):
     process = get_process(request, process_id)
     criterion = get_of_process(Criterion, process, criterion_id)
     criterion.delete()
-    messages.success(request, f"Critère « {criterion.name} » retiré, avec ce qui était écrit dans sa colonne.")
+    messages.success(
+        request, _("Critère « %(name)s » retiré, avec ce qui était écrit dans sa colonne.") % {"name": criterion.name}
+    )
     return redirect("plans:criteria", process.pk)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.journal import record
@@ -25,9 +26,9 @@ def cycle_create(request, process_id):
     return form_page(
         request,
         form,
-        title="Nouvelle boucle annuelle",
+        title=_("Nouvelle boucle annuelle"),
         back=lambda c: reverse("plans:plan", args=[process.pk, c.year]),
-        success="Boucle annuelle créée.",
+        success=_("Boucle annuelle créée."),
         context={"process": process, "tab": "governance"},
     )
 
@@ -37,7 +38,11 @@ def cycle_meetings(request, process_id, year):
     form = AttachMeetingForm(request.POST or None, structure=process.structure)
     if request.method == "POST" and form.is_valid():
         CycleMeeting.objects.create(cycle=cycle, meeting=form.cleaned_data["meeting"], group=form.cleaned_data["group"])
-        messages.success(request, f"Séance « {form.cleaned_data['meeting']} » rattachée à {cycle.year}.")
+        messages.success(
+            request,
+            _("Séance « %(title)s » rattachée à %(year)s.")
+            % {"title": form.cleaned_data["meeting"], "year": cycle.year},
+        )
         return redirect("plans:meetings", process.pk, cycle.year)
     links = cycle.cycle_meetings.select_related("meeting")
     return render(request, "plans/cycle_meetings.html", {**context, "links": links, "form": form})
@@ -45,16 +50,20 @@ def cycle_meetings(request, process_id, year):
 
 @require_POST
 def cycle_meeting_detach(request, process_id, year, link_id):
-    process, cycle, _ = cycle_context(request, process_id, year, "meetings")
+    process, cycle, _context = cycle_context(request, process_id, year, "meetings")
     link = get_cycle_meeting(cycle, link_id)
     link.delete()
-    messages.success(request, f"Séance « {link.meeting} » détachée de {cycle.year} (elle n'est pas supprimée).")
+    messages.success(
+        request,
+        _("Séance « %(title)s » détachée de %(year)s (elle n'est pas supprimée).")
+        % {"title": link.meeting, "year": cycle.year},
+    )
     return redirect("plans:meetings", process.pk, cycle.year)
 
 
 @require_POST
 def cycle_relaunch(request, process_id, year):
-    process, cycle, _ = cycle_context(request, process_id, year, "evaluation")
+    process, cycle, _context = cycle_context(request, process_id, year, "evaluation")
     try:
         following = relaunch(cycle)
     except RelaunchRefused as refusal:
@@ -63,8 +72,11 @@ def cycle_relaunch(request, process_id, year):
     record(request.user, process, "cycle_relaunched", f"{cycle.year} → {following.year}")
     messages.success(
         request,
-        f"Plan d'action {following.year} créé : les actions à poursuivre et améliorées sont reprises, "
-        "les actions terminées ou abandonnées figurent pour mémoire.",
+        _(
+            "Plan d'action %(year)s créé : les actions à poursuivre et améliorées sont reprises, "
+            "les actions terminées ou abandonnées figurent pour mémoire."
+        )
+        % {"year": following.year},
     )
     return redirect("plans:plan", process.pk, following.year)
 

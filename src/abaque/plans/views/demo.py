@@ -3,6 +3,7 @@ or remove it after a confirmation; only objects marked as demo go."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.structures import structure_to_create_in
@@ -16,7 +17,7 @@ from ..models import Process
 def demo_load(request):
     structure_to_create_in(request)  # a reader loads nothing
     meeting = demo.load_all(request.user)
-    messages.success(request, "Démo chargée : deux tours de vote, le débat et la démarche, marqués « Démo ».")
+    messages.success(request, _("Démo chargée : deux tours de vote, le débat et la démarche, marqués « Démo »."))
     return redirect("meetings:results", meeting.pk)
 
 
@@ -26,6 +27,6 @@ def demo_remove(request):
     processes = Process.objects.filter(owner=request.user, is_demo=True)
     if request.method == "POST":
         demo.remove(request.user)
-        messages.success(request, "La démo a été retirée ; vos séances et démarches n'ont pas changé.")
+        messages.success(request, _("La démo a été retirée ; vos séances et démarches n'ont pas changé."))
         return redirect("meetings:list")
     return render(request, "plans/demo_confirm_remove.html", {"meetings": meetings, "processes": processes})

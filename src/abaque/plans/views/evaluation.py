@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ..access import get_action
 from ..ballots import PURPOSE, ballot_results, latest_ballot
@@ -41,9 +42,9 @@ def evaluate_action(request, process_id, year, action_id):
     return form_page(
         request,
         form,
-        title=f"Évaluer : {action.title}",
+        title=_("Évaluer : %(title)s") % {"title": action.title},
         back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
-        success="Évaluation enregistrée.",
+        success=_("Évaluation enregistrée."),
         context=context,
     )
 
@@ -54,8 +55,8 @@ def synthesis(request, process_id, year):
     return form_page(
         request,
         form,
-        title=f"Synthèse {cycle.year}",
+        title=_("Synthèse %(year)s") % {"year": cycle.year},
         back=reverse("plans:evaluation", args=[process.pk, cycle.year]),
-        success="Synthèse enregistrée.",
+        success=_("Synthèse enregistrée."),
         context=context,
     )

@@ -1,9 +1,12 @@
 """Territories, démarches and their governance (booklet points 2 and 7)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from abaque.accounts import journal
@@ -11,9 +14,9 @@ from abaque.accounts.rules import can_run_work
 from abaque.accounts.structures import current_structure, structure_to_create_in
 
 from ..access import get_of_process, get_process, get_territory
-from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, TerritoryForm
+from ..forms import AxisForm, DeliberationForm, MemberForm, ProcessForm, ShareForm, TerritoryForm
 from ..models import Axis, CommitteeMember, Cycle, Deliberation, Process, Territory
-from ..rules import can_change_process, can_see_journal
+from ..rules import can_change_process, can_see_journal, can_share_process, structures_to_share_with
 from .common import form_page
 
 
@@ -41,14 +44,16 @@ def territory_form(request, territory_id=None):
     else:
         territory = Territory(owner=request.user, structure=structure_to_create_in(request))
     form = TerritoryForm(request.POST or None, instance=territory, structure=territory.structure)
-    return form_page(request, form, title="Territoire", back=reverse("plans:index"), success="Territoire enregistré.")
+    return form_page(
+        request, form, title=_("Territoire"), back=reverse("plans:index"), success=_("Territoire enregistré.")
+    )
 
 
 def process_create(request):
     structure = structure_to_create_in(request)
     if not Territory.objects.filter(structure=structure).exists():
         messages.warning(
-            request, "Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes."
+            request, _("Créez d'abord le territoire de la démarche : le Parc, ou une communauté de communes.")
         )
         return redirect("plans:territory_create")
     process = Process(owner=request.user, structure=structure)
@@ -57,9 +62,9 @@ def process_create(request):
     return form_page(
         request,
         form,
-        title="Nouvelle démarche",
+        title=_("Nouvelle démarche"),
         back=lambda p: reverse("plans:detail", args=[p.pk]),
-        success="Démarche créée. Saisissez sa délibération et son comité de pilotage.",
+        success=_("Démarche créée. Saisissez sa délibération et son comité de pilotage."),
         on_save=_start,
     )
 
@@ -77,15 +82,16 @@ def process_edit(request, process_id):
     return form_page(
         request,
         form,
-        title="Modifier la démarche",
+        title=_("Modifier la démarche"),
         back=back,
-        success="Démarche enregistrée.",
+        success=_("Démarche enregistrée."),
         context={"process": process, "tab": "governance"},
     )
 
 
 def process_detail(request, process_id):
     process = get_process(request, process_id)
+    can_share = can_share_process(request.user, process)
     context = {
         "process": process,
         "tab": "governance",
@@ -96,6 +102,9 @@ def process_detail(request, process_id):
         "criteria": process.criteria.all(),
         "local_processes": Process.objects.filter(structure=process.structure, territory__parent=process.territory),
         "can_change": can_change_process(request.user, process),
+        "can_share": can_share,
+        "shared_with": process.shared_with.all(),
+        "share_choices": structures_to_share_with(process) if can_share else (),
         "journal": journal.shown_to(request.user, process, can_see_journal),
     }
     return render(request, "plans/process_detail.html", context)
@@ -103,9 +112,19 @@ def process_detail(request, process_id):
 
 GOVERNANCE_FORMS = {
     # kind, as in the URL → (model, form, page title, success message)
-    "deliberation": (Deliberation, DeliberationForm, "Délibération du comité syndical", "Délibération enregistrée."),
-    "membre": (CommitteeMember, MemberForm, "Membre du comité de pilotage", "Membre enregistré."),
-    "axe": (Axis, AxisForm, "Axe du plan d'action", "Axe enregistré."),
+    "deliberation": (
+        Deliberation,
+        DeliberationForm,
+        gettext_lazy("Délibération du comité syndical"),
+        gettext_lazy("Délibération enregistrée."),
+    ),
+    "membre": (
+        CommitteeMember,
+        MemberForm,
+        gettext_lazy("Membre du comité de pilotage"),
+        gettext_lazy("Membre enregistré."),
+    ),
+    "axe": (Axis, AxisForm, gettext_lazy("Axe du plan d'action"), gettext_lazy("Axe enregistré.")),
 }
 
 
@@ -124,10 +143,46 @@ def governance_form(request, process_id, kind, object_id=None):
 
 
 @require_POST
+def share(request, process_id):
+    """« Accompagnement »: the démarche shared in reading with another structure."""
+    process = _process_to_share(request, process_id)
+    form = ShareForm(request.POST, structures=structures_to_share_with(process))
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["structure"]))
+        return redirect("plans:detail", process.pk)
+    other = form.cleaned_data["structure"]
+    process.shared_with.add(other)
+    journal.record(request.user, process, "process_shared", other.name)
+    messages.success(request, _("Démarche partagée en lecture avec %(structure)s.") % {"structure": other.name})
+    return redirect("plans:detail", process.pk)
+
+
+@require_POST
+def unshare(request, process_id):
+    process = _process_to_share(request, process_id)
+    form = ShareForm(request.POST, structures=process.shared_with.all())
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["structure"]))
+        return redirect("plans:detail", process.pk)
+    other = form.cleaned_data["structure"]
+    process.shared_with.remove(other)
+    journal.record(request.user, process, "process_unshared", other.name)
+    messages.success(request, _("Le partage avec %(structure)s est arrêté.") % {"structure": other.name})
+    return redirect("plans:detail", process.pk)
+
+
+def _process_to_share(request, process_id):
+    process = get_process(request, process_id, for_change=True)
+    if not can_share_process(request.user, process):
+        raise PermissionDenied(_("Seul un administrateur de la structure partage sa démarche."))
+    return process
+
+
+@require_POST
 def governance_delete(request, process_id, kind, object_id):
     process = get_process(request, process_id)
     model = GOVERNANCE_FORMS[kind][0]
     obj = get_of_process(model, process, object_id)
     obj.delete()
-    messages.success(request, f"« {obj} » a été retiré.")
+    messages.success(request, _("« %(name)s » a été retiré.") % {"name": obj})
     return redirect("plans:detail", process.pk)
