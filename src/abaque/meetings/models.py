@@ -120,7 +120,7 @@ class Meeting(models.Model):
     phase = models.CharField(max_length=10, choices=Phase, default=Phase.ITEMS)
     results_revealed = models.BooleanField(default=False)
     # On demand: the projected matrix ordered by opinion group, with their band and table.
-    projector_groups = models.BooleanField("groupes d'opinion au projecteur", default=False)
+    projector_groups = models.BooleanField(_("groupes d'opinion au projecteur"), default=False)
     ordering = models.CharField(max_length=10, choices=Ordering, default=Ordering.MEAN)
     phone_items = models.BooleanField(
         _("les participants peuvent proposer des items depuis leur téléphone"), default=False
