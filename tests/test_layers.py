@@ -22,6 +22,7 @@ LAYERS = {
     "documents": 1,
     "accounts": 1,
     "analysis": 1,
+    "wording": 1,  # the analysis' texts in the active language
     "meetings": 2,
     "debate": 3,
     "live": 4,

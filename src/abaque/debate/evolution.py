@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from abaque import scale
-from abaque.analysis import VERDICT_LABELS, compare_rounds, encode
+from abaque.analysis import compare_rounds, encode
 from abaque.analysis.stats import item_stats
 from abaque.meetings.matrix import participant_labels, round_matrix
 from abaque.meetings.models import Item, Meeting, Participant, Round, RoundItem
+from abaque.wording import verdict_label
 
 
 class AlignedItem(NamedTuple):
@@ -72,8 +73,8 @@ def _item_evolution(entry, change, old, new, participants, labels) -> dict:
         "mean_after": change.mean_after,
         "verdict_before": change.verdict_before,
         "verdict_after": change.verdict_after,
-        "verdict_before_label": VERDICT_LABELS[change.verdict_before],
-        "verdict_after_label": VERDICT_LABELS[change.verdict_after],
+        "verdict_before_label": verdict_label(change.verdict_before),
+        "verdict_after_label": verdict_label(change.verdict_after),
         "moves": [_move(m, participants, labels) for m in change.moves],
     }
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from abaque import scale
-from abaque.analysis import VERDICT_LABELS
 from abaque.meetings.matrix import RoundMatrix, round_matrix
 from abaque.meetings.numbering import item_numbers
+from abaque.wording import verdict_label
 
 from .agenda import item_figures, latest_closed_round
 
@@ -74,7 +74,7 @@ def item_in_debate(meeting, item, matrix: RoundMatrix | None = None) -> dict:
         "distribution": stats.counts,
         "stats": stats,
         "verdict": stats.verdict,
-        "verdict_label": VERDICT_LABELS[stats.verdict],
+        "verdict_label": verdict_label(stats.verdict),
         "speakers": None if meeting.is_anonymous else speaking_order(votes, meeting.speaking_order),
     }
 

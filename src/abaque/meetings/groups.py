@@ -6,6 +6,8 @@ symbol carries the group in black and white print.
 
 from django.utils.translation import gettext_lazy as _
 
+from abaque.wording import translated
+
 GROUP_STYLES = (
     ("A", "●", "#0072B2"),
     ("B", "▲", "#E69F00"),
@@ -21,7 +23,7 @@ def group_context(analysis, items, labels, columns: list[int]) -> dict:
     them, and a short table of what characterises each group."""
     found = analysis.groups
     if not found.groups:
-        return {"groups_reason": found.reason, "group_columns": columns, "groups": []}
+        return {"groups_reason": translated(found.reason), "group_columns": columns, "groups": []}
     ordered = sorted(columns, key=lambda j: (found.labels[j] is None, found.labels[j] or 0))
     band = [_style(found.labels[j]) for j in ordered]
     groups = [

@@ -5,25 +5,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
 
-from abaque.analysis import NOT_VOTED, Analysis, Verdict, analyse
+from abaque.analysis import NOT_VOTED, Analysis, analyse
 from abaque.analysis.matrix import CODE_INDEX
+from abaque.wording import verdict_label
 
 from .groups import group_context
 from .models import Participant, Round, RoundItem, Vote, letter_for
 from .numbering import item_numbers
-
-# The verdicts as people read them, in the active language. The pure
-# analysis (no Django) keeps its French VERDICT_LABELS; these are the same
-# French texts, marked for the catalogue.
-VERDICT_TEXTS = {
-    Verdict.CONSENSUS_FOR: _("Consensus pour"),
-    Verdict.CONSENSUS_AGAINST: _("Consensus contre"),
-    Verdict.DISSENSUS: _("Dissensus"),
-    Verdict.MITIGATED: _("Mitigé"),
-    Verdict.TOO_FEW: _("Trop peu d'avis"),
-}
 
 
 @dataclass
@@ -110,7 +99,7 @@ def ordered_matrix(
                 "entry": matrix.items[i],
                 "number": numbers[matrix.items[i].item_id],
                 "stats": stats,
-                "verdict_label": str(VERDICT_TEXTS[stats.verdict]),  # plain text: spreadsheets take no lazy string
+                "verdict_label": verdict_label(stats.verdict),
                 "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
             }
         )

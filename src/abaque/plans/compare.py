@@ -5,8 +5,9 @@ that voted on it."""
 import unicodedata
 from dataclasses import dataclass
 
-from abaque.analysis import VERDICT_LABELS, ItemStats
+from abaque.analysis import ItemStats
 from abaque.meetings.matrix import round_matrix
+from abaque.wording import verdict_label
 
 TRAILING = " .;:!?…"
 
@@ -23,7 +24,7 @@ class Cell:
 
     @property
     def verdict_label(self) -> str:
-        return VERDICT_LABELS[self.stats.verdict]
+        return verdict_label(self.stats.verdict)
 
 
 @dataclass

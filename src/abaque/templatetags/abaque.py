@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import translation as translation_of
 
 from abaque import scale
-from abaque.analysis.verdict import VERDICT_LABELS, VERDICT_SYMBOLS
+from abaque.analysis.verdict import VERDICT_SYMBOLS
+from abaque.wording import translated, verdict_label
 
 NARROW_NBSP = "\u202f"
 
@@ -204,25 +205,5 @@ def pluriel(value, arg="s"):
     return plural if plural_index(n) else singular
 
 
-def translated(text):
-    """A text of the pure analysis in the active language: a Message's
-    template goes through gettext and then takes its parameters; a plain
-    marked text (a verdict, a kind) goes through gettext. For Python code and
-    templates ({{ groups_reason|translated }})."""
-    if text is None or text == "":
-        return ""
-    message = getattr(text, "message", text)  # a MatrixFileError carries its Message
-    template = getattr(message, "template", None)
-    if template is None:
-        return _(str(message))
-    params = message.params
-    return _(template) % params if params else _(template)
-
-
 register.filter("translated", translated)
-
-
-@register.filter
-def verdict_label(verdict):
-    """A verdict's label in the active language ("consensus_for" → « Consensus pour »)."""
-    return _(VERDICT_LABELS[verdict]) if verdict in VERDICT_LABELS else ""
+register.filter("verdict_label", verdict_label)

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0009_language'),
+        ("meetings", "0009_language"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='projector_groups',
+            model_name="meeting",
+            name="projector_groups",
             field=models.BooleanField(default=False, verbose_name="groupes d'opinion au projecteur"),
         ),
     ]

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from abaque.analysis import VERDICT_LABELS
 from abaque.templatetags.abaque import signed
+from abaque.wording import verdict_label
 
 from ..ballots import PURPOSE, ballot_results, latest_ballot
 from ..charts import fmt
@@ -129,4 +129,4 @@ def evaluation_table(cycle) -> Table:
 def _opinion(stats) -> str:
     if stats is None:
         return ""
-    return _("%(verdict)s (moyenne %(mean)s)") % {"verdict": VERDICT_LABELS[stats.verdict], "mean": signed(stats.mean)}
+    return _("%(verdict)s (moyenne %(mean)s)") % {"verdict": verdict_label(stats.verdict), "mean": signed(stats.mean)}

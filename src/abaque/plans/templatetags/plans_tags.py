@@ -3,7 +3,7 @@
 from django import template
 
 from abaque.accounts.rules import is_member
-from abaque.analysis import VERDICT_LABELS
+from abaque.wording import verdict_label
 
 from ..exports.tables import money as money_text
 from ..rules import supports
@@ -14,7 +14,7 @@ register = template.Library()
 @register.inclusion_tag("plans/_vote_summary.html")
 def vote_summary(stats):
     """An item's or action's vote: distribution bar, mean, consensus, verdict."""
-    return {"stats": stats, "verdict_label": VERDICT_LABELS[stats.verdict] if stats else ""}
+    return {"stats": stats, "verdict_label": verdict_label(stats.verdict) if stats else ""}
 
 
 @register.filter

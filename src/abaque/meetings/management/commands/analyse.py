@@ -17,7 +17,7 @@ from abaque import scale
 from abaque.analysis import ORDERS, Analysis, ItemStats, analyse
 from abaque.analysis.polis import is_polis, read_polis
 from abaque.analysis.spreadsheet import MatrixFileError, decode_matrix_bytes, read_matrix_csv
-from abaque.meetings.matrix import VERDICT_TEXTS
+from abaque.wording import verdict_label
 
 ORDER_LABELS = {
     "entered": gettext_lazy("saisie"),
@@ -172,7 +172,7 @@ def _table_row(rank: int, index: int, stats: ItemStats, text: str) -> list[str]:
         str(index + 1),
         _number(stats.mean, "+.2f"),
         _number(stats.consensus, ".2f"),
-        str(VERDICT_TEXTS[stats.verdict]),
+        verdict_label(stats.verdict),
         *(str(stats.counts[code]) for code in scale.CODES),
         str(stats.not_voted),
         text,
