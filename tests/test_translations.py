@@ -75,6 +75,17 @@ ALLOWED_STRINGS: dict[str, str] = {
     "meetings/importing.py:acteur social ou culturel": "a category word recognised in a pasted list, never shown",
     "plans/urls.py:actions/depuis-les-items/": "a URL path, the same in every language",
     "plans/urls.py:actions/retenir-les-premieres/": "a URL path, the same in every language",
+# A person's data download (the right of access) is a data format: its keys stay
+# the same in every language, so that a program reading it never breaks.
+PERSONAL_DATA_KEY = "a JSON key of a person's data download, stable in every language"
+ALLOWED_STRINGS: dict[str, str] = {
+    "reports/views/personal.py:séance": PERSONAL_DATA_KEY,
+    "reports/views/personal.py:catégorie": PERSONAL_DATA_KEY,
+    "reports/views/personal.py:lié à un téléphone le": PERSONAL_DATA_KEY,
+    "reports/views/personal.py:items proposés": PERSONAL_DATA_KEY,
+    "reports/views/personal.py:modifié le": PERSONAL_DATA_KEY,
+    "reports/views/personal.py:état": PERSONAL_DATA_KEY,
+    "reports/views/personal.py:envoyé le": PERSONAL_DATA_KEY,
 }
 
 MARKERS = {

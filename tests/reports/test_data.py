@@ -101,9 +101,9 @@ def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):
     report = build_report(voted_meeting(facilitator))
     [evolution] = report.evolutions
     [item] = evolution.items
-    assert item["text_before"] == ITEMS[3]
-    assert (item["verdict_before_label"], item["verdict_after_label"]) == ("Dissensus", "Consensus pour")
-    moves = [(m["label"], m["code_from"], m["code_to"]) for m in item["moves"]]
+    assert item.text_before == ITEMS[3] and item.reworded
+    assert (item.verdict_before_label, item.verdict_after_label) == ("Dissensus", "Consensus pour")
+    moves = [(m.label, m.level_from.code, m.level_to.code) for m in item.moves]
     assert moves == [("Bruno Petit", "RR", "G"), ("David Girard", "R", "O"), ("Farid Benali", "B", "W")]
 
 

@@ -21,6 +21,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
+
+from abaque.meetings.language import in_meeting_language
 
 from .content import build_report
 from .formats import FORMATS
@@ -30,12 +34,14 @@ logger = logging.getLogger(__name__)
 
 # Stages of a build, in order, with their share of the bar when no earlier
 # build of the séance tells how long each takes.
+# Labels read by the facilitator's page, in her language: translated when polled.
 STAGES: tuple[tuple[str, str, float], ...] = (
-    ("content", "Rassembler les résultats et les notes", 0.1),
-    ("html", "Composer le document", 0.1),
-    ("layout", "Mettre en page", 0.5),
-    ("write", "Écrire le fichier", 0.3),
+    ("content", _("Rassembler les résultats et les notes"), 0.1),
+    ("html", _("Composer le document"), 0.1),
+    ("layout", _("Mettre en page"), 0.5),
+    ("write", _("Écrire le fichier"), 0.3),
 )
+FAILED = gettext_noop("La préparation du document a échoué.")  # kept as the msgid in the status file
 STAGE_LABELS = {key: label for key, label, _ in STAGES}
 STALE_SECONDS = 15 * 60  # a "running" status older than this died with its process
 _lock = threading.Lock()
@@ -52,7 +58,7 @@ class Status:
     finished: float | None = None
     durations: dict[str, float] = field(default_factory=dict)  # of the stages done
     expected: dict[str, float] = field(default_factory=dict)  # from the previous build
-    error: str = ""
+    error: str = ""  # French, as written (the msgid): translated when polled
 
     def percent(self, now: float | None = None) -> int:
         """Stages done, plus the running one's elapsed share of its expected time
@@ -72,10 +78,10 @@ class Status:
     def as_json(self) -> dict:
         return {
             "state": self.state,
-            "stage": STAGE_LABELS.get(self.stage, ""),
+            "stage": str(STAGE_LABELS.get(self.stage, "")),
             "percent": self.percent(),
             "seconds": round((self.finished or time.time()) - self.started, 1),
-            "error": self.error,
+            "error": gettext(self.error) if self.error else "",
         }
 
 
@@ -138,7 +144,9 @@ def _thread(run: Callable[[], None]) -> None:
 
 
 def build(meeting, status: Status) -> None:
-    """Build the document, recording each stage as it starts."""
+    """Build the document, recording each stage as it starts. In a thread
+    of its own, which does not inherit the request's active language: the
+    document is written in the séance's."""
 
     def stage(name: str) -> None:
         now = time.time()
@@ -147,12 +155,13 @@ def build(meeting, status: Status) -> None:
         _write_status(meeting.pk, status)
 
     try:
-        report = build_report(meeting)
-        if status.key == "pdf":
-            data = build_pdf(report, progress=stage)
-        else:
-            stage("write")
-            data = FORMATS[status.key].build(report)
+        with in_meeting_language(meeting):
+            report = build_report(meeting)
+            if status.key == "pdf":
+                data = build_pdf(report, progress=stage)
+            else:
+                stage("write")
+                data = FORMATS[status.key].build(report)
         path = slot(meeting.pk, status.key).with_suffix(".bin")
         path.with_suffix(".part").write_bytes(data)
         os.replace(path.with_suffix(".part"), path)
@@ -161,6 +170,6 @@ def build(meeting, status: Status) -> None:
     except Exception:  # the page must say so rather than spin for ever
         logger.exception("building the %s of séance %s failed", status.key, meeting.pk)
         status.state, status.finished = "failed", time.time()
-        status.error = "La préparation du document a échoué."
+        status.error = FAILED
     finally:
         _write_status(meeting.pk, status)

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
 from abaque import scale
 from abaque.analysis import AGENDA_KIND_LABELS, Analysis, Verdict, debate_agenda
 from abaque.analysis.stats import ItemStats
@@ -15,16 +19,17 @@ from abaque.debate.evolution import evolution
 from abaque.debate.models import Note, Recording
 from abaque.meetings.ballots import shown_categories
 from abaque.meetings.groups import group_context
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.matrix import RoundMatrix, ordered_matrix, origin_counts, participant_labels, round_matrix
 from abaque.meetings.models import Meeting, Participant, Round, RoundItem
 from abaque.meetings.numbering import item_numbers
 from abaque.templatetags.abaque import pct
 
 # The matrices of each round, in the order the report shows them.
-MATRIX_ORDERS: tuple[tuple[str, str], ...] = (
-    ("entered", "Matrice brute (ordre de saisie)"),
-    ("mean", "Matrice ordonnée par moyenne (du vert au rouge)"),
-    ("seriation", "Matrice sériée (les semblables côte à côte)"),
+MATRIX_ORDERS: tuple[tuple[str, str | Promise], ...] = (
+    ("entered", gettext_lazy("Matrice brute (ordre de saisie)")),
+    ("mean", gettext_lazy("Matrice ordonnée par moyenne (du vert au rouge)")),
+    ("seriation", gettext_lazy("Matrice sériée (les semblables côte à côte)")),
 )
 CONSENSUS_VERDICTS = (Verdict.CONSENSUS_FOR, Verdict.CONSENSUS_AGAINST)
 
@@ -68,6 +73,52 @@ class ItemOutcome:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class GroupStyle:
+    """How a group shows: its letter, its symbol (for black and white print), its colour."""
+
+    letter: str
+    symbol: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class GroupItem:
+    """An item that characterises a group: most of the group agrees (or
+    disagrees), at `rate`, against `rate_outside` among the others."""
+
+    text: str
+    direction: str
+    rate: float
+    rate_outside: float
+
+
+@dataclass(frozen=True)
+class OpinionGroup:
+    style: GroupStyle
+    size: int
+    members: list[str]  # participant labels, as in the matrices
+    representative: list[GroupItem]
+    analysed_members: list[int]  # column indexes in the round's matrix
+
+
+@dataclass(frozen=True)
+class GroupConsensus:
+    """An item on which every group leans the same way."""
+
+    text: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class RoundGroups:
+    """« Groupes d'opinion » of a round, or why there are none."""
+
+    groups: list[OpinionGroup]
+    consensus: list[GroupConsensus]
+    reason: str | None = None  # when there are no groups
+
+
 @dataclass
 class RoundReport:
     round: Round
@@ -75,11 +126,11 @@ class RoundReport:
     analysis: Analysis  # made once per round; every matrix and list reads it
     matrices: list[MatrixView]
     items: list[ItemOutcome]  # entered order
-    groups: dict[str, Any] | None = None  # « Groupes d'opinion », meetings.groups.group_context
+    groups: RoundGroups | None = None
 
     @property
     def title(self) -> str:
-        return f"Tour {self.round.number}"
+        return _("Tour %(n)s") % {"n": self.round.number}
 
 
 @dataclass(frozen=True)
@@ -100,10 +151,37 @@ class DebatedItem:
 
 
 @dataclass(frozen=True)
+class VoteMove:
+    """A participant who changed colour between two rounds."""
+
+    label: str
+    level_from: scale.Level
+    level_to: scale.Level
+
+
+@dataclass(frozen=True)
+class EvolutionItem:
+    """An item voted in both rounds: wording, verdict and consensus before and after."""
+
+    number: int
+    text_before: str
+    text_after: str
+    verdict_before_label: str
+    verdict_after_label: str
+    consensus_before: float | None
+    consensus_after: float | None
+    moves: list[VoteMove]
+
+    @property
+    def reworded(self) -> bool:
+        return self.text_before != self.text_after
+
+
+@dataclass(frozen=True)
 class Evolution:
     before: Round
     after: Round
-    items: list[dict[str, Any]]  # debate.evolution's entries, numbered as here
+    items: list[EvolutionItem]  # numbered as in the rest of the report
 
 
 @dataclass(frozen=True)
@@ -126,6 +204,7 @@ class Report:
     recordings: list[RecordingLine]
     numbers: dict[int, int]  # item id → its number in the séance (meetings.numbering)
     levels: tuple[scale.Level, ...] = field(default=scale.LEVELS)
+    language: str = "fr"  # the séance's: every document of the report is written in it
     origin: str | None = None  # only « en salle » or « en ligne »; None: everyone
     origin_counts: list[tuple[str, int]] = field(default_factory=list)  # [(« En salle », n), (« En ligne », m)]
 
@@ -150,7 +229,13 @@ class Report:
 
 def build_report(meeting: Meeting, origin: str | None = None) -> Report:
     """`origin`: a report of the room only, or of the online participants
-    only (Participant.Origin); it still says how many took part each way."""
+    only (Participant.Origin); it still says how many took part each way.
+    Its texts (verdicts, kinds, titles) in the séance's language."""
+    with in_meeting_language(meeting):
+        return _build_report(meeting, origin)
+
+
+def _build_report(meeting: Meeting, origin: str | None) -> Report:
     rounds = [r for r in meeting.rounds.all() if r.votes.exists()]
     numbers = item_numbers(meeting)
     notes = dict(Note.objects.filter(meeting=meeting).exclude(text="").values_list("item_id", "text"))
@@ -167,7 +252,8 @@ def build_report(meeting: Meeting, origin: str | None = None) -> Report:
         recordings=_recordings(meeting, numbers),
         numbers=numbers,
         origin=origin,
-        origin_counts=origin_counts(meeting),
+        origin_counts=[(str(label), n) for label, n in origin_counts(meeting)],
+        language=get_language(),
     )
 
 
@@ -189,7 +275,7 @@ def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int], orig
     matrices = [
         _matrix_view(
             order,
-            title,
+            str(title),
             ordered_matrix(meeting, round_, order, order, numbers=numbers, matrix=matrix, analysis=analysis),
             numbers,
         )
@@ -204,40 +290,65 @@ def _round_report(meeting: Meeting, round_: Round, numbers: dict[int, int], orig
 
 def _matrix_view(order: str, title: str, table: dict[str, Any], numbers: dict[int, int]) -> MatrixView:
     rows = [
-        MatrixRow(numbers[r["entry"].item_id], r["entry"], r["stats"], r["verdict_label"], r["cells"])
+        MatrixRow(numbers[r["entry"].item_id], r["entry"], r["stats"], _(str(r["verdict_label"])), r["cells"])
         for r in table["rows"]
     ]
     columns = [MatrixColumn(p["label"], p["participant"]) for p in table["participants"]]
     return MatrixView(order, title, rows, columns)
 
 
-def round_groups(matrix: RoundMatrix, analysis: Analysis) -> dict[str, Any]:
-    """The opinion groups of a round, from the analysis its matrices share."""
-    return group_context(analysis, matrix.items, matrix.participant_labels(), list(range(len(matrix.participants))))
+def round_groups(matrix: RoundMatrix, analysis: Analysis) -> RoundGroups:
+    """The opinion groups of a round, from the analysis its matrices share
+    (as meetings.groups lays them out for the pages)."""
+    shown = group_context(analysis, matrix.items, matrix.participant_labels(), list(range(len(matrix.participants))))
+    groups = [
+        OpinionGroup(
+            GroupStyle(g["style"]["letter"], g["style"]["symbol"], g["style"]["colour"]),
+            g["size"],
+            list(g["members"]),
+            [GroupItem(r["text"], str(r["direction"]), r["rate"], r["rate_outside"]) for r in g["representative"]],
+            list(found.members),
+        )
+        for g, found in zip(shown["groups"], analysis.groups.groups)
+    ]
+    consensus = [GroupConsensus(c["text"], str(c["direction"])) for c in shown.get("group_consensus", [])]
+    reason = shown.get("groups_reason")
+    return RoundGroups(groups, consensus, None if reason is None else _(str(reason)))
 
 
-GROUP_HEADER = ["Groupe", "Taille", "Membres", "Ce qui le caractérise"]
+def group_header() -> list[str]:
+    return [_("Groupe"), _("Taille"), _("Membres"), _("Ce qui le caractérise")]
 
 
-def group_rows(groups: dict) -> list[list]:
+def group_item_text(item: GroupItem) -> str:
+    """« d'accord (88 % contre 12 % ailleurs) : the item »."""
+    return _("%(direction)s (%(rate)s contre %(outside)s ailleurs) : %(text)s") % {
+        "direction": item.direction,
+        "rate": pct(item.rate),
+        "outside": pct(item.rate_outside),
+        "text": item.text,
+    }
+
+
+def group_rows(groups: RoundGroups) -> list[list]:
     """The PDF's groups table as rows of plain values, for XLSX and ODT."""
     return [
         [
-            f"{g['style']['symbol']} {g['style']['letter']}",
-            g["size"],
-            ", ".join(g["members"]),
-            "\n".join(
-                f"{r['direction']} ({pct(r['rate'])} contre {pct(r['rate_outside'])} ailleurs) : {r['text']}"
-                for r in g["representative"]
-            )
-            or "aucun item ne le distingue nettement",
+            f"{g.style.symbol} {g.style.letter}",
+            g.size,
+            ", ".join(g.members),
+            "\n".join(group_item_text(r) for r in g.representative) or _("aucun item ne le distingue nettement"),
         ]
-        for g in groups["groups"]
+        for g in groups.groups
     ]
 
 
-def group_consensus_lines(groups: dict) -> list[str]:
-    return [f"Tous les groupes, {c['direction']} : {c['text']}" for c in groups.get("group_consensus", [])]
+def group_consensus_text(consensus: GroupConsensus) -> str:
+    return _("Tous les groupes, %(direction)s : %(text)s") % {"direction": consensus.direction, "text": consensus.text}
+
+
+def group_consensus_lines(groups: RoundGroups) -> list[str]:
+    return [group_consensus_text(c) for c in groups.consensus]
 
 
 def _outcomes(round_reports: list[RoundReport], notes: dict[int, str]) -> list[ItemOutcome]:
@@ -253,12 +364,12 @@ def _debated(first: RoundReport, outcomes: list[ItemOutcome]) -> list[DebatedIte
     labels = [p.label for p in first.matrices[0].participants]  # entered order
     last = {o.item_id: o for o in outcomes}
     debated = [
-        _debated_item(items[e.item], AGENDA_KIND_LABELS[e.kind], [labels[j] for j in e.dissenters], last)
+        _debated_item(items[e.item], _(AGENDA_KIND_LABELS[e.kind]), [labels[j] for j in e.dissenters], last)
         for e in debate_agenda(first.analysis, first.round.meeting.scale_width)
     ]
     listed = {d.item.item_id for d in debated}
     return debated + [
-        _debated_item(item, "Autre item débattu", [], last)
+        _debated_item(item, _("Autre item débattu"), [], last)
         for item in items
         if item.item_id not in listed and last[item.item_id].note
     ]
@@ -271,8 +382,20 @@ def _debated_item(item: ItemOutcome, kind: str, invited: list[str], last: dict[i
 
 def _evolution(meeting: Meeting, before: Round, after: Round, numbers: dict[int, int]) -> Evolution:
     """The debate app's comparison of two rounds, items numbered as here."""
-    items = [{**entry, "number": numbers[entry["item"].pk]} for entry in evolution(meeting, before, after)]
-    return Evolution(before, after, sorted(items, key=lambda e: e["number"]))
+    items = [
+        EvolutionItem(
+            number=numbers[entry["item"].pk],
+            text_before=entry["text_before"],
+            text_after=entry["text_after"],
+            verdict_before_label=_(str(entry["verdict_before_label"])),
+            verdict_after_label=_(str(entry["verdict_after_label"])),
+            consensus_before=entry["consensus_before"],
+            consensus_after=entry["consensus_after"],
+            moves=[VoteMove(m["label"], m["level_from"], m["level_to"]) for m in entry["moves"]],
+        )
+        for entry in evolution(meeting, before, after)
+    ]
+    return Evolution(before, after, sorted(items, key=lambda e: e.number))
 
 
 def _recordings(meeting: Meeting, numbers: dict[int, int]) -> list[RecordingLine]:
@@ -302,4 +425,4 @@ def counts_text(counts: dict[str, int]) -> str:
 
 def format_duration(seconds: float) -> str:
     minutes, secs = divmod(round(seconds or 0), 60)
-    return f"{minutes} min {secs:02d} s"
+    return _("%(minutes)d min %(seconds)02d s") % {"minutes": minutes, "seconds": secs}

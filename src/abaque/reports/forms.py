@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Mailing
 
@@ -8,7 +9,7 @@ class MailingForm(forms.ModelForm):
         model = Mailing
         fields = ["subject", "body", "attach_odt", "attach_xlsx"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
-        help_texts = {"body": "Le compte-rendu en PDF est toujours joint."}
+        help_texts = {"body": _("Le compte-rendu en PDF est toujours joint.")}
 
     def __init__(self, *args, **kwargs):
         # « Joindre le tableur (XLSX) : » reads oddly after a checkbox.

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from abaque.meetings.language import in_meeting_language
 from abaque.templatetags.abaque import fr_date
 
 from .content import build_report
@@ -21,20 +23,32 @@ from .models import Attachment, Delivery, Mailing
 
 
 def default_subject(meeting) -> str:
-    return f"Compte-rendu de la séance « {meeting.title} » du {fr_date(meeting.date, 'j F Y')}"
+    """The e-mail's subject, in the séance's language (its participants read it)."""
+    with in_meeting_language(meeting):
+        return _("Compte-rendu de la séance « %(title)s » du %(date)s") % {
+            "title": meeting.title,
+            "date": fr_date(meeting.date, "j F Y"),
+        }
 
 
 def default_body(meeting) -> str:
+    """The e-mail's text, in the séance's language; the facilitator may edit it."""
     user = meeting.facilitator
-    place = f" ({meeting.place})" if meeting.place else ""
-    return (
-        "Bonjour,\n\n"
-        f"Merci pour votre participation à la séance du {fr_date(meeting.date, 'j F Y')}{place}.\n\n"
-        f"Vous trouverez ci-joint le compte-rendu : la question « {meeting.question} », "
-        "les matrices des votes, les consensus, les dissensus et les notes du débat.\n\n"
-        "N'hésitez pas à me faire part de vos remarques.\n\n"
-        f"Bien cordialement,\n{user.first_name or user.username}"
-    )
+    with in_meeting_language(meeting):
+        place = _(" (%(place)s)") % {"place": meeting.place} if meeting.place else ""
+        return _(
+            "Bonjour,\n\n"
+            "Merci pour votre participation à la séance du %(date)s%(place)s.\n\n"
+            "Vous trouverez ci-joint le compte-rendu : la question « %(question)s », "
+            "les matrices des votes, les consensus, les dissensus et les notes du débat.\n\n"
+            "N'hésitez pas à me faire part de vos remarques.\n\n"
+            "Bien cordialement,\n%(name)s"
+        ) % {
+            "date": fr_date(meeting.date, "j F Y"),
+            "place": place,
+            "question": meeting.question,
+            "name": user.first_name or user.username,
+        }
 
 
 def attachment_names(keys, meeting) -> list[str]:
@@ -46,7 +60,7 @@ def create_mailing(meeting, **fields) -> Mailing:
     """The mailing, its documents and one delivery per participant, before
     anything is sent, so that an interrupted sending still shows who waits."""
     mailing = Mailing.objects.create(meeting=meeting, **fields)
-    report = build_report(meeting)
+    report = build_report(meeting)  # the documents in the séance's language (see content, formats)
     Attachment.objects.bulk_create(
         [
             Attachment(
@@ -126,15 +140,18 @@ def _record(delivery: Delivery, error: Exception | None) -> None:
 
 
 def describe(error: Exception) -> str:
-    """The reason of a failure, in French, with the server's own words."""
+    """The reason of a failure, in the facilitator's language, with the server's own words."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         reasons = "; ".join(f"{code} {text.decode(errors='replace')}" for code, text in error.recipients.values())
-        return f"Adresse refusée par le serveur d'envoi : {reasons}"
+        return _("Adresse refusée par le serveur d'envoi : %(reasons)s") % {"reasons": reasons}
     if isinstance(error, smtplib.SMTPAuthenticationError):
-        return "Identifiant ou mot de passe du serveur d'envoi refusé."
+        return _("Identifiant ou mot de passe du serveur d'envoi refusé.")
     if isinstance(error, (ConnectionError, smtplib.SMTPServerDisconnected, TimeoutError)):
-        return f"Serveur d'envoi injoignable ({settings.EMAIL_HOST}:{settings.EMAIL_PORT}) : {error}"
-    return f"Échec de l'envoi : {error}"
+        return _("Serveur d'envoi injoignable (%(where)s) : %(error)s") % {
+            "where": f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}",
+            "error": error,
+        }
+    return _("Échec de l'envoi : %(error)s") % {"error": error}
 
 
 def _close(connection) -> None:
@@ -155,7 +172,7 @@ SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 class MailServer:
     ok: bool
     where: str  # host:port, as the facilitator may tell whoever installs Abaque
-    problem: str = ""  # why not, in plain French
+    problem: str = ""  # why not, in plain words (the facilitator's language when probed)
 
 
 _probes: dict[tuple, tuple[float, MailServer]] = {}
@@ -179,19 +196,24 @@ def _probe(where: str) -> MailServer:
     smtp_class = smtplib.SMTP_SSL if settings.EMAIL_USE_SSL else smtplib.SMTP
     try:
         with smtp_class(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=PROBE_TIMEOUT) as connection:
-            code, _ = connection.noop()
+            code, _reply = connection.noop()
     except (OSError, smtplib.SMTPException) as error:
-        return MailServer(False, where, f"le serveur d'envoi {where} ne répond pas ({_why(error)}).")
+        problem = _("le serveur d'envoi %(where)s ne répond pas (%(why)s).") % {"where": where, "why": _why(error)}
+        return MailServer(False, where, problem)
     if code != 250:
-        return MailServer(False, where, f"le serveur d'envoi {where} refuse la connexion (code {code}).")
+        problem = _("le serveur d'envoi %(where)s refuse la connexion (code %(code)s).") % {
+            "where": where,
+            "code": code,
+        }
+        return MailServer(False, where, problem)
     return MailServer(True, where)
 
 
 def _why(error: Exception) -> str:
     if isinstance(error, ConnectionRefusedError):
-        return "connexion refusée"
+        return _("connexion refusée")
     if isinstance(error, TimeoutError):
-        return f"pas de réponse en {PROBE_TIMEOUT:g} s"
+        return _("pas de réponse en %(seconds)s s") % {"seconds": f"{PROBE_TIMEOUT:g}"}
     if isinstance(error, socket.gaierror):
-        return "nom de serveur inconnu"
+        return _("nom de serveur inconnu")
     return str(error)

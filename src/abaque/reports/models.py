@@ -2,19 +2,20 @@
 participant, so that each recipient's outcome is kept and can be retried."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Mailing(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="mailings")
-    subject = models.CharField("objet", max_length=200)
-    body = models.TextField("message")
-    attach_odt = models.BooleanField("joindre le document modifiable (ODT)", default=False)
-    attach_xlsx = models.BooleanField("joindre le tableur (XLSX)", default=False)
+    subject = models.CharField(_("objet"), max_length=200)
+    body = models.TextField(_("message"))
+    attach_odt = models.BooleanField(_("joindre le document modifiable (ODT)"), default=False)
+    attach_xlsx = models.BooleanField(_("joindre le tableur (XLSX)"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "envoi du compte-rendu"
+        verbose_name = _("envoi du compte-rendu")
 
     def __str__(self):
         return self.subject
@@ -26,10 +27,10 @@ class Mailing(models.Model):
 
 class Delivery(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "En attente"
-        SENT = "sent", "Envoyé"
-        FAILED = "failed", "Échec"
-        NO_ADDRESS = "no_address", "Pas d'adresse"
+        PENDING = "pending", _("En attente")
+        SENT = "sent", _("Envoyé")
+        FAILED = "failed", _("Échec")
+        NO_ADDRESS = "no_address", _("Pas d'adresse")
 
     mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
     participant = models.ForeignKey("meetings.Participant", null=True, on_delete=models.SET_NULL, related_name="+")
@@ -41,7 +42,7 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        verbose_name = "envoi à un participant"
+        verbose_name = _("envoi à un participant")
 
 
 class Attachment(models.Model):

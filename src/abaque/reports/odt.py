@@ -4,6 +4,7 @@ with the PDF's content, for the facilitator to complete."""
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     ParagraphProperties,
@@ -18,10 +19,11 @@ from odf.text import H, P
 
 from abaque import scale
 from abaque.documents.odt import add_style, odt_bytes, page_style
+from abaque.meetings.language import in_meeting_language
 from abaque.safe_cells import clean_text
-from abaque.templatetags.abaque import fr_date, pct, signed
+from abaque.templatetags.abaque import fr_date, level_label, pct, signed
 
-from .content import GROUP_HEADER, MatrixView, Report, counts_text, group_consensus_lines, group_rows, participant_keys
+from .content import MatrixView, Report, counts_text, group_consensus_lines, group_header, group_rows, participant_keys
 
 PORTRAIT_TEXT_CM = 17.0
 LANDSCAPE_TEXT_CM = 27.7
@@ -43,7 +45,7 @@ class OdtWriter:
             page_style(self.doc, name, landscape=name == "Paysage")
             # A heading in this style starts a page of this orientation.
             self._add(
-                f"Début{name}",
+                f"Start{name}",
                 "paragraph",
                 self.doc.automaticstyles,
                 TextProperties(fontsize="15pt", fontweight="bold"),
@@ -111,7 +113,7 @@ class OdtWriter:
     # Content
 
     def heading(self, text: str, level: int = 1, page: str | None = None):
-        style = self._style(f"Début{page}") if page else self._style(f"Titre{level}")
+        style = self._style(f"Start{page}") if page else self._style(f"Titre{level}")
         self.doc.text.addElement(H(outlinelevel=level, stylename=style, text=clean_text(text)))
 
     def para(self, text: str, style: str | None = None):
@@ -160,18 +162,23 @@ class OdtWriter:
 
 
 def build_odt(report: Report) -> bytes:
+    with in_meeting_language(report.meeting):  # the séance's language, whatever the reader's pages are in
+        return _build_odt(report)
+
+
+def _build_odt(report: Report) -> bytes:
     w = OdtWriter()
     _cover(w, report)
     _participants(w, report)
     for round_report in report.rounds:
         for view in round_report.matrices:
             _matrix(w, report, f"{round_report.title} · {view.title}", view)
-        w.heading(f"{round_report.title} · Résultats par item", page="Portrait")
+        w.heading(round_report.title + " · " + _("Résultats par item"), page="Portrait")
         _item_table(w, round_report.items)
         if round_report.groups is not None:
             _groups(w, round_report)
-    w.heading("Les consensus")
-    _item_table(w, report.consensus) if report.consensus else w.para("Aucun item n'a fait consensus.")
+    w.heading(_("Les consensus"))
+    _item_table(w, report.consensus) if report.consensus else w.para(_("Aucun item n'a fait consensus."))
     _debate(w, report)
     _evolutions(w, report)
     _recordings(w, report)
@@ -183,35 +190,36 @@ def _cover(w: OdtWriter, report: Report):
     if meeting.territory:
         w.para(meeting.territory, "Titre2")
     w.para(meeting.title, "Titre")
-    w.para(f"« {meeting.question} »", "Question")
+    w.para(_("« %(question)s »") % {"question": meeting.question}, "Question")
     for label, value in cover_facts(report):
-        w.para(f"{label} : {value}")
+        w.para(_("%(label)s : %(value)s") % {"label": label, "value": value})
 
 
 def cover_facts(report: Report) -> list[tuple[str, str]]:
     """Date, place, facilitator… as the cover of every document shows them."""
     meeting = report.meeting
-    facts = [("Date", fr_date(meeting.date, "l j F Y"))]
-    facts += [("Lieu", meeting.place)] if meeting.place else []
+    facts = [(_("Date"), fr_date(meeting.date, "l j F Y"))]
+    facts += [(_("Lieu"), meeting.place)] if meeting.place else []
+    anonymous = " " + _("(séance anonyme)") if meeting.is_anonymous else ""
     facts += [
-        ("Animation", report.facilitator_name),
-        ("Participants", str(len(report.participants)) + (" (séance anonyme)" if meeting.is_anonymous else "")),
-        ("Items", str(len(report.outcomes))),
-        ("Tours de vote", str(len(report.rounds))),
+        (_("Animation"), report.facilitator_name),
+        (_("Participants"), str(len(report.participants)) + anonymous),
+        (_("Items"), str(len(report.outcomes))),
+        (_("Tours de vote"), str(len(report.rounds))),
     ]
     return facts
 
 
 def _participants(w: OdtWriter, report: Report):
-    w.heading("Les participants")
+    w.heading(_("Les participants"))
     if report.meeting.is_anonymous:
         rows = [[p.label, p.category] for p in report.participants]
-        w.table(["Lettre", "Catégorie"], rows, [2, 15])
-        w.para("Séance anonyme : chaque participant est désigné par une lettre.")
+        w.table([_("Lettre"), _("Catégorie")], rows, [2, 15])
+        w.para(_("Séance anonyme : chaque participant est désigné par une lettre."))
     else:
         keys = participant_keys(report)
         rows = [[keys[p.participant.pk], p.name, p.category] for p in report.participants]
-        w.table(["N°", "Nom", "Catégorie"], rows, [2, 9, 6])
+        w.table([_("N°"), _("Nom"), _("Catégorie")], rows, [2, 9, 6])
 
 
 def _matrix(w: OdtWriter, report: Report, title: str, view: MatrixView):
@@ -220,8 +228,8 @@ def _matrix(w: OdtWriter, report: Report, title: str, view: MatrixView):
     w.heading(title, page="Paysage")
     columns = view.participants
     keys = participant_keys(report)
-    header = ["N°", "Item"] + [keys[p.participant.pk] for p in columns]
-    header += ["Moy.", "Cons."]
+    header = [_("N°"), _("Item")] + [keys[p.participant.pk] for p in columns]
+    header += [_("Moy."), _("Cons.")]
     cell_cm = min(0.7, (LANDSCAPE_TEXT_CM - 9.5) / max(len(columns), 1))
     rows = [
         [str(row.number), row.entry.text]
@@ -230,7 +238,8 @@ def _matrix(w: OdtWriter, report: Report, title: str, view: MatrixView):
         for row in view.rows
     ]
     w.table(header, rows, [0.8, 6.2] + [cell_cm] * len(columns) + [1.25, 1.25], small=True)
-    w.para(" · ".join(f"{lv.symbol} {lv.label}" for lv in scale.LEVELS) + " · · pas de vote", "Petit")
+    legend = [f"{lv.symbol} {level_label(lv)}" for lv in scale.LEVELS] + ["· " + _("pas de vote")]
+    w.para(" · ".join(legend), "Petit")
 
 
 def _item_table(w: OdtWriter, items):
@@ -245,67 +254,76 @@ def _item_table(w: OdtWriter, items):
         ]
         for o in items
     ]
-    w.table(["N°", "Item", "Répartition", "Moyenne", "Consensus", "Verdict"], rows, [1, 7, 3.4, 1.8, 1.8, 2.5])
+    header = [_("N°"), _("Item"), _("Répartition"), _("Moyenne"), _("Consensus"), _("Verdict")]
+    w.table(header, rows, [1, 7, 3.4, 1.8, 1.8, 2.5])
 
 
 def _groups(w: OdtWriter, round_report):
     """Like the PDF's « Groupes d'opinion »: the table, or why there are none."""
     groups = round_report.groups
-    w.heading(f"{round_report.title} · Groupes d'opinion")
-    if not groups["groups"]:
-        w.para(groups["groups_reason"] or "")
+    w.heading(round_report.title + " · " + _("Groupes d'opinion"))
+    if not groups.groups:
+        w.para(groups.reason or "")
         return
-    w.table(GROUP_HEADER, [[str(v) for v in row] for row in group_rows(groups)], [1.6, 1.4, 5.5, 8.5], small=True)
+    rows = [[str(v) for v in row] for row in group_rows(groups)]
+    w.table(group_header(), rows, [1.6, 1.4, 5.5, 8.5], small=True)
     for line in group_consensus_lines(groups):
         w.para(line)
 
 
 def _debate(w: OdtWriter, report: Report):
-    w.heading("Les dissensus et le débat")
+    w.heading(_("Les dissensus et le débat"))
     if not report.debated:
-        w.para("Aucun dissensus ni position minoritaire.")
+        w.para(_("Aucun dissensus ni position minoritaire."))
     for d in report.debated:
         item = d.item
         w.heading(f"{item.number}. {item.text}", level=2)
-        w.para(
-            f"{d.kind} · {item.verdict_label} · moyenne {signed(item.stats.mean)} · "
-            f"consensus {pct(item.stats.consensus)} · {counts_text(item.stats.counts)}"
-        )
+        figures = _("moyenne %(mean)s · consensus %(consensus)s") % {
+            "mean": signed(item.stats.mean),
+            "consensus": pct(item.stats.consensus),
+        }
+        w.para(f"{d.kind} · {item.verdict_label} · {figures} · {counts_text(item.stats.counts)}")
         if d.invited:
-            w.para("Invités à s'exprimer : " + ", ".join(d.invited))
-        w.para(d.note or "Pas de notes pour cet item (à compléter).", "Note")
+            w.para(_("Invités à s'exprimer : %(names)s") % {"names": ", ".join(d.invited)})
+        w.para(d.note or _("Pas de notes pour cet item (à compléter)."), "Note")
         if d.outcome:
-            w.para(f"Après le tour {d.outcome.round_number} : {d.outcome.verdict_label} (« {d.outcome.text} »).")
+            w.para(
+                _("Après le tour %(n)s : %(verdict)s (« %(text)s »).")
+                % {"n": d.outcome.round_number, "verdict": d.outcome.verdict_label, "text": d.outcome.text}
+            )
 
 
 def _evolutions(w: OdtWriter, report: Report):
     for evolution in report.evolutions:
-        w.heading(f"L'évolution du tour {evolution.before.number} au tour {evolution.after.number}")
+        w.heading(
+            _("L'évolution du tour %(before)s au tour %(after)s")
+            % {"before": evolution.before.number, "after": evolution.after.number}
+        )
         rows = [
             [
-                str(i["number"]),
-                i["text_after"] + (f"\n(avant : « {i['text_before']} »)" if i["reworded"] else ""),
-                f"{i['verdict_before_label']}\n{pct(i['consensus_before'])}",
-                f"{i['verdict_after_label']}\n{pct(i['consensus_after'])}",
-                "\n".join(f"{m['label']} : {m['level_from'].symbol} → {m['level_to'].symbol}" for m in i["moves"])
-                or "aucun",
+                str(i.number),
+                i.text_after + ("\n" + _("(avant : « %(text)s »)") % {"text": i.text_before} if i.reworded else ""),
+                f"{i.verdict_before_label}\n{pct(i.consensus_before)}",
+                f"{i.verdict_after_label}\n{pct(i.consensus_after)}",
+                "\n".join(f"{m.label} : {m.level_from.symbol} → {m.level_to.symbol}" for m in i.moves) or _("aucun"),
             ]
             for i in evolution.items
         ]
-        w.table(["N°", "Item", "Avant", "Après", "Changements de vote"], rows, [1, 6.5, 2.8, 2.8, 3.9])
+        header = [_("N°"), _("Item"), _("Avant"), _("Après"), _("Changements de vote")]
+        w.table(header, rows, [1, 6.5, 2.8, 2.8, 3.9])
 
 
 def _recordings(w: OdtWriter, report: Report):
-    w.heading("Les enregistrements")
+    w.heading(_("Les enregistrements"))
     if not report.recordings:
-        w.para("Aucun enregistrement.")
+        w.para(_("Aucun enregistrement."))
         return
     rows = [
         [
-            f"{r.number}. {r.text}" if r.number else "Débat général",
+            f"{r.number}. {r.text}" if r.number else _("Débat général"),
             r.duration,
             fr_date(timezone.localtime(r.created_at), "j F Y, H:i"),
         ]
         for r in report.recordings
     ]
-    w.table(["Item", "Durée", "Date"], rows, [10, 3, 4])
+    w.table([_("Item"), _("Durée"), _("Date")], rows, [10, 3, 4])

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from abaque import scale
 from abaque.templatetags.abaque import pct, signed
@@ -114,11 +115,11 @@ def print_matrix(view: MatrixView, dense: bool, text_chars: int, letters: bool) 
 
     # The header: column titles on the header's last line, names turned upwards.
     head_y = HEADER_MM - height - 0.5
-    parts.append(_block(0, head_y, NUMBER_MM - 1, ["N°"], height, font, "text-align:right"))
-    parts.append(_block(NUMBER_MM + 1, head_y, text_mm - 2, ["Item"], height, font))
-    parts.append(_block(x_stats, head_y, STAT_MM - 1, ["Moy."], height, font, "text-align:right"))
-    parts.append(_block(x_stats + STAT_MM, head_y, STAT_MM - 1, ["Cons."], height, font, "text-align:right"))
-    parts.append(_block(x_stats + 2 * STAT_MM + 1, head_y, VERDICT_MM - 1, ["Verdict"], height, font))
+    parts.append(_block(0, head_y, NUMBER_MM - 1, [_("N°")], height, font, "text-align:right"))
+    parts.append(_block(NUMBER_MM + 1, head_y, text_mm - 2, [_("Item")], height, font))
+    parts.append(_block(x_stats, head_y, STAT_MM - 1, [_("Moy.")], height, font, "text-align:right"))
+    parts.append(_block(x_stats + STAT_MM, head_y, STAT_MM - 1, [_("Cons.")], height, font, "text-align:right"))
+    parts.append(_block(x_stats + 2 * STAT_MM + 1, head_y, VERDICT_MM - 1, [_("Verdict")], height, font))
     labels = [p.label for p in people]
     if letters and all(len(label) <= 2 for label in labels):
         parts += _centred([labels], x_cells, head_y, cell, height, font, "font-weight:bold")

@@ -1,5 +1,11 @@
 """The raw data of a séance: every vote (CSV) and everything with its
-analysis (JSON), participants by letter in an anonymous séance."""
+analysis (JSON), participants by letter in an anonymous séance.
+
+Both are in the séance's language, but differently: the CSV is read by a
+person in a spreadsheet, so its column headers are translated (the French
+ones unchanged); the JSON is a data format read by programs, so its keys
+stay the same French identifiers in every language (only its values, such as
+a level's label or a verdict's, are in the séance's language)."""
 
 from __future__ import annotations
 
@@ -9,12 +15,33 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from abaque import scale
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.models import RoundItem, Vote
 from abaque.safe_cells import spreadsheet_cell
+from abaque.templatetags.abaque import level_label
 
-from .content import Report, participant_keys
+from .content import Report, RoundGroups, participant_keys
+
+# A vote row's keys (stable identifiers), and the headers a person reads.
+VOTE_COLUMNS = {
+    "tour": _("tour"),
+    "item": _("item"),
+    "texte": _("texte"),
+    "participant": _("participant"),
+    "categorie": _("catégorie"),
+    "code": _("code"),
+    "couleur": _("couleur"),
+    "source": _("source"),
+    "heure": _("heure"),
+}
+
+
+def vote_header(row_keys) -> list[str]:
+    """The column headers of the votes, in the active language."""
+    return [str(VOTE_COLUMNS[key]) for key in row_keys]
 
 
 def participant_names(report: Report) -> dict[int, str]:
@@ -32,7 +59,7 @@ def vote_rows(report: Report) -> list[dict]:
 
 
 def _anonymous(row: dict) -> dict:
-    row.pop("catégorie")
+    row.pop("categorie")
     row.pop("heure")
     return row
 
@@ -50,10 +77,10 @@ def _rows(report, meeting, names, categories) -> list[dict]:
             "item": report.numbers.get(v.item_id),
             "texte": texts.get((v.round_id, v.item_id), ""),
             "participant": names[v.participant_id],
-            "catégorie": categories[v.participant_id],
+            "categorie": categories[v.participant_id],
             "code": v.code,
-            "couleur": scale.BY_CODE[v.code].label,
-            "source": v.get_source_display(),
+            "couleur": level_label(scale.BY_CODE[v.code]),
+            "source": str(v.get_source_display()),
             "heure": timezone.localtime(v.updated_at).isoformat(timespec="seconds") if v.updated_at else "",
         }
         for v in votes
@@ -61,16 +88,24 @@ def _rows(report, meeting, names, categories) -> list[dict]:
 
 
 def build_csv(report: Report) -> bytes:
-    rows = vote_rows(report)
+    with in_meeting_language(report.meeting):
+        rows = vote_rows(report)
+        keys = list(rows[0]) if rows else ["tour"]
+        header = vote_header(keys)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["tour"], delimiter=";")
-    writer.writeheader()
-    writer.writerows({key: spreadsheet_cell(value) for key, value in row.items()} for row in rows)
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(header)
+    writer.writerows([spreadsheet_cell(row[key]) for key in keys] for row in rows)
     # A BOM so that spreadsheets opened by double click read the accents.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def build_json(report: Report) -> bytes:
+    with in_meeting_language(report.meeting):
+        return _build_json(report)
+
+
+def _build_json(report: Report) -> bytes:
     meeting, names = report.meeting, participant_names(report)
     data = {
         "seance": {
@@ -93,7 +128,7 @@ def build_json(report: Report) -> bytes:
 
 
 def level_json(lv) -> dict:
-    return {"code": lv.code, "libelle": lv.label, "poids": lv.weight, "symbole": lv.symbol}
+    return {"code": lv.code, "libelle": level_label(lv), "poids": lv.weight, "symbole": lv.symbol}
 
 
 def _round_json(round_report, report: Report) -> dict:
@@ -117,23 +152,25 @@ def _round_json(round_report, report: Report) -> dict:
             }
             for row in view.rows
         ],
-        "groupes": _groups_json(round_report.groups, round_report.analysis.groups, labels),
+        "groupes": _groups_json(round_report.groups, labels),
     }
 
 
-def _groups_json(shown: dict, found, labels: list[str]) -> dict:
+def _groups_json(shown: RoundGroups | None, labels: list[str]) -> dict:
     """The round's opinion groups; members named as the votes are (letters if anonymous)."""
+    if shown is None:
+        return {"groupes": [], "consensus": [], "raison": None}
     groups = [
         {
-            "lettre": g["style"]["letter"],
-            "taille": g["size"],
-            "membres": [labels[j] for j in analysed.members],
+            "lettre": g.style.letter,
+            "taille": g.size,
+            "membres": [labels[j] for j in g.analysed_members],
             "items_representatifs": [
-                {"texte": r["text"], "sens": r["direction"], "taux": r["rate"], "taux_ailleurs": r["rate_outside"]}
-                for r in g["representative"]
+                {"texte": r.text, "sens": r.direction, "taux": r.rate, "taux_ailleurs": r.rate_outside}
+                for r in g.representative
             ],
         }
-        for g, analysed in zip(shown["groups"], found.groups)
+        for g in shown.groups
     ]
-    consensus = [{"texte": c["text"], "sens": c["direction"]} for c in shown.get("group_consensus", [])]
-    return {"groupes": groups, "consensus": consensus, "raison": shown.get("groups_reason")}
+    consensus = [{"texte": c.text, "sens": c.direction} for c in shown.consensus]
+    return {"groupes": groups, "consensus": consensus, "raison": shown.reason}

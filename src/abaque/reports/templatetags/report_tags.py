@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import format_html
 
 from abaque import scale
+from abaque.reports import content
 from abaque.reports.content import counts_text
 from abaque.reports.print_matrix import print_matrix as draw_matrix
 
@@ -45,3 +46,14 @@ def status_badge(status: str) -> str:
 def print_matrix(view, report, letters: bool):
     """The matrix of one ordering, see abaque.reports.print_matrix."""
     return draw_matrix(view, report.is_dense, report.matrix_text_chars, letters)
+
+
+@register.filter
+def group_item_text(item) -> str:
+    """« d'accord (88 % contre 12 % ailleurs) : the item », see content.group_item_text."""
+    return content.group_item_text(item)
+
+
+@register.filter
+def group_consensus_text(consensus) -> str:
+    return content.group_consensus_text(consensus)

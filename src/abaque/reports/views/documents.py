@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque.meetings.access import get_meeting
@@ -33,7 +34,7 @@ def report_page(request, meeting_id):
 def download(request, meeting_id, fmt):
     meeting = get_meeting(request, meeting_id)
     if fmt not in FORMATS:
-        raise Http404("Format inconnu")
+        raise Http404(_("Format inconnu"))
     origin = origin_choice(request)  # ?origine=room|online: one way of taking part only
     response = HttpResponse(render_document(meeting, fmt, origin=origin), content_type=FORMATS[fmt].media_type)
     response["Content-Disposition"] = f'attachment; filename="{filename(meeting, fmt)}"'
@@ -42,7 +43,7 @@ def download(request, meeting_id, fmt):
 
 def _format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise Http404("Format inconnu")
+        raise Http404(_("Format inconnu"))
     return fmt
 
 
@@ -74,7 +75,7 @@ def preparation(request, meeting_id, fmt):
     meeting = get_meeting(request, meeting_id)
     data = _status_json(meeting, _format(fmt))
     if data is None:
-        raise Http404("Aucune préparation en cours")
+        raise Http404(_("Aucune préparation en cours"))
     response = JsonResponse(data)
     response["Cache-Control"] = "no-store"
     return response
@@ -86,7 +87,7 @@ def prepared(request, meeting_id, fmt):
     meeting = get_meeting(request, meeting_id)
     data = building.document(meeting.pk, _format(fmt))
     if data is None:
-        raise Http404("Le document n'est pas prêt")
+        raise Http404(_("Le document n'est pas prêt"))
     response = HttpResponse(data, content_type=FORMATS[fmt].media_type)
     response["Content-Disposition"] = f'attachment; filename="{filename(meeting, fmt)}"'
     return response

@@ -3,6 +3,7 @@ recipient's outcome and the retry of a failed delivery."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
@@ -33,11 +34,14 @@ def mailing_new(request, meeting_id):
     form = MailingForm(request.POST or None, initial=initial)
     server = mail_server()
     if request.method == "POST" and not server.ok:
-        messages.error(request, "Rien n'a été envoyé : " + server.problem)
+        messages.error(request, _("Rien n'a été envoyé : %(problem)s") % {"problem": server.problem})
     elif request.method == "POST" and form.is_valid():
         mailing = create_mailing(meeting, **form.cleaned_data)
         send_pending(mailing)
-        record(request.user, meeting, "report_sent", f"{mailing.deliveries.count()} destinataire(s)")
+        n = mailing.deliveries.count()
+        record(
+            request.user, meeting, "report_sent", ngettext("%(n)d destinataire", "%(n)d destinataires", n) % {"n": n}
+        )
         _summarise(request, mailing)
         return redirect("reports:mailing", meeting.pk, mailing.pk)
     participants = list(meeting.participants.all())
@@ -61,7 +65,12 @@ def _summarise(request, mailing):
         messages.error(
             request,
             ngettext("%(n)d envoi réussi", "%(n)d envois réussis", sent) % {"n": sent}
-            + f", {failed} en échec : vous pouvez réessayer ci-dessous.",
+            + ngettext(
+                ", %(n)d en échec : vous pouvez réessayer ci-dessous.",
+                ", %(n)d en échec : vous pouvez réessayer ci-dessous.",
+                failed,
+            )
+            % {"n": failed},
         )
     elif sent:
         messages.success(
@@ -70,7 +79,7 @@ def _summarise(request, mailing):
             % {"n": sent},
         )
     else:
-        messages.warning(request, "Aucun participant n'a d'adresse e-mail : rien n'a été envoyé.")
+        messages.warning(request, _("Aucun participant n'a d'adresse e-mail : rien n'a été envoyé."))
 
 
 def mailing_detail(request, meeting_id, mailing_id):
@@ -93,13 +102,18 @@ def delivery_retry(request, meeting_id, mailing_id, delivery_id):
     mailing = get_mailing(meeting, mailing_id)
     delivery = get_object_or_404(Delivery, pk=delivery_id, mailing=mailing)
     if delivery.status != Delivery.Status.FAILED:
-        messages.info(request, f"L'envoi à {delivery.name} n'est pas en échec.")
+        messages.info(request, _("L'envoi à %(name)s n'est pas en échec.") % {"name": delivery.name})
     else:
         retry(delivery)
         if delivery.status == Delivery.Status.SENT:
-            messages.success(request, f"Compte-rendu envoyé à {delivery.name} ({delivery.email}).")
+            messages.success(
+                request,
+                _("Compte-rendu envoyé à %(name)s (%(email)s).") % {"name": delivery.name, "email": delivery.email},
+            )
         else:
-            messages.error(request, f"Nouvel échec pour {delivery.name} : {delivery.error}")
+            messages.error(
+                request, _("Nouvel échec pour %(name)s : %(error)s") % {"name": delivery.name, "error": delivery.error}
+            )
     return redirect("reports:mailing", meeting.pk, mailing.pk)
 
 

@@ -10,18 +10,22 @@
   const link = box.querySelector(".prepare-link");
   const button = form.querySelector("button[type=submit]");
   const POLL_MS = 400;
+  // gettext and interpolate come from the page's JavaScript catalogue; the
+  // seconds written as the page's language writes decimals (« 1,5 », "1.5").
+  const language = document.documentElement.lang || "fr";
+  const seconds = (value) => Number(value).toLocaleString(language);
 
   function show(status) {
     box.hidden = false;
     bar.value = status.percent;
     bar.textContent = `${status.percent} %`;
     if (status.state === "done") {
-      text.textContent = `Prêt en ${String(status.seconds).replace(".", ",")} s`;
+      text.textContent = interpolate(gettext("Prêt en %(seconds)s s"), { seconds: seconds(status.seconds) }, true);
       link.href = status.url;
       link.hidden = false;
       button.disabled = false;
     } else if (status.state === "failed") {
-      text.textContent = status.error || "La préparation a échoué.";
+      text.textContent = status.error || gettext("La préparation a échoué.");
       button.disabled = false;
     } else {
       text.textContent = `${status.stage}… ${status.percent} %`;
