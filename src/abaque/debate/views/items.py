@@ -8,10 +8,9 @@ from django.views.decorators.http import require_POST
 from abaque.accounts.journal import record
 from abaque.meetings import transitions
 from abaque.meetings.access import get_item, get_meeting
-from abaque.meetings.notify import meeting_changed
 
 from ..forms import NewRoundForm, ReformulationForm
-from ..revisions import reword
+from ..transitions import reword_item
 from .page import render_page
 
 
@@ -23,9 +22,8 @@ def reformulate(request, meeting_id, item_id):
     if not form.is_valid():
         return render_page(request, meeting, status=400, reformulation_form=form)
     old = item.text
-    reword(item, form.cleaned_data["text"], form.cleaned_data["reason"])
+    reword_item(meeting, item, form.cleaned_data["text"], form.cleaned_data["reason"])
     record(request.user, meeting, "item_reworded", f"« {old[:120]} » → « {form.cleaned_data['text'][:120]} »")
-    meeting_changed(meeting.pk, "items")
     messages.success(request, "Item reformulé. L'ancienne formulation est gardée avec ses votes.")
     return redirect("debate:page", meeting.pk)
 
