@@ -78,3 +78,15 @@ def test_an_item_of_another_seance_cannot_be_reworded(meeting, other_meeting, he
     stranger.refresh_from_db()
     assert stranger.text == old and not stranger.revisions.exists()
     assert heard.heard(meeting) == []
+
+
+def test_a_reword_from_the_debate_page_tells_the_screens_once(
+    meeting, client_in, heard, django_capture_on_commit_callbacks
+):
+    item = meeting.active_items().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_in.post(
+            f"/seances/{meeting.pk}/debat/items/{item.pk}/reformuler/", {"text": "Un café associatif ouvert à tous"}
+        )
+    assert response.status_code == 302
+    assert heard.heard(meeting) == ["items"]
