@@ -86,6 +86,7 @@ ALLOWED_STRINGS: dict[str, str] = {
     "reports/views/personal.py:modifié le": PERSONAL_DATA_KEY,
     "reports/views/personal.py:état": PERSONAL_DATA_KEY,
     "reports/views/personal.py:envoyé le": PERSONAL_DATA_KEY,
+    "transfer/management/commands/backup.py:--avec-cle": "a command-line option's name, typed as is",
 }
 
 MARKERS = {

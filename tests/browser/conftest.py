@@ -27,6 +27,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # A French park's browser: the facilitator's pages follow Accept-Language,
+    # and the flows are written in French. A test that wants another language
+    # gives its context a locale.
+    "--accept-lang=fr-FR,fr",
 ]
 PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 REQUIRED = os.environ.get("ABAQUE_REQUIRE_BROWSER") == "1"

@@ -5,6 +5,7 @@ the server."""
 import sqlite3
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, Server, abaque, require_chromium, seed, server_env, speak_french
 
@@ -107,4 +108,22 @@ def test_a_recording_from_the_microphone_is_uploaded_and_shown_on_the_projector(
     source = page.get_attribute("#rec-list audio", "src")
     response = page.request.get(server.url + source)
     assert response.ok and response.headers["content-type"] == mime and len(response.body()) > 1000
+    context.close()
+
+
+def test_the_debate_script_speaks_english_for_an_english_facilitator(chromium, debate_server):
+    """The script's texts come from the English catalogue, loaded under the
+    CSP before the script: the note's state reads in English."""
+    server, seeded, _database = debate_server
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.add_cookies([{"name": "sessionid", "value": seeded["session"], "url": server.url}])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server.url}/seances/{seeded['meeting']}/debat/")
+    expect(page.locator("#agenda-title")).to_have_text("Agenda")
+    page.fill("#note-text", "Ann: the café already exists.")
+    page.wait_for_function("() => document.getElementById('note-state').dataset.state === 'saved'", timeout=5000)
+    assert page.locator("#note-state").inner_text() == "saved ✓"
+    assert errors == []
     context.close()

@@ -58,3 +58,35 @@ def test_starting_and_stopping_the_recording(meeting, heard, move):
     meeting.refresh_from_db()
     assert meeting.recording_since is None
     assert heard.heard(meeting) == ["debate", "debate"]
+
+
+def test_rewording_an_item_keeps_the_old_wording_and_tells_the_screens_once(meeting, heard, move):
+    item = meeting.active_items().first()
+    old = item.text
+    revision = move(transitions.reword_item, meeting, item, "Un café associatif ouvert à tous", "malentendu")
+    item.refresh_from_db()
+    assert item.text == "Un café associatif ouvert à tous"
+    assert (revision.text, revision.reason) == (old, "malentendu")
+    assert heard.heard(meeting) == ["items"]
+
+
+def test_an_item_of_another_seance_cannot_be_reworded(meeting, other_meeting, heard, move):
+    stranger = other_meeting.active_items().first()
+    old = stranger.text
+    with pytest.raises(transitions.Refused, match="n'existe pas dans cette séance"):
+        move(transitions.reword_item, meeting, stranger, "Autre chose")
+    stranger.refresh_from_db()
+    assert stranger.text == old and not stranger.revisions.exists()
+    assert heard.heard(meeting) == []
+
+
+def test_a_reword_from_the_debate_page_tells_the_screens_once(
+    meeting, client_in, heard, django_capture_on_commit_callbacks
+):
+    item = meeting.active_items().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_in.post(
+            f"/seances/{meeting.pk}/debat/items/{item.pk}/reformuler/", {"text": "Un café associatif ouvert à tous"}
+        )
+    assert response.status_code == 302
+    assert heard.heard(meeting) == ["items"]

@@ -1,6 +1,7 @@
-"""Forms of the debate: every input is validated here, with French messages."""
+"""Forms of the debate: every input is validated here, with messages in the facilitator's language."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from abaque.body_limit import MAX_RECORDING_MB
 from abaque.meetings.models import Item, Meeting
@@ -39,9 +40,9 @@ def _squash(text: str) -> str:
 class ItemChoiceForm(forms.Form):
     item = forms.ModelChoiceField(
         queryset=Item.objects.none(),
-        label="Débattre d'un autre item",
-        empty_label="— choisir un item —",
-        error_messages={"invalid_choice": "Cet item n'existe pas dans cette séance."},
+        label=_("Débattre d'un autre item"),
+        empty_label=_("— choisir un item —"),
+        error_messages={"invalid_choice": _("Cet item n'existe pas dans cette séance.")},
     )
 
     def __init__(self, *args, meeting, **kwargs):
@@ -62,16 +63,18 @@ class NoteForm(forms.Form):
 
 class ReformulationForm(forms.Form):
     text = forms.CharField(
-        label="Nouvelle formulation",
+        label=_("Nouvelle formulation"),
         max_length=300,
         widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": 300}),
-        error_messages={"required": "Tapez la nouvelle formulation de l'item."},
+        error_messages={"required": _("Tapez la nouvelle formulation de l'item.")},
     )
     reason = forms.CharField(
-        label="Pourquoi la reformuler ?",
+        label=_("Pourquoi la reformuler ?"),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Ex. : « solidaire » a été compris comme « gratuit »"}),
+        widget=forms.Textarea(
+            attrs={"rows": 2, "placeholder": _("Ex. : « solidaire » a été compris comme « gratuit »")}
+        ),
     )
 
     def __init__(self, *args, item, **kwargs):
@@ -81,9 +84,9 @@ class ReformulationForm(forms.Form):
     def clean_text(self):
         text = _squash(self.cleaned_data["text"])
         if not text:
-            raise forms.ValidationError("Tapez la nouvelle formulation de l'item.")
+            raise forms.ValidationError(_("Tapez la nouvelle formulation de l'item."))
         if text == self.item.text:
-            raise forms.ValidationError("La nouvelle formulation est identique à l'actuelle.")
+            raise forms.ValidationError(_("La nouvelle formulation est identique à l'actuelle."))
         return text
 
 
@@ -93,7 +96,9 @@ class BoundedIdsField(forms.ModelMultipleChoiceField):
     def _check_values(self, value):
         for pk in value:
             if not str(pk).isdigit() or len(str(pk)) > 18:
-                raise forms.ValidationError(f"« {str(pk)[:30]} » n'est pas un item de cette séance.")
+                raise forms.ValidationError(
+                    _("« %(value)s » n'est pas un item de cette séance.") % {"value": str(pk)[:30]}
+                )
         return super()._check_values(value)
 
 
@@ -101,10 +106,10 @@ class NewRoundForm(forms.Form):
     items = BoundedIdsField(
         queryset=Item.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        label="Items soumis au nouveau vote",
-        error_messages={"required": "Cochez au moins un item pour le nouveau tour."},
+        label=_("Items soumis au nouveau vote"),
+        error_messages={"required": _("Cochez au moins un item pour le nouveau tour.")},
     )
-    open_now = forms.BooleanField(label="Ouvrir le vote tout de suite", required=False, initial=True)
+    open_now = forms.BooleanField(label=_("Ouvrir le vote tout de suite"), required=False, initial=True)
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,15 +117,17 @@ class NewRoundForm(forms.Form):
 
 
 class RecordingForm(forms.Form):
-    file = forms.FileField(error_messages={"required": "Aucun fichier audio reçu."})
+    file = forms.FileField(error_messages={"required": _("Aucun fichier audio reçu.")})
     duration = forms.FloatField(min_value=0, max_value=MAX_RECORDING_SECONDS, required=False)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_RECORDING_BYTES:
-            raise forms.ValidationError("Cet enregistrement dépasse 200 Mo : il n'a pas été reçu.")
+            raise forms.ValidationError(
+                _("Cet enregistrement dépasse %(mb)s Mo : il n'a pas été reçu.") % {"mb": MAX_RECORDING_MB}
+            )
         if not mime_of(upload).startswith("audio/") or not looks_like_audio(upload):
-            raise forms.ValidationError("Ce fichier n'est pas un enregistrement audio.")
+            raise forms.ValidationError(_("Ce fichier n'est pas un enregistrement audio."))
         return upload
 
 

@@ -5,6 +5,8 @@ category, and over time. Never what anyone voted."""
 from collections import Counter
 from itertools import accumulate
 
+from django.utils.translation import gettext as _
+
 from abaque.live.progress import round_counts
 from abaque.meetings.models import Participant
 
@@ -27,8 +29,8 @@ def participation(phase: OnlinePhase) -> dict:
         "room": len(participants) - len(online),
         "finished": sum(1 for p in online if p[0] in done),
         "waiting": phase.registrations.filter(confirmed_on__isnull=True, excluded=False).count(),
-        "by_commune": Counter(p[2] or "Non précisée" for p in online).most_common(),
-        "by_category": Counter(labels.get(p[3], "Non précisée") for p in online).most_common(),
+        "by_commune": Counter(p[2] or _("Non précisée") for p in online).most_common(),
+        "by_category": Counter(str(labels.get(p[3], _("Non précisée"))) for p in online).most_common(),
         "timeline": [
             {"day": day, "n": n, "total": total, "width": round(100 * total / peak) if peak else 0}
             for (day, n), total in zip(timeline, totals)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from abaque.meetings.models import Participant
 
@@ -15,14 +16,14 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class PhaseForm(forms.ModelForm):
-    opens_at = forms.DateTimeField(label="Ouverture", widget=DateTimeInput(), input_formats=[LOCAL])
+    opens_at = forms.DateTimeField(label=_("Ouverture"), widget=DateTimeInput(), input_formats=[LOCAL])
     closes_at = forms.DateTimeField(
-        label="Clôture (les votes sont refusés dès cette heure)", widget=DateTimeInput(), input_formats=[LOCAL]
+        label=_("Clôture (les votes sont refusés dès cette heure)"), widget=DateTimeInput(), input_formats=[LOCAL]
     )
     anonymous = forms.BooleanField(
-        label="Anonyme : aucun nom lié aux votes (conseillé pour une consultation publique)", required=False
+        label=_("Anonyme : aucun nom lié aux votes (conseillé pour une consultation publique)"), required=False
     )
-    proposals = forms.BooleanField(label="Les participants peuvent proposer des items (modérés)", required=False)
+    proposals = forms.BooleanField(label=_("Les participants peuvent proposer des items (modérés)"), required=False)
 
     class Meta:
         model = OnlinePhase
@@ -45,24 +46,26 @@ class PhaseForm(forms.ModelForm):
         data = super().clean()
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
-            self.add_error("closes_at", "La clôture doit venir après l'ouverture.")
+            self.add_error("closes_at", _("La clôture doit venir après l'ouverture."))
         retention = data.get("retention_until")
         if retention and closes and retention < closes.date():
-            self.add_error("retention_until", "Les données ne peuvent être effacées avant la clôture.")
+            self.add_error("retention_until", _("Les données ne peuvent être effacées avant la clôture."))
         if data.get("max_reminders", 0) > 10:
-            self.add_error("max_reminders", "Dix relances au plus.")
+            self.add_error("max_reminders", _("Dix relances au plus."))
         return data
 
 
 class RegistrationForm(forms.Form):
     email = forms.EmailField(
-        label="Votre adresse e-mail",
+        label=_("Votre adresse e-mail"),
         max_length=254,
-        help_text="Pour confirmer votre participation et recevoir votre lien de vote.",
+        help_text=_("Pour confirmer votre participation et recevoir votre lien de vote."),
     )
-    name = forms.CharField(label="Nom ou pseudonyme", max_length=120, required=False)
-    commune = forms.CharField(label="Votre commune", max_length=120, required=False)
-    category = forms.ChoiceField(label="Vous êtes", choices=[("", "—"), *Participant.Category.choices], required=False)
+    name = forms.CharField(label=_("Nom ou pseudonyme"), max_length=120, required=False)
+    commune = forms.CharField(label=_("Votre commune"), max_length=120, required=False)
+    category = forms.ChoiceField(
+        label=_("Vous êtes"), choices=[("", "—"), *Participant.Category.choices], required=False
+    )
 
     def __init__(self, *args, phase, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +82,7 @@ class RegistrationForm(forms.Form):
 
 class InviteForm(forms.Form):
     addresses = forms.CharField(
-        label="Adresses à inviter, une par ligne (« Nom <adresse> » ou l'adresse seule)",
+        label=_("Adresses à inviter, une par ligne (« Nom <adresse> » ou l'adresse seule)"),
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=200_000,

@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from abaque.meetings.models import Meeting, Participant
 
@@ -27,23 +29,23 @@ def new_confirm_token() -> str:
 
 class OnlinePhase(models.Model):
     class Kind(models.TextChoices):
-        INVITATION = "invitation", "Sur invitation (lien personnel par e-mail)"
-        PUBLIC = "public", "Publique (un lien pour tout un territoire)"
+        INVITATION = "invitation", _("Sur invitation (lien personnel par e-mail)")
+        PUBLIC = "public", _("Publique (un lien pour tout un territoire)")
 
     meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="online")
-    kind = models.CharField("type de consultation", max_length=10, choices=Kind, default=Kind.PUBLIC)
+    kind = models.CharField(_("type de consultation"), max_length=10, choices=Kind, default=Kind.PUBLIC)
     slug = models.CharField(max_length=32, unique=True, default=new_slug, editable=False)
-    ask_commune = models.BooleanField("demander la commune", default=True)
-    ask_category = models.BooleanField("demander la catégorie (élu, habitant…)", default=True)
+    ask_commune = models.BooleanField(_("demander la commune"), default=True)
+    ask_category = models.BooleanField(_("demander la catégorie (élu, habitant…)"), default=True)
     purpose = models.TextField(
-        "pourquoi ces données sont recueillies",
-        default="Compter les participations par commune et par catégorie, et vous envoyer votre lien de vote.",
+        _("pourquoi ces données sont recueillies"),
+        default=_("Compter les participations par commune et par catégorie, et vous envoyer votre lien de vote."),
     )
-    controller = models.CharField("responsable du traitement", max_length=200, blank=True)
-    retention_until = models.DateField("données personnelles effacées le", null=True, blank=True)
-    reminder_every_days = models.PositiveSmallIntegerField("relance tous les (jours, 0 : jamais)", default=3)
-    max_reminders = models.PositiveSmallIntegerField("nombre de relances au plus", default=2)
-    results_published = models.BooleanField("résultats publiés", default=False)
+    controller = models.CharField(_("responsable du traitement"), max_length=200, blank=True)
+    retention_until = models.DateField(_("données personnelles effacées le"), null=True, blank=True)
+    reminder_every_days = models.PositiveSmallIntegerField(_("relance tous les (jours, 0 : jamais)"), default=3)
+    max_reminders = models.PositiveSmallIntegerField(_("nombre de relances au plus"), default=2)
+    results_published = models.BooleanField(_("résultats publiés"), default=False)
     # The address participants reach, taken from the facilitator's browser:
     # the scheduler writes links in e-mails outside any request.
     base_url = models.CharField(max_length=200, blank=True)
@@ -51,10 +53,10 @@ class OnlinePhase(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "consultation en ligne"
+        verbose_name = _("consultation en ligne")
 
     def __str__(self):
-        return f"Consultation en ligne de « {self.meeting} »"
+        return gettext("Consultation en ligne de « %(meeting)s »") % {"meeting": self.meeting}
 
     @property
     def is_public(self) -> bool:

@@ -11,6 +11,8 @@ import hmac
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from abaque.meetings.ballots import add_ballots, claim_time
 from abaque.meetings.models import Participant
@@ -19,10 +21,10 @@ from abaque.meetings.notify import meeting_changed
 from . import mail
 from .models import OnlinePhase, Registration, new_confirm_token
 
-ALREADY = "Cette adresse est déjà inscrite : votre lien de vote personnel vous a été envoyé par e-mail."
-EXCLUDED = "Cette adresse ne peut plus participer à cette consultation."
-CLOSED = "La consultation n'est pas ouverte : l'inscription n'est pas possible."
-USED = "Ce lien de confirmation a déjà servi : votre lien de vote personnel vous a été envoyé par e-mail."
+ALREADY = _("Cette adresse est déjà inscrite : votre lien de vote personnel vous a été envoyé par e-mail.")
+EXCLUDED = _("Cette adresse ne peut plus participer à cette consultation.")
+CLOSED = _("La consultation n'est pas ouverte : l'inscription n'est pas possible.")
+USED = _("Ce lien de confirmation a déjà servi : votre lien de vote personnel vous a été envoyé par e-mail.")
 
 
 class RegistrationRefused(Exception):
@@ -101,7 +103,7 @@ def _new_participant(phase, registration) -> Participant:
     else:
         participant = Participant(
             meeting=meeting,
-            name=registration.name or "Participant en ligne",
+            name=registration.name or gettext("Participant en ligne"),
             category=category,
             email=registration.email,
             position=(meeting.participants.count() + 1),

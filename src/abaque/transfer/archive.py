@@ -14,6 +14,7 @@ from uuid import UUID
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 FORMAT = "abaque-archive"
 FORMAT_VERSION = 1  # raise it when a reader of today could not read the new layout
@@ -117,7 +118,9 @@ class Archive:
         try:
             info = self._zf.getinfo(name)
         except KeyError:
-            raise ArchiveError(f"L'archive est incomplète : le fichier « {name} » manque.") from None
+            raise ArchiveError(
+                _("L'archive est incomplète : le fichier « %(name)s » manque.") % {"name": name}
+            ) from None
         return _read_member(self._zf, info)
 
 
@@ -126,9 +129,11 @@ def _read_member(zf, info) -> bytes:
         with zf.open(info) as member:
             data = member.read(info.file_size + 1)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise ArchiveError(f"L'archive est endommagée ({info.filename} illisible).") from error
+        raise ArchiveError(_("L'archive est endommagée (%(name)s illisible).") % {"name": info.filename}) from error
     if len(data) != info.file_size:
-        raise ArchiveError(f"L'archive est endommagée ({info.filename} n'a pas la taille annoncée).")
+        raise ArchiveError(
+            _("L'archive est endommagée (%(name)s n'a pas la taille annoncée).") % {"name": info.filename}
+        )
     return data
 
 
@@ -139,43 +144,53 @@ def read(source) -> Archive:
         infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         raise ArchiveError(
-            "Ce fichier n'est pas une archive Abaque lisible : il est endommagé, tronqué, ou ce n'est pas un fichier zip."
+            _(
+                "Ce fichier n'est pas une archive Abaque lisible : il est endommagé, tronqué, "
+                "ou ce n'est pas un fichier zip."
+            )
         ) from None
     if len(infos) > ARCHIVE_MAX_MEMBERS:
-        raise ArchiveError(f"L'archive contient trop de fichiers ({len(infos)}, au plus {ARCHIVE_MAX_MEMBERS}).")
+        raise ArchiveError(
+            _("L'archive contient trop de fichiers (%(n)s, au plus %(most)s).")
+            % {"n": len(infos), "most": ARCHIVE_MAX_MEMBERS}
+        )
     if sum(info.file_size for info in infos) > ARCHIVE_MAX_UNCOMPRESSED:
         raise ArchiveError(
-            f"L'archive décompressée dépasserait {ARCHIVE_MAX_UNCOMPRESSED // (1024 * 1024)} Mo : elle est refusée."
+            _("L'archive décompressée dépasserait %(mb)s Mo : elle est refusée.")
+            % {"mb": ARCHIVE_MAX_UNCOMPRESSED // (1024 * 1024)}
         )
     names = [info.filename for info in infos]
     if JSON_NAME not in names:
-        raise ArchiveError("Ce fichier zip n'est pas une archive Abaque (il ne contient pas archive.json).")
+        raise ArchiveError(_("Ce fichier zip n'est pas une archive Abaque (il ne contient pas archive.json)."))
     if not all(_safe_name(name) for name in names):
-        raise ArchiveError("L'archive contient des noms de fichiers dangereux ou inattendus : elle est refusée.")
+        raise ArchiveError(_("L'archive contient des noms de fichiers dangereux ou inattendus : elle est refusée."))
     info = zf.getinfo(JSON_NAME)
     if info.file_size > JSON_MAX_BYTES:
-        raise ArchiveError("La description de l'archive est trop volumineuse.")
+        raise ArchiveError(_("La description de l'archive est trop volumineuse."))
     try:
         document = json.loads(_read_member(zf, info).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ArchiveError("L'archive est endommagée : sa description (archive.json) est illisible.") from None
+        raise ArchiveError(_("L'archive est endommagée : sa description (archive.json) est illisible.")) from None
     check_document(document)
     return Archive(document, zf)
 
 
 def check_document(document) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ArchiveError("Ce fichier n'est pas une archive Abaque (format inconnu).")
+        raise ArchiveError(_("Ce fichier n'est pas une archive Abaque (format inconnu)."))
     found = document.get("format_version")
     if not isinstance(found, int) or found < 1:
-        raise ArchiveError("L'archive est endommagée : sa version de format est illisible.")
+        raise ArchiveError(_("L'archive est endommagée : sa version de format est illisible."))
     if found > FORMAT_VERSION:
         raise ArchiveError(
-            f"Cette archive vient d'une version plus récente d'Abaque (format {found}, "
-            f"cette installation lit jusqu'au format {FORMAT_VERSION}). Mettez Abaque à jour pour l'importer."
+            _(
+                "Cette archive vient d'une version plus récente d'Abaque (format %(found)s, "
+                "cette installation lit jusqu'au format %(known)s). Mettez Abaque à jour pour l'importer."
+            )
+            % {"found": found, "known": FORMAT_VERSION}
         )
     if document.get("kind") not in ("seance", "demarche") or not isinstance(document.get("content"), dict):
-        raise ArchiveError("L'archive est endommagée : son contenu est incomplet.")
+        raise ArchiveError(_("L'archive est endommagée : son contenu est incomplet."))
 
 
 def to_bytes(payload, files) -> bytes:

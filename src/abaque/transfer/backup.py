@@ -18,6 +18,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .archive import app_version
 
@@ -53,9 +54,13 @@ def _pg(tool, *args):
     try:
         done = subprocess.run([tool, *args], capture_output=True, check=False, env=env)
     except FileNotFoundError:
-        raise BackupError(f"{tool} est introuvable : installez les outils clients de PostgreSQL.") from None
+        raise BackupError(
+            _("%(tool)s est introuvable : installez les outils clients de PostgreSQL.") % {"tool": tool}
+        ) from None
     if done.returncode:
-        raise BackupError(f"{tool} a échoué : {done.stderr.decode(errors='replace').strip()}")
+        raise BackupError(
+            _("%(tool)s a échoué : %(error)s") % {"tool": tool, "error": done.stderr.decode(errors="replace").strip()}
+        )
     return done.stdout
 
 
@@ -112,22 +117,22 @@ def _open(path) -> tuple[zipfile.ZipFile, dict]:
         manifest = json.loads(zf.read(MANIFEST))
         bad = zf.testzip()
     except FileNotFoundError:
-        raise BackupError(f"Fichier introuvable : {path}") from None
+        raise BackupError(_("Fichier introuvable : %(path)s") % {"path": path}) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
         raise BackupError(
-            "Ce fichier n'est pas une sauvegarde Abaque lisible : il est endommagé, tronqué ou d'un autre format."
+            _("Ce fichier n'est pas une sauvegarde Abaque lisible : il est endommagé, tronqué ou d'un autre format.")
         ) from None
     if bad is not None:
-        raise BackupError(f"La sauvegarde est endommagée ({bad} illisible).")
+        raise BackupError(_("La sauvegarde est endommagée (%(name)s illisible).") % {"name": bad})
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError("Ce fichier n'est pas une sauvegarde Abaque.")
+        raise BackupError(_("Ce fichier n'est pas une sauvegarde Abaque."))
     if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:
         raise BackupError(
-            "Cette sauvegarde vient d'une version plus récente d'Abaque : mettez Abaque à jour pour la restaurer."
+            _("Cette sauvegarde vient d'une version plus récente d'Abaque : mettez Abaque à jour pour la restaurer.")
         )
     for name in zf.namelist():
         if name.startswith("/") or ".." in name.split("/") or "\\" in name:
-            raise BackupError("La sauvegarde contient des noms de fichiers dangereux : elle est refusée.")
+            raise BackupError(_("La sauvegarde contient des noms de fichiers dangereux : elle est refusée."))
     return zf, manifest
 
 
@@ -136,13 +141,17 @@ def restore(path, force: bool = False) -> dict:
     expected = "sqlite" if _is_sqlite() else "postgresql"
     if manifest.get("database") != expected:
         raise BackupError(
-            f"Cette sauvegarde est d'une base {manifest.get('database')}, cette installation utilise {expected}."
+            _("Cette sauvegarde est d'une base %(found)s, cette installation utilise %(expected)s.")
+            % {"found": manifest.get("database"), "expected": expected}
         )
     if not force and data_in_place():
         raise BackupError(
-            f"Le dossier de données {settings.DATA_DIR} n'est pas vide (sa base ou ses enregistrements) : "
-            "la restauration l'écraserait. "
-            "Relancez avec --force si c'est bien ce que vous voulez."
+            _(
+                "Le dossier de données %(folder)s n'est pas vide (sa base ou ses enregistrements) : "
+                "la restauration l'écraserait. "
+                "Relancez avec --force si c'est bien ce que vous voulez."
+            )
+            % {"folder": settings.DATA_DIR}
         )
     connections.close_all()
     if _is_sqlite():

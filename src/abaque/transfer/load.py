@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from abaque.meetings.models import Meeting, Participant, Round, Vote, VoteLog, new_join_code, new_token
 from abaque.meetings.votes import log_mismatches
@@ -30,19 +32,25 @@ def _uid(content) -> UUID:
     try:
         return UUID(str(content.get("uid")))
     except ValueError:
-        raise ArchiveError("L'archive est endommagée : son identifiant est illisible.") from None
+        raise ArchiveError(_("L'archive est endommagée : son identifiant est illisible.")) from None
 
 
 def existing_seance(content, user):
-    return _existing(Meeting, _uid(content), "facilitator", user, "séance")
+    return _existing(Meeting, _uid(content), "facilitator", user)
 
 
-def _existing(model, uid, owner_field, user, noun):
+def _existing(model, uid, owner_field, user):
     found = model.objects.filter(uid=uid).first()
     if found is not None and getattr(found, f"{owner_field}_id") != user.pk:
-        raise ArchiveError(
-            f"Cette {noun} existe déjà sur cette installation, sous un autre compte : elle n'est pas importée."
-        )
+        if model is Meeting:
+            refusal = _(
+                "Cette séance existe déjà sur cette installation, sous un autre compte : elle n'est pas importée."
+            )
+        else:
+            refusal = _(
+                "Cette démarche existe déjà sur cette installation, sous un autre compte : elle n'est pas importée."
+            )
+        raise ArchiveError(refusal)
     return found
 
 
@@ -64,7 +72,7 @@ class Loader:
                 target = self.maps.get((f.related_model._meta.label, value))
                 if target is None:
                     if not f.null:
-                        raise ArchiveError("L'archive est endommagée : une référence interne ne mène nulle part.")
+                        raise ArchiveError(_("L'archive est endommagée : une référence interne ne mène nulle part."))
                     later.append((f.attname, f.related_model._meta.label, value))
                 value = target
             values[f.attname] = value
@@ -74,14 +82,15 @@ class Loader:
         model = apps.get_model(part.label)
         rows = root.get("parts", {}).get(part.label, [])
         if not isinstance(rows, list):
-            raise ArchiveError("L'archive est endommagée : son contenu est incomplet.")
+            raise ArchiveError(_("L'archive est endommagée : son contenu est incomplet."))
         for row in rows:
             try:
                 values, later = self.kwargs_for(model, row, part.skip)
                 obj = self._match(model, part, values, scope_root)
             except (ValueError, TypeError, KeyError, AttributeError) as error:
                 raise ArchiveError(
-                    f"L'archive est endommagée : une ligne de « {model._meta.verbose_name} » est illisible."
+                    _("L'archive est endommagée : une ligne de « %(model)s » est illisible.")
+                    % {"model": model._meta.verbose_name}
                 ) from error
             if obj is None:
                 obj = self._create(model, values, files_uid)
@@ -151,7 +160,7 @@ class Loader:
         self.outcome.updated = existing is not None
         row = content.get("seance")
         if not isinstance(row, dict):
-            raise ArchiveError("L'archive est endommagée : la séance manque.")
+            raise ArchiveError(_("L'archive est endommagée : la séance manque."))
         if existing is None:
             values, later = self.kwargs_for(Meeting, row, spec.SEANCE_ROOT_SKIP)
             if Meeting.objects.filter(join_code=values.get("join_code")).exists():
@@ -208,11 +217,11 @@ def reconcile_log(meeting):
         )
 
 
-DAMAGED = "L'archive est endommagée : son contenu est incohérent. Rien n'a été importé."
+DAMAGED = gettext_lazy("L'archive est endommagée : son contenu est incohérent. Rien n'a été importé.")
 
 
 def guarded(function):
-    """All or nothing: an archive altered by hand gives a French message, never a half import."""
+    """All or nothing: an archive altered by hand gives a clear message, never a half import."""
 
     def run(arch, user) -> Outcome:
         try:
@@ -226,7 +235,7 @@ def guarded(function):
 @guarded
 def import_seance(arch, user) -> Outcome:
     if arch.document["kind"] != "seance":
-        raise ArchiveError("Cette archive contient une démarche, pas une séance.")
+        raise ArchiveError(_("Cette archive contient une démarche, pas une séance."))
     loader = Loader(arch)
     with transaction.atomic():
         loader.outcome.root = loader.load_seance(arch.document["content"], user)
@@ -238,23 +247,23 @@ def import_demarche(arch, user) -> Outcome:
     from abaque.plans.models import Process, Territory
 
     if arch.document["kind"] != "demarche":
-        raise ArchiveError("Cette archive contient une séance, pas une démarche.")
+        raise ArchiveError(_("Cette archive contient une séance, pas une démarche."))
     content = arch.document["content"]
     loader = Loader(arch)
     with transaction.atomic():
-        existing = _existing(Process, _uid(content), "owner", user, "démarche")
+        existing = _existing(Process, _uid(content), "owner", user)
         for seance in content.get("seances", []):
             seance_loader = Loader(arch)
             seance_loader.load_seance(seance, user)
             loader.maps.update(seance_loader.maps)
         for row in content.get("territories", []):
-            values, _ = loader.kwargs_for(Territory, row, spec.TERRITORY_SKIP)
+            values, _later = loader.kwargs_for(Territory, row, spec.TERRITORY_SKIP)
             territory = Territory.objects.filter(owner=user, name=values["name"], kind=values["kind"]).first()
             territory = territory or Territory.objects.create(owner=user, **values)
             loader.maps["plans.Territory", row["id"]] = territory.pk
         loader.outcome.updated = existing is not None
         if existing is None:
-            values, _ = loader.kwargs_for(Process, content["process"], spec.DEMARCHE_ROOT_SKIP)
+            values, _later = loader.kwargs_for(Process, content["process"], spec.DEMARCHE_ROOT_SKIP)
             process = Process.objects.create(owner=user, uid=_uid(content), **values)
             _restore_auto_dates(process, values)
         else:
@@ -282,7 +291,7 @@ def preview(arch, user) -> dict:
     else:
         from abaque.plans.models import Process
 
-        existing = _existing(Process, _uid(content), "owner", user, "démarche")
+        existing = _existing(Process, _uid(content), "owner", user)
     return {
         "kind": doc["kind"],
         "title": doc.get("title", ""),
@@ -292,19 +301,19 @@ def preview(arch, user) -> dict:
         "existing": existing,
         "seances": [(s.get("seance") or {}).get("title", "") for s in seances],
         "counts": [
-            ("Participants", count("meetings.Participant")),
-            ("Items", count("meetings.Item")),
-            ("Tours de vote", count("meetings.Round")),
-            ("Votes", count("meetings.Vote")),
-            ("Entrées du journal des votes", count("meetings.VoteLog")),
-            ("Notes de débat", count("debate.Note")),
-            ("Enregistrements audio", count("debate.Recording")),
-            ("Envois du compte-rendu", count("reports.Mailing")),
+            (_("Participants"), count("meetings.Participant")),
+            (_("Items"), count("meetings.Item")),
+            (_("Tours de vote"), count("meetings.Round")),
+            (_("Votes"), count("meetings.Vote")),
+            (_("Entrées du journal des votes"), count("meetings.VoteLog")),
+            (_("Notes de débat"), count("debate.Note")),
+            (_("Enregistrements audio"), count("debate.Recording")),
+            (_("Envois du compte-rendu"), count("reports.Mailing")),
         ]
         + (
             [
-                ("Années", len(content["parts"].get("plans.Cycle", []))),
-                ("Actions", len(content["parts"].get("plans.Action", []))),
+                (_("Années"), len(content["parts"].get("plans.Cycle", []))),
+                (_("Actions"), len(content["parts"].get("plans.Action", []))),
             ]
             if doc["kind"] == "demarche"
             else []

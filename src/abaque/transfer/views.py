@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.accounts.structures import structure_to_create_in
@@ -59,9 +60,11 @@ def upload(request):
     if request.method == "POST":
         file = request.FILES.get("archive")
         if file is None:
-            error = "Choisissez le fichier de l'archive (.zip) à importer."
+            error = _("Choisissez le fichier de l'archive (.zip) à importer.")
         elif file.size > archive.ARCHIVE_MAX_BYTES:
-            error = f"Ce fichier dépasse {archive.ARCHIVE_MAX_BYTES // (1024 * 1024)} Mo : il n'est pas importé."
+            error = _("Ce fichier dépasse %(mb)s Mo : il n'est pas importé.") % {
+                "mb": archive.ARCHIVE_MAX_BYTES // (1024 * 1024)
+            }
         else:
             token = secrets.token_urlsafe(16)
             path = _pending_path(request.user, token)
@@ -89,7 +92,7 @@ def preview(request, token):
     structure_to_create_in(request)
     path = _pending_path(request.user, token)
     if not path.exists():
-        messages.error(request, "Cette archive n'est plus en attente : déposez-la de nouveau.")
+        messages.error(request, _("Cette archive n'est plus en attente : déposez-la de nouveau."))
         return redirect("transfer:upload")
     try:
         arch = archive.read(path)
@@ -97,8 +100,8 @@ def preview(request, token):
         if request.method == "POST":
             outcome = (load.import_seance if seen["kind"] == "seance" else load.import_demarche)(arch, request.user)
             path.unlink(missing_ok=True)
-            verb = "mise à jour" if outcome.updated else "importée"
-            messages.success(request, f"« {outcome.root} » {verb}.")
+            done = _("« %(title)s » mise à jour.") if outcome.updated else _("« %(title)s » importée.")
+            messages.success(request, done % {"title": outcome.root})
             name = "meetings:detail" if seen["kind"] == "seance" else "plans:detail"
             return redirect(reverse(name, args=[outcome.root.pk]))
     except archive.ArchiveError as refused:

@@ -3,6 +3,7 @@ order of speaking. Each change is pushed to the projector."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.access import get_item, get_meeting
@@ -28,7 +29,7 @@ def move_item(request, meeting_id, item_id):
     item = get_item(meeting, item_id)
     step = -1 if request.POST.get("direction") == "up" else 1
     if not agenda.move(meeting, item.pk, step):
-        messages.warning(request, "Cet item est déjà à ce bout de l'ordre du jour.")
+        messages.warning(request, _("Cet item est déjà à ce bout de l'ordre du jour."))
     return redirect("debate:page", meeting.pk)
 
 

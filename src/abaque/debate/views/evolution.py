@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.access import get_meeting, get_round
@@ -46,7 +47,7 @@ def project_evolution(request, meeting_id):
     meeting = get_meeting(request, meeting_id)
     if request.POST.get("show") == "1":
         if projected_rounds(meeting) is None:
-            messages.error(request, "Il faut deux tours de vote clos pour projeter leur évolution.")
+            messages.error(request, _("Il faut deux tours de vote clos pour projeter leur évolution."))
         else:
             meeting.phase = meeting.Phase.EVOLUTION
     elif meeting.phase == meeting.Phase.EVOLUTION:

@@ -6,6 +6,8 @@ import mimetypes
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_POST
 
 from abaque.meetings.access import get_item, get_meeting
@@ -52,7 +54,12 @@ def _upload(request, meeting, item):
     if stored_bytes(meeting) + upload.size > forms.MAX_MEETING_RECORDINGS_BYTES:
         quota = forms.MAX_MEETING_RECORDINGS_BYTES // 1024**3
         return JsonResponse(
-            {"error": f"Les enregistrements de cette séance atteignent {quota} Go : supprimez-en avant d'en ajouter."},
+            {
+                "error": _(
+                    "Les enregistrements de cette séance atteignent %(quota)s Go : supprimez-en avant d'en ajouter."
+                )
+                % {"quota": quota}
+            },
             status=413,
         )
     recording = Recording(
@@ -80,9 +87,10 @@ def recording_file(request, meeting_id, recording_id):
     try:
         handle = recording.file.open("rb")
     except FileNotFoundError:
-        raise Http404("Le fichier de cet enregistrement est introuvable.") from None
+        raise Http404(_("Le fichier de cet enregistrement est introuvable.")) from None
     extension = EXTENSIONS.get(recording.mime_type) or mimetypes.guess_extension(recording.mime_type) or ""
-    name = f"debat-{meeting.pk}-item-{recording.item_id or 'aucun'}-{recording.pk}{extension}"
+    item = recording.item_id or pgettext("file name", "aucun")
+    name = f"debat-{meeting.pk}-item-{item}-{recording.pk}{extension}"
     return FileResponse(
         handle, content_type=recording.mime_type, as_attachment="telecharger" in request.GET, filename=name
     )

@@ -8,11 +8,14 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from abaque.live.address import qr_svg
 from abaque.meetings.access import get_meeting, get_participant
 from abaque.meetings.ballots import anonymise
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.models import Participant, Round
 from abaque.meetings.rounds import open_round
 
@@ -33,7 +36,11 @@ def public_url(request, phase) -> str:
 
 def setup(request, meeting_id):
     meeting = get_meeting(request, meeting_id, for_change=True)
-    phase = _phase(meeting) or OnlinePhase(meeting=meeting)
+    phase = _phase(meeting)
+    if phase is None:
+        phase = OnlinePhase(meeting=meeting)
+        with in_meeting_language(meeting):  # the participants read it, in the séance's language
+            phase.purpose = str(phase.purpose)
     now = timezone.localtime().replace(second=0, microsecond=0)
     initial = {
         "opens_at": timezone.localtime(meeting.online_opens_at) if meeting.online_opens_at else now,
@@ -47,7 +54,7 @@ def setup(request, meeting_id):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             _save(request, meeting, form)
-        messages.success(request, "La consultation en ligne est enregistrée.")
+        messages.success(request, _("La consultation en ligne est enregistrée."))
         return redirect("online:dashboard", meeting.pk)
     return render(request, "online/setup.html", {"meeting": meeting, "tab": "online", "form": form, "phase": phase})
 
@@ -110,11 +117,15 @@ def invite_view(request, meeting_id):
     pasted, bad = parse_addresses(form.data.get("addresses", "")[:200_000])
     n = invite(phase, pasted)
     if bad:
-        messages.error(request, f"Ces lignes ne sont pas des adresses : {', '.join(bad[:10])}")
+        messages.error(request, _("Ces lignes ne sont pas des adresses : %(lines)s") % {"lines": ", ".join(bad[:10])})
     messages.success(
         request,
-        f"{n} invitation{'s' if n > 1 else ''} ajoutée{'s' if n > 1 else ''} : "
-        "elles partent dès l'ouverture de la consultation.",
+        ngettext(
+            "%(n)d invitation ajoutée : elle part dès l'ouverture de la consultation.",
+            "%(n)d invitations ajoutées : elles partent dès l'ouverture de la consultation.",
+            n,
+        )
+        % {"n": n},
     )
     return redirect("online:dashboard", meeting.pk)
 
@@ -128,7 +139,7 @@ def publish(request, meeting_id):
     phase.results_published = not request.POST.get("unpublish")
     phase.save(update_fields=["results_published"])
     messages.success(
-        request, "Résultats publiés." if phase.results_published else "Résultats retirés de la page publique."
+        request, _("Résultats publiés.") if phase.results_published else _("Résultats retirés de la page publique.")
     )
     return redirect("online:dashboard", meeting.pk)
 
@@ -141,7 +152,7 @@ def exclude(request, meeting_id, participant_id):
     if phase is None or participant.origin != Participant.Origin.ONLINE:
         return redirect("online:dashboard", meeting.pk)
     registration.exclude(phase, participant)
-    messages.success(request, "Participant exclu : ses votes sont retirés de la matrice.")
+    messages.success(request, _("Participant exclu : ses votes sont retirés de la matrice."))
     return redirect("online:dashboard", meeting.pk)
 
 

@@ -1,5 +1,8 @@
 """The public side of a consultation: the information notice and the
-registration form, the confirmation link, and the published results."""
+registration form, the confirmation link, and the published results. All
+of it is in the séance's language, whatever the visitor's browser asks."""
+
+from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +12,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from abaque import throttle
 from abaque.analysis.verdict import Verdict
 from abaque.live import voter
+from abaque.meetings.language import in_meeting_language
 from abaque.meetings.matrix import ordered_matrix
 
 from .. import registration
@@ -25,10 +29,34 @@ def _public_phase(slug) -> OnlinePhase:
     return get_object_or_404(OnlinePhase.objects.select_related("meeting"), slug=slug, kind=OnlinePhase.Kind.PUBLIC)
 
 
+def _any_phase(slug) -> OnlinePhase:
+    """Results are published for invitation phases too."""
+    return get_object_or_404(OnlinePhase.objects.select_related("meeting"), slug=slug)
+
+
+def in_phase_language(find=_public_phase):
+    """The view gets its phase (found by `find` from the slug) and runs in
+    its séance's language; the response says which (LocaleMiddleware keeps
+    a Content-Language already set)."""
+
+    def decorate(view):
+        @wraps(view)
+        def run(request, slug, *args, **kwargs):
+            phase = find(slug)
+            with in_meeting_language(phase.meeting):
+                response = view(request, phase, *args, **kwargs)
+            response.headers["Content-Language"] = phase.meeting.language
+            return response
+
+        return run
+
+    return decorate
+
+
 @login_not_required
 @ensure_csrf_cookie
-def consult(request, slug):
-    phase = _public_phase(slug)
+@in_phase_language()
+def consult(request, phase):
     form = RegistrationForm(request.POST or None, phase=phase)
     context = {
         "meeting": phase.meeting,
@@ -63,8 +91,8 @@ def consult(request, slug):
 
 
 @login_not_required
-def confirm(request, slug, token):
-    phase = _public_phase(slug)
+@in_phase_language()
+def confirm(request, phase, token):
     try:
         participant = registration.confirm(phase, token)
     except registration.RegistrationRefused as refused:
@@ -78,8 +106,8 @@ def confirm(request, slug, token):
 
 
 @login_not_required
-def results(request, slug):
-    phase = get_object_or_404(OnlinePhase.objects.select_related("meeting"), slug=slug)
+@in_phase_language(find=_any_phase)
+def results(request, phase):
     meeting = phase.meeting
     context = {"meeting": meeting, "phase": phase}
     round_ = meeting.current_round()

@@ -1,5 +1,6 @@
 /* The debate page: notes saved as they are typed and kept in this browser
-   until the server has them; audio recorded from the laptop's microphone. */
+   until the server has them; audio recorded from the laptop's microphone.
+   Its texts come from the page's javascript_catalogue (gettext, interpolate). */
 (function () {
   "use strict";
 
@@ -16,10 +17,10 @@
 
   /* ---- Notes ---------------------------------------------------------- */
   const NOTE_STATES = {
-    saved: "enregistré ✓",
-    saving: "enregistrement…",
-    offline: "hors ligne, sera enregistré",
-    error: "non enregistré, nouvel essai bientôt (le texte est gardé ici)",
+    saved: gettext("enregistré ✓"),
+    saving: gettext("enregistrement…"),
+    offline: gettext("hors ligne, sera enregistré"),
+    error: gettext("non enregistré, nouvel essai bientôt (le texte est gardé ici)"),
   };
   const PAUSE_MS = 1000;
   const RETRY_MS = 5000;
@@ -111,7 +112,7 @@
 
     if (!navigator.mediaDevices || !window.MediaRecorder) {
       startButton.disabled = true;
-      status.textContent = "Ce navigateur ne sait pas enregistrer le son : prenez des notes, ou ouvrez la page dans Firefox ou Chromium.";
+      status.textContent = gettext("Ce navigateur ne sait pas enregistrer le son : prenez des notes, ou ouvrez la page dans Firefox ou Chromium.");
       return null;
     }
 
@@ -125,7 +126,7 @@
       try {
         stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       } catch (e) {
-        status.textContent = "Micro inaccessible : autorisez-le dans le navigateur, puis réessayez (" + e.name + ").";
+        status.textContent = interpolate(gettext("Micro inaccessible : autorisez-le dans le navigateur, puis réessayez (%(error)s)."), { error: e.name }, true);
         return;
       }
       const type = PREFERRED_TYPES.find((t) => MediaRecorder.isTypeSupported(t));
@@ -136,7 +137,7 @@
       startedAt = performance.now();
       ticker = setInterval(() => { time.textContent = clock((performance.now() - startedAt) / 1000); }, 250);
       recording(true);
-      status.textContent = "Enregistrement en cours : l'écran projeté l'affiche.";
+      status.textContent = gettext("Enregistrement en cours : l'écran projeté l'affiche.");
       post(stateUrl, { action: "start" }).catch(() => {});
     }
 
@@ -156,7 +157,7 @@
     }
 
     async function upload(blob, seconds) {
-      status.textContent = "Envoi de l'enregistrement (" + clock(seconds) + ")…";
+      status.textContent = interpolate(gettext("Envoi de l'enregistrement (%(duration)s)…"), { duration: clock(seconds) }, true);
       const body = new FormData();
       body.append("file", blob, "debat" + (blob.type.includes("ogg") ? ".ogg" : blob.type.includes("mp4") ? ".m4a" : ".webm"));
       body.append("duration", seconds.toFixed(1));
@@ -164,29 +165,29 @@
         const response = await post(uploadUrl, body);
         if (!response.ok) {
           const data = await response.json().catch(() => ({}));
-          throw new Error(data.error || "erreur " + response.status);
+          throw new Error(data.error || interpolate(gettext("erreur %(status)s"), { status: response.status }, true));
         }
-        status.textContent = "Enregistrement gardé ✓ (" + clock(seconds) + ").";
+        status.textContent = interpolate(gettext("Enregistrement gardé ✓ (%(duration)s)."), { duration: clock(seconds) }, true);
         const fresh = await fetch(uploadUrl, { credentials: "same-origin" });
         if (fresh.ok) list.innerHTML = await fresh.text();
       } catch (e) {
-        offerRetry(blob, seconds, e.message === "Failed to fetch" ? "serveur injoignable" : e.message);
+        offerRetry(blob, seconds, e.message === "Failed to fetch" ? gettext("serveur injoignable") : e.message);
       }
     }
 
     // The recording lives only in this tab until it is sent: never drop it.
     function offerRetry(blob, seconds, reason) {
-      status.textContent = "Envoi impossible (" + reason + "). ";
+      status.textContent = interpolate(gettext("Envoi impossible (%(reason)s). "), { reason: reason }, true);
       const retry = document.createElement("button");
       retry.type = "button";
       retry.className = "button small";
-      retry.textContent = "Réessayer l'envoi";
+      retry.textContent = gettext("Réessayer l'envoi");
       retry.addEventListener("click", () => upload(blob, seconds));
       const keepLocal = document.createElement("a");
       keepLocal.className = "button small";
       keepLocal.href = URL.createObjectURL(blob);
       keepLocal.download = "debat-" + new Date().toISOString().slice(0, 16).replace(":", "h") + ".webm";
-      keepLocal.textContent = "Garder une copie sur cet ordinateur";
+      keepLocal.textContent = gettext("Garder une copie sur cet ordinateur");
       status.append(retry, " ", keepLocal);
     }
 
@@ -204,7 +205,7 @@
     const clear = document.getElementById("rec-clear");
     if (clear) clear.addEventListener("click", async () => {
       await post(stateUrl, { action: "stop" });
-      status.textContent = "Indication retirée de l'écran projeté.";
+      status.textContent = gettext("Indication retirée de l'écran projeté.");
     });
     return { busy: () => recorder !== null, finish };
   }

@@ -1,20 +1,24 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from abaque.transfer.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Sauvegarde toute l'installation (base de données, enregistrements), même pendant une séance."
+    help = gettext_lazy("Sauvegarde toute l'installation (base de données, enregistrements), même pendant une séance.")
 
     def add_arguments(self, parser):
-        parser.add_argument("-o", "--output", required=True, help="le fichier de sauvegarde à écrire (.zip)")
+        parser.add_argument(
+            "-o", "--output", required=True, help=gettext_lazy("le fichier de sauvegarde à écrire (.zip)")
+        )
         parser.add_argument(
             "--avec-cle",
             action="store_true",
             dest="with_key",
-            help="inclure la clé secrète (le fichier devient alors secret)",
+            help=gettext_lazy("inclure la clé secrète (le fichier devient alors secret)"),
         )
 
     def handle(self, *args, output, with_key=False, **options):
@@ -22,12 +26,12 @@ class Command(BaseCommand):
             backup(Path(output), with_secret_key=with_key)
         except (BackupError, OSError) as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(self.style.SUCCESS(f"Sauvegarde écrite dans {output}."))
+        self.stdout.write(self.style.SUCCESS(_("Sauvegarde écrite dans %(path)s.") % {"path": output}))
         if with_key:
             self.stdout.write(
                 self.style.WARNING(
-                    "Elle contient la clé secrète du serveur : gardez-la en lieu sûr, comme le serveur lui-même."
+                    _("Elle contient la clé secrète du serveur : gardez-la en lieu sûr, comme le serveur lui-même.")
                 )
             )
         else:
-            self.stdout.write("Sans la clé secrète : après restauration, chacun se reconnecte une fois.")
+            self.stdout.write(_("Sans la clé secrète : après restauration, chacun se reconnecte une fois."))
