@@ -138,18 +138,8 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        speak_french(chromium)
         yield chromium
         chromium.close()
-
-
-def speak_french(chromium):
-    """Pages follow the browser's language when nobody chose one, and headless
-    Chromium asks for en-US: every context asks for French unless a test
-    names another locale (the English tests do)."""
-    for name in ("new_context", "new_page"):
-        made = getattr(chromium, name)
-        setattr(chromium, name, lambda made=made, **options: made(**{"locale": "fr-FR", **options}))
 
 
 @pytest.fixture(scope="module")

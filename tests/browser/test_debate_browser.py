@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, Server, abaque, require_chromium, seed, server_env, speak_french
+from .conftest import CHROMIUM, CHROMIUM_ARGS, Server, abaque, require_chromium, seed, server_env
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -45,7 +45,6 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + FAKE_MICROPHONE)
-        speak_french(browser)
         yield browser
         browser.close()
 
