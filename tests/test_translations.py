@@ -56,6 +56,9 @@ ALLOWED_WORDS = {
 }
 # Files whose French is data, not interface: the demo séance, its debate and its démarche.
 DATA_FILES = {"meetings/demo.py", "debate/demo.py", "plans/demo.py"}
+# A person's data download (the right of access) is a data format: its keys stay
+# the same in every language, so that a program reading it never breaks.
+PERSONAL_DATA_KEY = "a JSON key of a person's data download, stable in every language"
 # Strings checked by hand and not user-facing: "path:text" with the reason.
 ALLOWED_STRINGS: dict[str, str] = {
     # scale.py is the one source of truth of the scale's texts: each French
@@ -75,10 +78,6 @@ ALLOWED_STRINGS: dict[str, str] = {
     "meetings/importing.py:acteur social ou culturel": "a category word recognised in a pasted list, never shown",
     "plans/urls.py:actions/depuis-les-items/": "a URL path, the same in every language",
     "plans/urls.py:actions/retenir-les-premieres/": "a URL path, the same in every language",
-# A person's data download (the right of access) is a data format: its keys stay
-# the same in every language, so that a program reading it never breaks.
-PERSONAL_DATA_KEY = "a JSON key of a person's data download, stable in every language"
-ALLOWED_STRINGS: dict[str, str] = {
     "reports/views/personal.py:séance": PERSONAL_DATA_KEY,
     "reports/views/personal.py:catégorie": PERSONAL_DATA_KEY,
     "reports/views/personal.py:lié à un téléphone le": PERSONAL_DATA_KEY,
@@ -304,3 +303,24 @@ def test_catalogues_are_made_from_the_current_source(tmp_path):
         or (SRC / made.relative_to(copy)).read_bytes() != made.read_bytes()
     ]
     assert not changed, "run `make messages`, then translate: " + ", ".join(changed)
+
+
+def test_a_text_has_one_translation_across_the_catalogues():
+    """Django merges the catalogues (the project's first, then each app's):
+    a French text translated two ways would read one way everywhere, the
+    other catalogue's choice silently lost. The same text, the same English."""
+    import gettext
+
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for mo in sorted(SRC.rglob("locale/en/LC_MESSAGES/django.mo")):
+        with mo.open("rb") as file:
+            catalogue = gettext.GNUTranslations(file)._catalog  # type: ignore[attr-defined]
+        for msgid, msgstr in catalogue.items():
+            if not msgid:
+                continue  # the header
+            where = str(mo.relative_to(SRC)).split("/locale")[0] or "abaque"
+            if msgid in seen and seen[msgid][1] != msgstr:
+                clashes.append(f"{msgid!r}: {seen[msgid][0]} {seen[msgid][1]!r}, {where} {msgstr!r}")
+            seen.setdefault(msgid, (where, msgstr))
+    assert not clashes, f"{len(clashes)} texts translated two ways:\n" + "\n".join(clashes)

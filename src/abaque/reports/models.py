@@ -3,11 +3,12 @@ participant, so that each recipient's outcome is kept and can be retried."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Mailing(models.Model):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="mailings")
-    subject = models.CharField(_("objet"), max_length=200)
+    subject = models.CharField(pgettext_lazy("e-mail", "objet"), max_length=200)
     body = models.TextField(_("message"))
     attach_odt = models.BooleanField(_("joindre le document modifiable (ODT)"), default=False)
     attach_xlsx = models.BooleanField(_("joindre le tableur (XLSX)"), default=False)
