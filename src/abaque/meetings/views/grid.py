@@ -3,6 +3,7 @@ driven by the keyboard, each cell saved at once."""
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -51,7 +52,10 @@ def vote_grid(request, meeting_id, number):
         "rows": rows,
         "levels": meeting.levels,
         # What the keyboard script needs, derived from scale.py.
-        "grid_levels": {lv.key: {"code": lv.code, "symbol": lv.symbol, "label": lv.label} for lv in meeting.levels},
+        "grid_levels": {
+            lv.key: {"code": lv.code, "symbol": lv.symbol, "label": lv.label_in(get_language())}
+            for lv in meeting.levels
+        },
     }
     return render(request, "meetings/grid.html", context)
 
