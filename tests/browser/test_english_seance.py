@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import PHONE, Server, abaque, require_chromium, server_env
+from .seance_flow import shot
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -45,6 +46,7 @@ def phone_votes(browser, url, code, name, codes):
     expect(page.locator(".card .level").first).to_be_visible()
     expect(page.locator(".card .level").first).to_contain_text("I fully agree")
     expect(page.locator(".card .position")).to_have_text(f"Item 1 of {len(ITEMS)}")
+    shot(page, "en-phone-ballot-360x640")
     for index, level in enumerate(codes):
         page.locator(".overview .dot").nth(index).click()
         page.locator(f".card .level[data-code='{level}']").click()
@@ -64,7 +66,7 @@ def test_the_readme_seance_in_english(browser, empty_server, tmp_path):
     page.fill("#id_first_name", "Claire Morel")
     page.fill("#id_password1", "Scarpe-Escaut-2026")
     page.fill("#id_password2", "Scarpe-Escaut-2026")
-    page.click("button[type=submit]")
+    page.click("button:has-text('Create the account')")
     page.click("text=Create a first session")
 
     expect(page.locator("#id_language")).to_have_value("en")  # the facilitator's language by default
@@ -80,7 +82,7 @@ def test_the_readme_seance_in_english(browser, empty_server, tmp_path):
     for text in ITEMS:
         page.fill("#id_text", text)
         page.press("#id_text", "Enter")
-        page.wait_for_selector(f".item-list li:has-text('{text}')")
+        expect(page.locator(".item-list li", has_text=text)).to_be_visible()
 
     meeting = page.url.split("/seances/")[1].split("/")[0]
     projector = staff.new_page()
@@ -111,19 +113,23 @@ def test_the_readme_seance_in_english(browser, empty_server, tmp_path):
     expect(projector.locator("table.pj-table td.cell")).to_have_count(len(ITEMS) * 3)
     expect(projector.locator(".pj-legend")).to_contain_text("I'd rather not answer")
     expect(phones[0][1].locator("body")).to_contain_text("Look at the screen")
+    shot(projector, "en-projector-results")
 
     page.goto(f"{server.url}/seances/{meeting}/resultats/")
     expect(page.locator("#results-matrix")).to_contain_text("Consensus for")
     expect(page.locator("body")).to_contain_text("Distribution")
+    shot(page, "en-results")
     page.goto(f"{server.url}/seances/{meeting}/debat/")
     expect(page.locator("h1, h2").first).to_be_visible()
     expect(page.locator("body")).to_contain_text("Agenda")
 
-    with page.expect_download() as download:
-        page.goto(f"{server.url}/seances/{meeting}/compte-rendu/")
-        page.click("a:has-text('PDF')")
+    page.goto(f"{server.url}/seances/{meeting}/compte-rendu/")
+    expect(page.locator("h1, h2").first).to_be_visible()
+    expect(page.locator("body")).to_contain_text("Report")
+    answer = staff.request.get(f"{server.url}/seances/{meeting}/compte-rendu/telecharger/pdf/")
+    assert answer.ok and answer.headers["content-type"] == "application/pdf"
     pdf = tmp_path / "report.pdf"
-    download.value.save_as(pdf)
+    pdf.write_bytes(answer.body())
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "In your view, how can we strengthen social ties together?" in text
     assert "I fully agree" in text and "Participants" in text
