@@ -27,7 +27,7 @@ def test_the_switch_is_remembered_in_a_cookie_and_the_next_page_is_english(clien
 
     page = client_in.get("/seances/").content.decode()
     assert '<html lang="en">' in page
-    assert ">Sessions</a>" in page and ">Processes</a>" in page and ">My account</a>" in page
+    assert ">Sessions</a>" in page and ">Participatory processes</a>" in page and ">My account</a>" in page
     assert "Log out" in page and "Se déconnecter" not in page
 
     switch(client_in, "fr", "/seances/")
