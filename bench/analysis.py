@@ -11,7 +11,11 @@ the least any distance-based analysis must do. Cases:
   large  2,000 × 7,000 at 10 % density, time and peak memory, run in a
          subprocess so that its peak is its own (ru_maxrss);
   page   the results page of a 200 × 2,000 séance, server time through
-         Django's test client.
+         Django's test client, and the size of its HTML.
+Each case also prints the time of each stage (figures, seriation of the items,
+of the participants, opinion groups) and the small cases the median of
+several runs. BLAS threads are limited as the server limits them
+(abaque.blas), for the analysis and the floor alike.
 No pass/fail on time: the machine is shared.
 """
 
@@ -24,9 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from abaque.blas import limit_blas_threads  # noqa: E402
+
+limit_blas_threads()  # as the server does, before numpy is loaded
+
+import numpy as np  # noqa: E402
 
 SEED = 20261201
 
@@ -58,25 +66,51 @@ def floor_seconds(encoded: np.ndarray) -> float:
 
 
 def whole_analysis(encoded: np.ndarray) -> dict:
-    """What a page needs: the figures, the seriation of both axes, the groups."""
+    """What a page needs: the figures, the seriation of both axes, the
+    groups; the seconds of each stage and of the whole."""
     from abaque import analysis
 
-    start = time.perf_counter()
+    stages = {}
+    start = last = time.perf_counter()
+
+    def lap(name):
+        nonlocal last
+        now = time.perf_counter()
+        stages[name] = now - last
+        last = now
+
     result = analysis.analyse(encoded)
-    result.item_orders["seriation"], result.participant_orders["seriation"]
-    groups = getattr(result, "groups", None)
-    n_groups = len(groups.groups) if groups is not None else "—"
-    return {"seconds": time.perf_counter() - start, "groups": n_groups}
+    lap("figures")
+    result.item_orders["seriation"]
+    lap("items")
+    result.participant_orders["seriation"]
+    lap("participants")
+    groups = result.groups
+    lap("groups")
+    return {"seconds": last - start, "stages": stages, "groups": len(groups.groups)}
 
 
-def case(name: str, shape: tuple[int, int], density: float) -> None:
+def median_run(encoded: np.ndarray, runs: int) -> dict:
+    """The run of median total time among `runs` (after one warm-up)."""
+    whole_analysis(encoded)
+    done = sorted((whole_analysis(encoded) for _ in range(runs)), key=lambda r: r["seconds"])
+    return done[len(done) // 2]
+
+
+def stage_line(figures: dict) -> str:
+    return "         stages: " + ", ".join(f"{name} {s * 1000:.1f} ms" for name, s in figures["stages"].items())
+
+
+def case(name: str, shape: tuple[int, int], density: float, runs: int) -> None:
     encoded = synthetic(*shape, density)
     floor = floor_seconds(encoded)
-    figures = whole_analysis(encoded)
+    figures = median_run(encoded, runs)
     print(
         f"{name:<6} {shape[0]:>5} × {shape[1]:<5} {density:>4.0%}  analyse {figures['seconds'] * 1000:>9.1f} ms  "
         f"floor {floor * 1000:>7.2f} ms  ratio {figures['seconds'] / floor:>8.0f}×  groups {figures['groups']}"
+        f"  (median of {runs})"
     )
+    print(stage_line(figures))
 
 
 def large_in_subprocess(timeout: float) -> None:
@@ -101,10 +135,13 @@ def large_in_subprocess(timeout: float) -> None:
         f"large   2000 × 7000   10%  analyse {r['seconds'] * 1000:>9.1f} ms  floor {r['floor'] * 1000:>7.2f} ms  "
         f"ratio {r['seconds'] / r['floor']:>8.0f}×  groups {r['groups']}  peak {r['maxrss'] / 1024:.0f} MiB (whole process)"
     )
+    print(stage_line(r))
 
 
 def results_page() -> None:
-    """Server time of the results page of a 200 × 2,000 séance at 30 %."""
+    """Server time of the results page of a 200 × 2,000 séance at 30 %: wall
+    time and the process's CPU time (the server's share of a busy machine),
+    the size of the HTML and how many title attributes it carries."""
     data_dir = tempfile.mkdtemp(prefix="abaque-bench-analysis-")
     sys.path.insert(0, str(Path(__file__).parent))
     import fixtures
@@ -134,12 +171,14 @@ def results_page() -> None:
     client.force_login(user)
     url = f"/seances/{meeting.pk}/resultats/"
     for order in ("mean", "seriation"):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         response = client.get(url, {"ordre": order})
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        page = response.content
         print(
-            f"page   200 × 2000 ({len(votes)} votes, ordre {order}): {seconds * 1000:.0f} ms server time, "
-            f"HTTP {response.status_code}, {len(response.content) / 1e6:.1f} Mo"
+            f"page   200 × 2000 ({len(votes)} votes, ordre {order}): {seconds * 1000:.0f} ms server time "
+            f"({cpu * 1000:.0f} ms of CPU), HTTP {response.status_code}, {len(page) / 1e6:.1f} Mo, "
+            f"{page.count(b' title=')} titles"
         )
 
 
@@ -149,8 +188,9 @@ def main(argv=None) -> None:
     parser.add_argument("--skip-page", action="store_true")
     parser.add_argument("--timeout", type=float, default=300.0, help="cap on the large case, in seconds")
     args = parser.parse_args(argv)
-    case("room", (40, 60), 1.0)
-    case("polis", (200, 2000), 0.30)
+    print(f"BLAS threads: {os.environ.get('OPENBLAS_NUM_THREADS')} (of {os.cpu_count()} cores)")
+    case("room", (40, 60), 1.0, runs=15)
+    case("polis", (200, 2000), 0.30, runs=3)
     if not args.skip_large:
         large_in_subprocess(args.timeout)
     if not args.skip_page:

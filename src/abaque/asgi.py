@@ -2,6 +2,9 @@
 
 import os
 
+from abaque.blas import limit_blas_threads
+
+limit_blas_threads()  # before anything loads numpy
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "abaque.settings")
 
 from django.core.asgi import get_asgi_application  # noqa: E402

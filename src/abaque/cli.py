@@ -6,7 +6,11 @@ abaque serve | demo | analyse FILE.csv | report ID | migrate | createsuperuser â
 import os
 import sys
 
-from abaque.files import PRIVATE_UMASK
+from abaque.blas import limit_blas_threads
+
+limit_blas_threads()  # before anything loads numpy
+
+from abaque.files import PRIVATE_UMASK  # noqa: E402
 
 
 def main(argv=None):

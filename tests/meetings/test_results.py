@@ -1,5 +1,7 @@
 """The results matrix: colours with symbols, verdicts, orderings."""
 
+import json
+import re
 from html import unescape
 
 import pytest
@@ -66,13 +68,22 @@ def test_signed_numbers_take_the_minus_sign_and_the_decimal_comma():
     assert signed(None) == "—"
 
 
-def test_each_cell_names_its_participant_and_level_and_escapes_the_name(client_in, voted):
+def test_each_cell_is_named_by_its_headers_and_the_levels_not_by_a_title_of_its_own(client_in, voted):
+    """A cell carries its colour and symbol only (a title per cell made the
+    page of a 200 × 2,000 séance 23 MB): its participant is its column
+    header, its item its row header, its level the legend the table points
+    to; results.js shows « participant — level » on demand from the same."""
     person = voted.participants.first()
     person.name = '<img src=x onerror="alert(1)">'
     person.save()
     page = client_in.get(f"/seances/{voted.pk}/resultats/?ordre=entered").content.decode()
     assert "<img src=x" not in page
     escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
-    assert f'title="{escaped} — Je suis tout à fait d&#x27;accord">++</td>' in page
+    assert f'<th class="participant" scope="col" title="{escaped}">{escaped}</th>' in page
+    assert '<td class="cell lv-VG">++</td>' in page and 'class="cell lv-VG" title=' not in page
+    assert '<table class="matrix results" id="results-matrix" aria-describedby="results-legend"' in page
+    assert 'id="results-legend"' in page and "abaque/js/results.js" in page
+    levels = json.loads(re.search(r'<script id="cell-levels" type="application/json">(.*?)</script>', page)[1])
+    assert levels["VG"] == "Je suis tout à fait d'accord" and levels[""] == "pas de vote"
     bar = '<span class="lv-VG" style="flex-grow:4" title="Je suis tout à fait d&#x27;accord : 4">++\u202f4</span>'
     assert bar in page

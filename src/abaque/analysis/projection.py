@@ -106,9 +106,19 @@ def kmeans(
     canonical = np.lexsort(points.T[::-1]) if points.shape[1] else np.arange(n)
     ordered = points[canonical]
     rng = np.random.default_rng(seed)
+    firsts = [_plus_plus(ordered, k, rng) for _ in range(starts)]
+    # Starts that found fewer centres (all points alike) run alone; the others together.
+    batched = [i for i, c in enumerate(firsts) if len(c) == k]
+    runs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    if batched:
+        labels, centres = _lloyd(ordered, np.stack([firsts[i] for i in batched]), iterations)
+        runs.update((i, (labels[b], centres[b])) for b, i in enumerate(batched))
+    for i in set(range(starts)) - set(batched):
+        labels, centres = _lloyd(ordered, firsts[i][None], iterations)
+        runs[i] = (labels[0], centres[0])
     best: tuple[float, np.ndarray, np.ndarray] | None = None
-    for _ in range(starts):
-        labels, centres = _lloyd(ordered, _plus_plus(ordered, k, rng), iterations)
+    for i in range(starts):
+        labels, centres = runs[i]
         inertia = float(((ordered - centres[labels]) ** 2).sum())
         if best is None or inertia < best[0] - 1e-9:
             best = (inertia, labels, centres)
@@ -132,18 +142,26 @@ def _plus_plus(points: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarr
 
 
 def _lloyd(points: np.ndarray, centres: np.ndarray, iterations: int) -> tuple[np.ndarray, np.ndarray]:
-    """Lloyd iterations; each centre update is one weighted count per
-    dimension. A centre left without points stays where it was."""
-    labels = np.zeros(len(points), dtype=np.intp)
-    k = len(centres)
-    squared_points = (points**2).sum(axis=1)[:, None]
+    """Lloyd iterations of several starts at once: `centres` is starts × k ×
+    dimensions, the labels returned starts × points. Each centre update is
+    one product with the points' one-hot labels, for every start together
+    (on a small room the Python overhead of each step outweighed its
+    arithmetic). A start that has settled stays settled: its centres are
+    the means of the same labels. A centre left without points stays where
+    it was."""
+    starts, k = centres.shape[:2]
+    centres = centres.astype(np.float64, copy=True)
+    labels = np.zeros((starts, len(points)), dtype=np.intp)
+    squared_points = (points**2).sum(axis=1)[None, :, None]
+    clusters = np.arange(k)
     for iteration in range(iterations):
-        squared = squared_points - 2 * points @ centres.T + (centres**2).sum(axis=1)[None, :]
-        new = squared.argmin(axis=1)
-        sizes = np.bincount(new, minlength=k)
-        sums = np.stack([np.bincount(new, weights=points[:, c], minlength=k) for c in range(points.shape[1])], axis=1)
+        squared = squared_points - 2 * points @ centres.transpose(0, 2, 1) + (centres**2).sum(axis=2)[:, None, :]
+        new = squared.argmin(axis=2)
+        one_hot = (new[:, :, None] == clusters).astype(np.float64)  # starts × points × k
+        sizes = one_hot.sum(axis=1)
+        sums = one_hot.transpose(0, 2, 1) @ points
         filled = sizes > 0
-        centres[filled] = sums[filled] / sizes[filled, None]
+        centres[filled] = sums[filled] / sizes[filled][:, None]
         if iteration > 0 and np.array_equal(new, labels):
             break
         labels = new

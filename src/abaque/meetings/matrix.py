@@ -73,13 +73,16 @@ def ordered_matrix(
     origin: str | None = None,
     matrix: RoundMatrix | None = None,
     analysis: Analysis | None = None,
+    cells: bool = True,
 ) -> dict:
     """Everything a results table shows, rows and columns already ordered,
     each row with its item's number in the séance (`numbers`, computed when
     not given). Shared by the facilitator's page, the projector and the report;
     pass the round's `matrix` and `analysis` to order them again without
     reading or analysing anew. Each call makes new rows: callers may keep them.
-    `origin`: one origin of participants only (« en salle », « en ligne »)."""
+    `origin`: one origin of participants only (« en salle », « en ligne »).
+    `cells=False`: rows without their (label, code) cells, for a caller that
+    renders them from `matrix.encoded` in the order of `columns`."""
     if numbers is None:
         numbers = item_numbers(meeting)
     matrix = matrix or round_matrix(round_, origin)
@@ -100,13 +103,21 @@ def ordered_matrix(
                 "number": numbers[matrix.items[i].item_id],
                 "stats": stats,
                 "verdict_label": verdict_label(stats.verdict),
-                "cells": [(labels[j], matrix.codes[i][j]) for j in columns],
             }
         )
+        if cells:
+            rows[-1]["cells"] = [(labels[j], matrix.codes[i][j]) for j in columns]
     participants = [
         {"label": labels[j], "participant": matrix.participants[j], "stats": analysis.participants[j]} for j in columns
     ]
-    return {"matrix": matrix, "analysis": analysis, "rows": rows, "participants": participants, **extra}
+    return {
+        "matrix": matrix,
+        "analysis": analysis,
+        "rows": rows,
+        "participants": participants,
+        "columns": columns,
+        **extra,
+    }
 
 
 def origin_counts(meeting) -> list[tuple[str, int]]:

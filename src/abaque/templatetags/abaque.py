@@ -3,6 +3,7 @@ colour scale (styles and cells derive from scale.py, so no template or
 stylesheet repeats a colour), numbers, dates and plurals written as the
 active language writes them, and the analysis' texts translated."""
 
+import numpy as np
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import date as date_filter
@@ -68,28 +69,26 @@ def cell(code, title=""):
     )
 
 
-def cell_rows(rows_of_codes, labels):
-    """Each row of cells as one safe string, `cell` by `cell`: a cell
-    depends only on its column's label and its code, so each distinct pair
-    is rendered once (a template tag per cell made the results page of a
-    200 × 2,000 séance take seconds)."""
-    per_column: list[dict[str | None, str]] = [{} for _ in labels]
+# A results cell by value of the encoded matrix plus one (0: not voted, then
+# the codes of scale.CODES): its colour and its symbol, nothing of its own
+# besides. Who and what it is are its column and row headers (and, on
+# demand, results.js); so every cell of a code is the same string.
+_RESULT_CELLS: tuple[str, ...] = (
+    '<td class="cell empty">·</td>',
+    *(
+        format_html('<td class="cell lv-{}">{}</td>', scale.BY_CODE[code].code, scale.BY_CODE[code].symbol)
+        for code in scale.CODES
+    ),
+)
 
-    def render(column, k, code):
-        column[code] = html = cell(code, labels[k])
-        return html
 
-    return [
-        mark_safe(
-            "".join(
-                [
-                    column[code] if code in column else render(column, k, code)
-                    for k, (column, code) in enumerate(zip(per_column, codes))
-                ]
-            )
-        )
-        for codes in rows_of_codes
-    ]
+def cell_rows(encoded):
+    """Each row of an encoded matrix (abaque.analysis.matrix: -1 not voted,
+    else the index of the code in scale.CODES) as one safe string of results
+    cells. A title on each cell made the page of a 200 × 2,000 séance 23 MB
+    and most of its server time; a cell is now one of eight strings."""
+    cells = _RESULT_CELLS.__getitem__
+    return [mark_safe("".join(map(cells, row))) for row in (encoded.astype(np.intp) + 1).tolist()]
 
 
 # Each level's part of a distribution bar, its label and symbol escaped

@@ -2,7 +2,10 @@
 and its orderings."""
 
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from abaque import scale
 from abaque.templatetags.abaque import cell_rows
 
 from ..access import get_meeting, get_round
@@ -41,10 +44,12 @@ def results(request, meeting_id, number=None):
         "origin": origin or "",
         "origins": Participant.Origin.choices,
         "origin_counts": origin_counts(meeting),
-        **ordered_matrix(meeting, round_, row_order, column_order, by_group=True, origin=origin),
+        **ordered_matrix(meeting, round_, row_order, column_order, by_group=True, origin=origin, cells=False),
     }
-    labels = [p["label"] for p in context["participants"]]
-    rows = context["rows"]
-    for row, html in zip(rows, cell_rows(([code for _, code in row["cells"]] for row in rows), labels)):
-        row["cells_html"] = html
+    rows, encoded = context["rows"], context["matrix"].encoded
+    if rows:
+        for row, html in zip(rows, cell_rows(encoded[[row["index"] for row in rows]][:, context["columns"]])):
+            row["cells_html"] = html
+    # Read by results.js to show a cell's level on demand, in the page's language.
+    context["cell_levels"] = {"": _("pas de vote"), **{lv.code: lv.label_in(get_language()) for lv in scale.LEVELS}}
     return render(request, "meetings/results.html", context)
