@@ -1,9 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, Structure
+from .models import Invitation, Membership, Preferences, Structure, language_of
 
 
 class StructureForm(forms.ModelForm):
@@ -39,7 +40,23 @@ class AcceptInvitationForm(SetPasswordForm):
 
 
 class AccountForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Langue de l'interface"),
+        choices=[("", _("Celle du navigateur")), *settings.LANGUAGES],
+        required=False,
+        help_text=_("Gardée pour ce compte : elle revient à chaque connexion, sur tout appareil."),
+    )
+
     class Meta:
         model = get_user_model()
         fields = ["first_name", "email"]
         labels = {"first_name": _("Prénom et nom"), "email": _("E-mail")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = language_of(self.instance)
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        Preferences.objects.update_or_create(user=user, defaults={"language": self.cleaned_data["language"]})
+        return user

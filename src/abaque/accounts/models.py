@@ -98,3 +98,20 @@ class JournalEntry(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["target_type", "target_id", "-at"])]
+
+
+class Preferences(models.Model):
+    """What a person chooses for themself, on every device they log in from:
+    the language of their pages (the menu's switch is one browser's)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences")
+    language = models.CharField(_("langue de l'interface"), max_length=8, choices=settings.LANGUAGES, blank=True)
+
+    class Meta:
+        verbose_name = _("préférences")
+
+
+def language_of(user) -> str:
+    """The language a person chose in their account, "" when none."""
+    preferences = Preferences.objects.filter(user=user).first()
+    return preferences.language if preferences else ""

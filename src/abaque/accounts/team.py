@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from abaque.templatetags.abaque import short_date
 
 from . import rules
 from .forms import AcceptInvitationForm, AccountForm, InvitationForm, RoleForm, StructureForm
+from .language import remember_language
 from .models import Invitation, Membership, Role
 from .structures import current_structure
 
@@ -201,8 +202,10 @@ def account(request):
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Votre compte est enregistré."))
-        return redirect("account")
+        language = form.cleaned_data["language"]
+        with translation.override(language or translation.get_language()):
+            messages.success(request, _("Votre compte est enregistré."))
+        return remember_language(redirect("account"), language)
     memberships = request.user.memberships.select_related("structure")
     return render(request, "accounts/account.html", {"form": form, "memberships": memberships})
 

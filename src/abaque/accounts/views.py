@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from abaque import throttle
 
 from . import first_account, structures
-from .models import Membership, Role, Structure
+from .language import remember_language
+from .models import Membership, Role, Structure, language_of
 
 
 class FirstAccountForm(UserCreationForm):
@@ -101,6 +102,12 @@ class ThrottledLoginView(auth_views.LoginView):
             form.add_error(None, throttle.wait_message(wait))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        # The language chosen in the account follows the person to this browser.
+        response = super().form_valid(form)
+        language = language_of(form.get_user())
+        return remember_language(response, language) if language else response
 
     def form_invalid(self, form):
         throttle.record(throttle.LOGIN_PER_USERNAME, self.request.POST.get("username", "").strip().lower())
