@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from abaque.debate import transitions
 from abaque.meetings.models import Meeting
+from tests.debate.test_evolution import two_rounds  # noqa: F401  (a fixture)
 
 
 def test_debating_an_item_enters_the_debate_and_tells_the_screens(meeting, heard, move):
@@ -90,3 +91,24 @@ def test_a_reword_from_the_debate_page_tells_the_screens_once(
         )
     assert response.status_code == 302
     assert heard.heard(meeting) == ["items"]
+
+
+def test_the_evolution_is_projected_with_two_closed_rounds_and_left_for_the_debate(two_rounds, screens, move):
+    meeting = two_rounds[0]
+    heard = screens.listen(meeting)
+    move(transitions.project_evolution, meeting, True)
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.EVOLUTION and heard.heard(meeting) == ["debate"]
+    move(transitions.project_evolution, meeting, False)
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.RESULTS  # no item in debate: back to the results
+    assert heard.heard(meeting) == ["debate"]
+    move(transitions.project_evolution, meeting, False)  # already left: nothing to tell
+    assert heard.heard(meeting) == []
+
+
+def test_the_evolution_needs_two_closed_rounds(meeting, heard, move):
+    with pytest.raises(transitions.Refused, match="deux tours de vote clos"):
+        move(transitions.project_evolution, meeting, True)
+    meeting.refresh_from_db()
+    assert meeting.phase == Meeting.Phase.ITEMS and heard.heard(meeting) == []

@@ -1,6 +1,6 @@
 """The debate's moves, one named function each: put an item in debate (the
 projector switches to it), choose the order of speaking, start or stop the
-recording, reword an item. Each checks the move, changes the state and tells
+recording, reword an item, project the evolution between rounds. Each checks the move, changes the state and tells
 the screens through the notifier; the vote's own moves are in
 meetings/transitions.py."""
 
@@ -11,6 +11,7 @@ from abaque.meetings.models import Item, ItemRevision, Meeting
 from abaque.meetings.notify import meeting_changed
 from abaque.meetings.transitions import Refused
 
+from .evolution import projected_rounds
 from .revisions import reword
 
 
@@ -51,3 +52,18 @@ def reword_item(meeting: Meeting, item: Item, text: str, reason: str = "") -> It
     revision = reword(item, text, reason)
     meeting_changed(meeting.pk, "items")
     return revision
+
+
+def project_evolution(meeting: Meeting, shown: bool) -> None:
+    """Show the evolution between the last two closed rounds on the
+    projector, or go back to the debate (or to the results)."""
+    if shown:
+        if projected_rounds(meeting) is None:
+            raise Refused(_("Il faut deux tours de vote clos pour projeter leur évolution."))
+        meeting.phase = meeting.Phase.EVOLUTION
+    elif meeting.phase == meeting.Phase.EVOLUTION:
+        meeting.phase = meeting.Phase.DEBATE if meeting.debate_item_id else meeting.Phase.RESULTS
+    else:
+        return
+    meeting.save(update_fields=["phase", "updated_at"])
+    meeting_changed(meeting.pk, "debate")

@@ -2,12 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abaque.meetings.access import get_meeting, get_round
-from abaque.meetings.notify import meeting_changed
 
+from .. import transitions
 from ..evolution import evolution, projected_rounds, summary
 
 
@@ -45,13 +44,8 @@ def project_evolution(request, meeting_id):
     """Show (show=1) the evolution between the last two closed rounds on
     the projector, or go back (show=0) to the debate, or to the results."""
     meeting = get_meeting(request, meeting_id)
-    if request.POST.get("show") == "1":
-        if projected_rounds(meeting) is None:
-            messages.error(request, _("Il faut deux tours de vote clos pour projeter leur évolution."))
-        else:
-            meeting.phase = meeting.Phase.EVOLUTION
-    elif meeting.phase == meeting.Phase.EVOLUTION:
-        meeting.phase = meeting.Phase.DEBATE if meeting.debate_item_id else meeting.Phase.RESULTS
-    meeting.save(update_fields=["phase", "updated_at"])
-    meeting_changed(meeting.pk, "debate")
+    try:
+        transitions.project_evolution(meeting, request.POST.get("show") == "1")
+    except transitions.Refused as refusal:
+        messages.error(request, refusal.message)
     return redirect(BACK.get(request.POST.get("next", ""), "debate:evolution"), meeting.pk)
