@@ -109,6 +109,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="abaque-bench-report-") as data_dir:
         fixtures.setup_django(Path(data_dir))
         import weasyprint  # noqa: F401  a server imports it once; not a cost of each document
+
         from abaque.plans.demo import load_all
 
         facilitator = fixtures.create_facilitator()

@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from abaque.debate import transitions
 from abaque.meetings.models import Meeting
-from tests.debate.test_evolution import two_rounds  # noqa: F401  (a fixture)
 
 
 def test_debating_an_item_enters_the_debate_and_tells_the_screens(meeting, heard, move):
