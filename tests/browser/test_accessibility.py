@@ -1,0 +1,90 @@
+"""Accessibility in the real browser: axe-core (from axe-playwright-python)
+audits every page with the rules of WCAG 2.2 A and AA, in French and in
+English, and expects no violation. The pages are those of the ONE table of
+tests/accounts/test_url_walk.py that serve HTML, in its world (seeded in the
+server's database by tests/browser/seed.py), plus the live séance's phone
+pages and projector, during the vote and with results."""
+
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import Server, abaque, require_chromium, seed, server_env
+
+require_chromium()
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(os.environ.get("ABAQUE_SHOTS", "/work/shots/a11y"))
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def world_server(tmp_module_dir):
+    env = server_env(tmp_module_dir)
+    abaque(env, "migrate", "--noinput")
+    seeded = seed(env, {"world": True})
+    server = Server(env, tmp_module_dir)
+    yield server, seeded
+    server.stop()
+
+
+def new_context(browser, server, seeded, language, public=False, **options):
+    """A context that may inject axe despite the pages' CSP, in `language`,
+    logged in as the world's administrator unless `public`."""
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(bypass_csp=True, **options)
+    cookies = [{"name": "django_language", "value": language, "url": server.url}]
+    if not public:
+        cookies.append({"name": "sessionid", "value": seeded["session"], "url": server.url})
+    context.add_cookies(cookies)
+    return context
+
+
+def audit(page) -> list[dict]:
+    return Axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_passes_the_wcag_22_aa_audit(browser, world_server, language):
+    server, seeded = world_server
+    pages = seeded["pages"] + seeded["live"][language]
+    contexts = {public: new_context(browser, server, seeded, language, public=public) for public in (True, False)}
+    found = defaultdict(list)  # rule id -> "page: target" lines
+    audited = 0
+    for entry in pages:
+        page = contexts[entry["public"]].new_page()
+        response = page.goto(server.url + entry["path"], wait_until="load")
+        assert response is not None and response.status == 200, f"{entry['path']}: {response and response.status}"
+        page.wait_for_timeout(150)  # the scripts' first paint (ballot, projector, grid)
+        for violation in audit(page):
+            for node in violation["nodes"]:
+                found[violation["id"]].append(f"{entry['name']} {entry['path']}: {node['target']} {node['html'][:160]}")
+        audited += 1
+        page.close()
+    for context in contexts.values():
+        context.close()
+    summary = {rule: len(lines) for rule, lines in sorted(found.items())}
+    print(f"\naxe WCAG 2.2 AA, {language}: {audited} pages audited, violations by rule: {summary}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / f"axe-{language}.json").write_text(json.dumps({"audited": audited, "found": found}, indent=1))
+    assert audited >= 60, "the table's pages were not all found"
+    assert not found, "\n".join(f"{rule}:\n  " + "\n  ".join(lines[:8]) for rule, lines in found.items())
+
+
+def test_the_audit_finds_what_it_must(browser):
+    """The audit is not blind: a page with faint text, an unnamed button and
+    an image without text fails the same rules."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.set_content(
+        '<!doctype html><html lang="fr"><title>t</title><main><p style="color:#aaa;background:#fff">pâle</p>'
+        '<button></button><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></html>'
+    )
+    found = {violation["id"] for violation in audit(page)}
+    context.close()
+    assert {"color-contrast", "button-name", "image-alt"} <= found, found
