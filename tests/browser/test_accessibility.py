@@ -88,3 +88,75 @@ def test_the_audit_finds_what_it_must(browser):
     found = {violation["id"] for violation in audit(page)}
     context.close()
     assert {"color-contrast", "button-name", "image-alt"} <= found, found
+
+
+def active(page) -> dict:
+    """What has the keyboard focus: its tag, classes, accessible text and place."""
+    return page.evaluate(
+        """() => { const el = document.activeElement; return { tag: el.tagName, cls: el.className,
+        label: el.getAttribute('aria-label') || '', text: el.textContent.trim(), code: el.dataset.code || '',
+        inBallot: !!el.closest('#ballot') }; }"""
+    )
+
+
+def test_the_phone_ballot_with_the_keyboard_alone(browser, world_server):
+    """Tab to a colour, Enter: the vote goes, the ballot moves on and the
+    focus stays in the ballot, on the next item, so the keyboard (or a
+    screen reader) votes every item without a mouse or a finger. Each
+    colour button is named by its label."""
+    from abaque.scale import LEVELS
+
+    server, seeded = world_server
+    context = new_context(browser, server, seeded, "fr", public=True, viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    token = seeded["live"]["fr_ids"]["token"]
+    page.goto(f"{server.url}/b/{token}/")
+    page.wait_for_selector("button.level")
+    for level in LEVELS:  # the accessible name is the label, not the symbol
+        assert page.get_by_role("button", name=level.label, exact=True).count() == 1, level.label
+    items = page.evaluate("() => JSON.parse(document.getElementById('ballot-state').textContent).items.length")
+    for number in range(1, items + 1):
+        for _ in range(30):
+            if "level" in active(page)["cls"]:
+                break
+            page.keyboard.press("Tab")
+        focused = active(page)
+        assert "level" in focused["cls"], f"item {number}: Tab never reached a colour ({focused})"
+        assert page.inner_text(".card .position").startswith(f"Item {number} sur")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => !document.getElementById('voting').dataset.advancing")
+        page.wait_for_timeout(650)  # the ballot's settling delay after it moved on
+        after = active(page)
+        assert after["inBallot"], f"item {number}: after the vote the focus fell out of the ballot ({after})"
+    page.wait_for_selector(".end-screen")
+    assert page.locator(".dot.sent").count() == items
+    context.close()
+
+
+def test_the_vote_grid_with_the_keyboard_alone(browser, world_server):
+    """The grid takes the focus on its first empty cell; a key types a colour,
+    the arrows move; every cell names its item, its participant and its value."""
+    server, seeded = world_server
+    context = new_context(browser, server, seeded, "fr")
+    page = context.new_page()
+    page.goto(f"{server.url}/seances/{seeded['live']['fr_ids']['voting']}/tours/1/grille/")
+    page.wait_for_function("() => document.activeElement.matches('td.cell')")
+    headers = """() => { const cell = document.activeElement, row = cell.parentElement;
+        return [row.cells[0].textContent.replace(/^\\s*\\d+\\.\\s*/, '').trim(),
+                document.querySelector('#vote-grid thead tr').cells[cell.cellIndex].textContent.trim()]; }"""
+    item, person = page.evaluate(headers)
+    first = active(page)
+    assert item in first["label"] and person in first["label"], first
+    assert "vide" in first["label"], f"an empty cell says it is empty: {first}"
+    page.keyboard.press("2")  # « Je suis d'accord »
+    page.wait_for_function("() => !document.querySelector('td.cell.saving')")
+    page.keyboard.press("ArrowLeft")
+    back = active(page)
+    assert back["code"] == "G", back
+    assert item in back["label"] and person in back["label"] and "Je suis d'accord" in back["label"], back
+    page.keyboard.press("ArrowDown")
+    below_item, below_person = page.evaluate(headers)
+    below = active(page)
+    assert below_item != item and below_person == person
+    assert below_item in below["label"] and person in below["label"], below
+    context.close()

@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0008_demo_flag'),
+        ("meetings", "0008_demo_flag"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='language',
-            field=models.CharField(choices=[('fr', 'Français'), ('en', 'English')], default='fr', help_text='Celle des téléphones, du projecteur, des pages publiques et du compte-rendu.', max_length=8, verbose_name='langue de la séance'),
+            model_name="meeting",
+            name="language",
+            field=models.CharField(
+                choices=[("fr", "Français"), ("en", "English")],
+                default="fr",
+                help_text="Celle des téléphones, du projecteur, des pages publiques et du compte-rendu.",
+                max_length=8,
+                verbose_name="langue de la séance",
+            ),
         ),
     ]
