@@ -160,3 +160,56 @@ def test_the_vote_grid_with_the_keyboard_alone(browser, world_server):
     assert below_item != item and below_person == person
     assert below_item in below["label"] and person in below["label"], below
     context.close()
+
+
+FOCUS_RING = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  let ground = 'rgb(255, 255, 255)';
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const bg = getComputedStyle(node).backgroundColor;
+    if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') { ground = bg; break; }
+  }
+  const width = parseFloat(style.outlineWidth) || 0;
+  return { what: el.outerHTML.slice(0, 120), body: el === document.body,
+           ring: style.outlineStyle !== 'none' && width >= 2, contrast: ratio(rgb(style.outlineColor), rgb(ground)) };
+}"""
+
+
+@pytest.mark.parametrize("which", ["list", "detail", "results", "ballot", "grid", "login"])
+def test_the_focus_is_visible_on_every_interactive_element(browser, world_server, which):
+    """Tab through the page: every element reached draws a ring of at least
+    2 px whose colour stands out 3:1 from the ground around it (WCAG 1.4.11)."""
+    server, seeded = world_server
+    ids = seeded["live"]["en_ids"]
+    path = {
+        "list": "/seances/",
+        "detail": f"/seances/{ids['shown']}/",
+        "results": f"/seances/{ids['shown']}/resultats/",
+        "ballot": f"/b/{ids['token']}/",
+        "grid": f"/seances/{ids['voting']}/tours/1/grille/",
+        "login": "/connexion/",
+    }[which]
+    context = new_context(browser, server, seeded, "fr", public=which in ("ballot", "login"))
+    page = context.new_page()
+    page.goto(server.url + path)
+    page.wait_for_timeout(200)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    bad, seen, ends = [], 0, 0
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(FOCUS_RING)
+        if ring["body"]:  # past the last element: once round the page is enough
+            ends += 1
+            if ends == 2:
+                break
+            continue
+        seen += 1
+        if not ring["ring"] or ring["contrast"] < 3:
+            bad.append(f"{ring['what']} (ring {ring['ring']}, contrast {ring['contrast']:.2f})")
+    context.close()
+    assert seen >= 3, f"{path}: Tab reached only {seen} elements"
+    assert not bad, f"{path}:\n" + "\n".join(bad)
