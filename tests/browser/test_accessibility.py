@@ -213,3 +213,47 @@ def test_the_focus_is_visible_on_every_interactive_element(browser, world_server
     context.close()
     assert seen >= 3, f"{path}: Tab reached only {seen} elements"
     assert not bad, f"{path}:\n" + "\n".join(bad)
+
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    // The matrix, and a list of many columns on a narrow screen, scroll in their own box.
+    if (el.closest('.matrix-wrap, table.list, .visually-hidden, template, script, style')) continue;
+    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === 'hidden') continue;
+    if (box.right > width + 1 || box.left < -1) out.push(el.outerHTML.slice(0, 100) + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
+    // Text cut by its own box: more text than room, and no way to scroll to it.
+    if (el.scrollWidth > el.clientWidth + 1 && ['hidden', 'clip'].includes(style.overflowX) && el.clientWidth
+        && !['ellipsis'].includes(style.textOverflow)) out.push('cut: ' + el.outerHTML.slice(0, 100));
+  }
+  const own = [...document.querySelectorAll('table.list')].filter((t) => t.getBoundingClientRect().right > width + 1);
+  return { scroll: document.documentElement.scrollWidth - width, out: out.slice(0, 12), own: own.length };
+}"""
+
+
+@pytest.mark.parametrize("screen", ["320px", "zoom200"])
+@pytest.mark.parametrize("which", ["ballot", "results", "list"])
+def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, world_server, which, screen):
+    """At 320 px wide, and at 1280×720 with a 200 % zoom (a 640×360 CSS
+    viewport), the page does not scroll sideways (only the matrix's own
+    box may) and nothing sticks out or is cut. Screenshots to look at."""
+    from .test_room_screens import simulate_deuteranopia
+
+    server, seeded = world_server
+    ids = seeded["live"]["fr_ids"]
+    path = {"ballot": f"/b/{ids['token']}/", "results": f"/seances/{ids['shown']}/resultats/", "list": "/seances/"}
+    viewport = {"width": 320, "height": 640} if screen == "320px" else {"width": 640, "height": 360}
+    context = new_context(browser, server, seeded, "fr", public=which == "ballot", viewport=viewport)
+    page = context.new_page()
+    page.goto(server.url + path[which])
+    page.wait_for_timeout(300)
+    found = page.evaluate(OVERFLOW)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SHOTS / f"{which}-{screen}.png"
+    page.screenshot(path=str(shot), full_page=True)
+    if which == "results":
+        simulate_deuteranopia(shot, SHOTS / f"{which}-{screen}-deuteranopia.png")
+    context.close()
+    assert found["scroll"] <= 0 and not found["out"], f"{path[which]} at {screen}: {found}"
+    assert found["own"] == 0, f"{path[which]} at {screen}: a list sticks out instead of scrolling in its box"
