@@ -25,7 +25,7 @@ class References(HTMLParser):
                 self.pointed.append((name, target))
 
 
-def test_ids_are_unique_and_every_reference_exists(world):
+def test_ids_are_unique_and_every_reference_exists(world):  # noqa: F811 (the fixture imported above)
     ids, objects, users, tokens = world
     client = Client()
     client.force_login(users["admin"])
