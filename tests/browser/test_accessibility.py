@@ -130,6 +130,7 @@ def test_the_phone_ballot_with_the_keyboard_alone(browser, world_server):
         assert after["inBallot"], f"item {number}: after the vote the focus fell out of the ballot ({after})"
     page.wait_for_selector(".end-screen")
     assert page.locator(".dot.sent").count() == items
+    assert audit(page) == [], "the ballot's end screen"
     context.close()
 
 
@@ -159,6 +160,7 @@ def test_the_vote_grid_with_the_keyboard_alone(browser, world_server):
     below = active(page)
     assert below_item != item and below_person == person
     assert below_item in below["label"] and person in below["label"], below
+    assert audit(page) == [], "the grid after a vote typed in it"
     context.close()
 
 
