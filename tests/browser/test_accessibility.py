@@ -251,6 +251,7 @@ def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, world_serv
     page.goto(server.url + path[which])
     page.wait_for_timeout(300)
     found = page.evaluate(OVERFLOW)
+    narrow = audit(page)  # the narrow layout too: a list scrolling in its box must still be reachable
     SHOTS.mkdir(parents=True, exist_ok=True)
     shot = SHOTS / f"{which}-{screen}.png"
     page.screenshot(path=str(shot), full_page=True)
@@ -259,3 +260,4 @@ def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, world_serv
     context.close()
     assert found["scroll"] <= 0 and not found["out"], f"{path[which]} at {screen}: {found}"
     assert found["own"] == 0, f"{path[which]} at {screen}: a list sticks out instead of scrolling in its box"
+    assert narrow == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in narrow]
