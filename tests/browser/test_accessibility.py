@@ -226,7 +226,8 @@ OVERFLOW = """() => {
     if (!box.width || !box.height || style.visibility === 'hidden') continue;
     if (box.right > width + 1 || box.left < -1) out.push(el.outerHTML.slice(0, 100) + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
     // Text cut by its own box: more text than room, and no way to scroll to it.
-    if (el.scrollWidth > el.clientWidth + 1 && ['hidden', 'clip'].includes(style.overflowX) && el.clientWidth
+    if (!el.matches('input, textarea, select') && el.scrollWidth > el.clientWidth + 1
+        && ['hidden', 'clip'].includes(style.overflowX) && el.clientWidth
         && !['ellipsis'].includes(style.textOverflow)) out.push('cut: ' + el.outerHTML.slice(0, 100));
   }
   const own = [...document.querySelectorAll('table.list')].filter((t) => t.getBoundingClientRect().right > width + 1);
@@ -235,7 +236,7 @@ OVERFLOW = """() => {
 
 
 @pytest.mark.parametrize("screen", ["320px", "zoom200"])
-@pytest.mark.parametrize("which", ["ballot", "results", "list"])
+@pytest.mark.parametrize("which", ["ballot", "join", "results", "list", "detail", "participants", "items"])
 def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, world_server, which, screen):
     """At 320 px wide, and at 1280×720 with a 200 % zoom (a 640×360 CSS
     viewport), the page does not scroll sideways (only the matrix's own
@@ -244,9 +245,17 @@ def test_no_horizontal_scroll_at_320_px_and_200_percent_zoom(browser, world_serv
 
     server, seeded = world_server
     ids = seeded["live"]["fr_ids"]
-    path = {"ballot": f"/b/{ids['token']}/", "results": f"/seances/{ids['shown']}/resultats/", "list": "/seances/"}
+    path = {
+        "ballot": f"/b/{ids['token']}/",
+        "join": "/rejoindre/",
+        "results": f"/seances/{ids['shown']}/resultats/",
+        "list": "/seances/",
+        "detail": f"/seances/{ids['voting']}/",
+        "participants": f"/seances/{ids['voting']}/participants/",
+        "items": f"/seances/{ids['voting']}/items/",
+    }
     viewport = {"width": 320, "height": 640} if screen == "320px" else {"width": 640, "height": 360}
-    context = new_context(browser, server, seeded, "fr", public=which == "ballot", viewport=viewport)
+    context = new_context(browser, server, seeded, "fr", public=which in ("ballot", "join"), viewport=viewport)
     page = context.new_page()
     page.goto(server.url + path[which])
     page.wait_for_timeout(300)
