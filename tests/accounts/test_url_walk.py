@@ -221,7 +221,13 @@ def test_every_url_pattern_is_in_the_table():
 
 @pytest.fixture
 def world(facilitator, structure, colleague, reader, outsider):
-    """Structure A with one of everything, and the ids to fill the URLs with."""
+    return build_world(facilitator, structure, colleague, reader, outsider)
+
+
+def build_world(facilitator, structure, colleague, reader, outsider):
+    """Structure A with one of everything, and the ids to fill the URLs with.
+    A plain function, so the accessibility audit seeds the same world in its
+    server's database (tests/browser/seed.py)."""
     meeting = build_meeting(facilitator)
     participant = meeting.participants.first()
     item = meeting.items.first()

@@ -64,5 +64,71 @@ def seed(spec):
     }
 
 
+def live_meeting(facilitator, language, reveal):
+    """A séance in `language` whose round is open (the vote under way), or
+    voted and its results shown."""
+    from tests.conftest import build_meeting
+
+    meeting = build_meeting(facilitator, title=f"Séance {language}", language=language)
+    round_ = meeting.rounds.get()
+    if reveal:
+        run_round(round_, ["VG G O R", "RR W B VG", "G G G O"])
+        meeting.results_revealed = True
+        meeting.save()
+    else:
+        open_round(round_)
+    return meeting
+
+
+def seed_world():
+    """The world of tests/accounts/test_url_walk.py, and every page of its ONE
+    table that serves HTML to its administrator (public pages: to a visitor),
+    with a live séance per language, open and with results."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from abaque.accounts.structures import own_structure
+    from tests.accounts.test_url_walk import EXPECTED, PUBLIC, TABLE, build_world, path_for, url_patterns
+    from tests.conftest import PASSWORD, make_member
+
+    users = get_user_model().objects
+    facilitator = users.create_user("animatrice", "animatrice@pnr.fr", PASSWORD, first_name="Claire Morel")
+    structure = own_structure(facilitator)
+    colleague = make_member(structure, "facilitator", "collegue")
+    reader = make_member(structure, "reader", "lectrice")
+    outsider = users.create_user("autre", "autre@pnr.fr", PASSWORD)
+    own_structure(outsider)
+    ids, objects, _users, tokens = build_world(facilitator, structure, colleague, reader, outsider)
+    admin, visitor = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
+    admin.force_login(facilitator)
+    pages = []
+    for name, pattern in url_patterns():
+        if name in ("logout", "set_language") or EXPECTED[TABLE[name]][0] not in ("ok", "public"):
+            continue
+        path = path_for(name, pattern, ids, objects, tokens)
+        public = TABLE[name] == PUBLIC
+        response = (visitor if public else admin).get(path)
+        # A whole page, not a fragment a page's script fetches into itself (audited there).
+        html = response.status_code == 200 and response["Content-Type"].startswith("text/html")
+        if html and response.content.lstrip()[:15].lower() == b"<!doctype html>":
+            pages.append({"name": name, "path": path, "public": public})
+    live = {}
+    for language in ("fr", "en"):
+        voting, shown = live_meeting(facilitator, language, False), live_meeting(facilitator, language, True)
+        token = voting.participants.first().token
+        live[language] = [
+            {"name": "live:join", "path": reverse("live:join"), "public": True},
+            {"name": "live:names", "path": reverse("live:names", args=[voting.join_code]), "public": True},
+            {"name": "live:ballot (vote)", "path": reverse("live:ballot", args=[token]), "public": True},
+            {"name": "live:projector (vote)", "path": reverse("live:projector", args=[voting.pk]), "public": False},
+            {"name": "live:projector (results)", "path": reverse("live:projector", args=[shown.pk]), "public": False},
+            {"name": "meetings:results (votes)", "path": reverse("meetings:results", args=[shown.pk]), "public": False},
+            {"name": "meetings:grid (votes)", "path": reverse("meetings:grid", args=[shown.pk, 1]), "public": False},
+        ]
+        live[language + "_ids"] = {"voting": voting.pk, "shown": shown.pk, "token": token}
+    return {"session": admin.cookies["sessionid"].value, "pages": pages, "live": live}
+
+
 if __name__ == "__main__":
-    print(json.dumps(seed(json.loads(sys.argv[1]))))
+    spec = json.loads(sys.argv[1])
+    print(json.dumps(seed_world() if spec.get("world") else seed(spec)))

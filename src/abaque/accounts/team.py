@@ -68,7 +68,10 @@ def _send_invitation(request, invitation) -> bool:
 def members(request):
     structure = _administered(request)
     invite_form = InvitationForm(request.POST if "invite" in request.POST else None)
-    settings_form = StructureForm(request.POST if "settings" in request.POST else None, instance=structure)
+    # Its own ids: both forms have a « name » field on the one page.
+    settings_form = StructureForm(
+        request.POST if "settings" in request.POST else None, instance=structure, auto_id="id_structure_%s"
+    )
     if request.method == "POST":
         if "invite" in request.POST and invite_form.is_valid():
             invitation = invite_form.save(commit=False)

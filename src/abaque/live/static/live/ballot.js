@@ -75,7 +75,36 @@
   }
 
   /* ---- rendering ---- */
+  // Drawing replaces the ballot's buttons: the keyboard focus (and a screen
+  // reader's place) is carried over to the same button, or to the new item's
+  // text when the ballot moved on, never dropped on the page's body.
   function render() {
+    var focused = document.activeElement, before = drawn();
+    var kept = focused && focused !== voting && voting.contains(focused) ? focusOf(focused) : null;
+    draw();
+    if (kept !== null) restoreFocus(kept, before === drawn());
+  }
+  function drawn() {  // which item's card is on screen, if any
+    var card = voting.querySelector(".card");
+    return card ? card.dataset.item : "";
+  }
+  function focusOf(node) {
+    if (node.classList.contains("level")) return "button.level[data-code='" + node.dataset.code + "']";
+    if (node.classList.contains("dot")) return ".overview li:nth-child(" + (Array.prototype.indexOf.call(node.parentNode.parentNode.children, node.parentNode) + 1) + ") .dot";
+    if (node.classList.contains("prev")) return "button.step.prev";
+    if (node.classList.contains("next")) return "button.step.next";
+    return node.classList.contains("review") ? "button.review" : "";
+  }
+  function restoreFocus(selector, sameItem) {
+    var same = sameItem && selector ? voting.querySelector(selector) : null;
+    if (same && !same.disabled) { same.focus(); return; }
+    var text = voting.querySelector(".card .item-text");
+    var target = text || voting.querySelector("button:not([disabled])") || voting;
+    if (!target.hasAttribute("tabindex") && target.tagName !== "BUTTON") target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+
+  function draw() {
     var open = state.status === "open", closed = state.status === "closed";
     waiting.classList.toggle("hidden", open || closed);
     voting.classList.toggle("hidden", !(open || closed));

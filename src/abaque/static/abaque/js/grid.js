@@ -11,6 +11,8 @@
   const rows = Array.from(table.tBodies[0].rows);
   const cellAt = (r, c) => rows[r] && rows[r].cells[c + 1];
   const symbols = Object.fromEntries(Object.values(levels).map((l) => [l.code, l.symbol]));
+  const labelOf = Object.fromEntries(Object.values(levels).map((l) => [l.code, l.label]));
+  const gettext = window.gettext || ((text) => text);  // the scripts' catalogue, when the page loads it
   const keyOf = Object.fromEntries(Object.entries(levels).map(([key, l]) => [l.code, key]));
   const mark = document.getElementById("phone-mark");
   let current = null;
@@ -45,8 +47,10 @@
     cell.dataset.source = code ? source : "";
     const phone = code && source === "phone";
     if (phone && mark) cell.appendChild(mark.content.firstElementChild.cloneNode(true));
+    // Read aloud: the item, the participant, then the value (the symbol alone says little).
+    const value = code ? labelOf[code] : gettext("case vide");
     const how = phone ? gettext("voté depuis son téléphone") : code ? gettext("carton saisi par l'animateur") : "";
-    cell.setAttribute("aria-label", cell.dataset.label + (how ? " — " + how : ""));
+    cell.setAttribute("aria-label", cell.dataset.label + " — " + value + (how ? " — " + how : ""));
     if (phone) cell.title = gettext("Voté depuis son téléphone"); else cell.removeAttribute("title");
   }
 
