@@ -142,6 +142,25 @@ def browser():
         chromium.close()
 
 
+def first_account_link(env) -> str:
+    """A new installation: migrated, and the one-time link that creates its first account."""
+    abaque(env, "migrate", "--noinput")
+    printed = abaque(
+        env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())"
+    )
+    return printed.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def empty_server(tmp_module_dir):
+    """A server on an empty installation, and its first-account link."""
+    env = server_env(tmp_module_dir / "data")
+    link = first_account_link(env)
+    server = Server(env, tmp_module_dir)
+    yield server, link
+    server.stop()
+
+
 @pytest.fixture(scope="module")
 def tmp_module_dir():
     with tempfile.TemporaryDirectory(prefix="abaque-browser-") as path:

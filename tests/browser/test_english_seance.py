@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, Server, abaque, require_chromium, server_env
+from .conftest import PHONE, require_chromium
 from .seance_flow import shot
 
 require_chromium()
@@ -22,18 +22,6 @@ Rachid Amrani; habitant"""
 ITEMS = ["A community café in every village", "A fund for residents' own projects", "Car sharing to the station"]
 ENGLISH = {"locale": "en-GB"}
 FRENCH_PHONE = {**PHONE, "locale": "fr-FR"}  # the séance's language wins over the phone's
-
-
-@pytest.fixture(scope="module")
-def empty_server(tmp_module_dir):
-    env = server_env(tmp_module_dir / "data")
-    abaque(env, "migrate", "--noinput")
-    link = abaque(
-        env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())"
-    )
-    server = Server(env, tmp_module_dir)
-    yield server, link.strip().splitlines()[-1]
-    server.stop()
 
 
 def phone_votes(browser, url, code, name, codes):

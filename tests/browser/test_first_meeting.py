@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import Server, abaque, require_chromium, server_env
+from .conftest import require_chromium
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -19,18 +19,6 @@ Lucie Moreau; habitante
 Kevin Lemaire; habitant
 Paul Hennebert; autre"""
 ITEMS = [f"Idée numéro {n} pour le lien social" for n in range(1, 11)]
-
-
-@pytest.fixture(scope="module")
-def empty_server(tmp_module_dir):
-    env = server_env(tmp_module_dir / "data")
-    abaque(env, "migrate", "--noinput")
-    link = abaque(
-        env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())"
-    )
-    server = Server(env, tmp_module_dir)
-    yield server, link.strip().splitlines()[-1]
-    server.stop()
 
 
 def test_a_newcomer_runs_a_first_meeting_with_the_keyboard(browser, empty_server):

@@ -12,24 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Server, abaque, require_chromium, server_env
+from .conftest import require_chromium
 
 POLIS = Path("/work/shared/data/polis/london.youth.policing")
 SHOTS = Path("/work/shots/groups")
+require_chromium()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not POLIS.is_dir(), reason="Pol.is open data missing")]
-
-
-@pytest.fixture(scope="module")
-def empty_server(tmp_module_dir):
-    require_chromium()
-    env = server_env(tmp_module_dir / "data")
-    abaque(env, "migrate", "--noinput")
-    link = abaque(
-        env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())"
-    )
-    server = Server(env, tmp_module_dir)
-    yield server, link.strip().splitlines()[-1]
-    server.stop()
 
 
 def shot(page, name):

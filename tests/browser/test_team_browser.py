@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Server, abaque, require_chromium, server_env
+from .conftest import Server, abaque, first_account_link, require_chromium, server_env
 from .seance_flow import ITEMS, join, vote
 
 require_chromium()
@@ -42,12 +42,9 @@ print(json.dumps({"process": process.pk, "anonymous": anonymous.pk}))
 @pytest.fixture(scope="module")
 def server(tmp_module_dir):
     env = server_env(tmp_module_dir / "data")
-    abaque(env, "migrate", "--noinput")
-    link = abaque(
-        env, "shell", "-c", "from abaque.accounts.first_account import first_account_path; print(first_account_path())"
-    )
+    link = first_account_link(env)
     server = Server(env, tmp_module_dir)
-    yield server, env, link.strip().splitlines()[-1]
+    yield server, env, link
     server.stop()
 
 
