@@ -146,29 +146,32 @@ def governance_form(request, process_id, kind, object_id=None):
 def share(request, process_id):
     """« Accompagnement »: the démarche shared in reading with another structure."""
     process = _process_to_share(request, process_id)
-    form = ShareForm(request.POST, structures=structures_to_share_with(process))
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors["structure"]))
-        return redirect("plans:detail", process.pk)
-    other = form.cleaned_data["structure"]
-    process.shared_with.add(other)
-    journal.record(request.user, process, "process_shared", other.name)
-    messages.success(request, _("Démarche partagée en lecture avec %(structure)s.") % {"structure": other.name})
+    other = _chosen_structure(request, structures_to_share_with(process))
+    if other:
+        process.shared_with.add(other)
+        journal.record(request.user, process, "process_shared", other.name)
+        messages.success(request, _("Démarche partagée en lecture avec %(structure)s.") % {"structure": other.name})
     return redirect("plans:detail", process.pk)
 
 
 @require_POST
 def unshare(request, process_id):
     process = _process_to_share(request, process_id)
-    form = ShareForm(request.POST, structures=process.shared_with.all())
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors["structure"]))
-        return redirect("plans:detail", process.pk)
-    other = form.cleaned_data["structure"]
-    process.shared_with.remove(other)
-    journal.record(request.user, process, "process_unshared", other.name)
-    messages.success(request, _("Le partage avec %(structure)s est arrêté.") % {"structure": other.name})
+    other = _chosen_structure(request, process.shared_with.all())
+    if other:
+        process.shared_with.remove(other)
+        journal.record(request.user, process, "process_unshared", other.name)
+        messages.success(request, _("Le partage avec %(structure)s est arrêté.") % {"structure": other.name})
     return redirect("plans:detail", process.pk)
+
+
+def _chosen_structure(request, structures):
+    """The structure posted, among `structures`; None with the form's message shown."""
+    form = ShareForm(request.POST, structures=structures)
+    if form.is_valid():
+        return form.cleaned_data["structure"]
+    messages.error(request, " ".join(form.errors["structure"]))
+    return None
 
 
 def _process_to_share(request, process_id):
