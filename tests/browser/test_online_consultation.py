@@ -5,6 +5,7 @@ change a vote; one proposes an item the facilitator accepts and the other
 votes it; the closing time passes and a vote is refused; the facilitator
 publishes and the public page shows the results."""
 
+import contextlib
 import email
 import os
 import re
@@ -44,8 +45,10 @@ class Mailbox:
         raise AssertionError(f"no « {subject_start} » e-mail to {to}")
 
 
-@pytest.fixture(scope="module")
-def online_server(tmp_module_dir):
+@contextlib.contextmanager
+def server_with_mailbox(tmp_module_dir, **extra):
+    """A server whose e-mails reach a real SMTP server (aiosmtpd), its
+    scheduler off (the tests run its passes themselves), the séance seeded."""
     mailbox = Mailbox()
     controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
     controller.start()
@@ -55,11 +58,20 @@ def online_server(tmp_module_dir):
         EMAIL_PORT=str(controller.port),
         DEFAULT_FROM_EMAIL="consultation@pnr.fr",
         ABAQUE_SCHEDULER="0",
+        **extra,
     )
     (server,), seeded = prepared_servers(env, {"participants": [], "items": ITEMS}, tmp_module_dir)
-    yield server, seeded, Database(sqlite_path=tmp_module_dir / "abaque.sqlite3"), mailbox
-    server.stop()
-    controller.stop(no_assert=True)
+    try:
+        yield server, seeded, env, mailbox
+    finally:
+        server.stop()
+        controller.stop(no_assert=True)
+
+
+@pytest.fixture(scope="module")
+def online_server(tmp_module_dir):
+    with server_with_mailbox(tmp_module_dir) as (server, seeded, _, mailbox):
+        yield server, seeded, Database(sqlite_path=tmp_module_dir / "abaque.sqlite3"), mailbox
 
 
 def shot(page, name):

@@ -9,12 +9,11 @@ import json
 import subprocess
 
 import pytest
-from aiosmtpd.controller import Controller
 from playwright.sync_api import expect
 
-from .conftest import PHONE, PYTHON, ROOT, free_port, prepared_servers, require_chromium, server_env
+from .conftest import PHONE, PYTHON, ROOT, require_chromium
 from .seance_flow import vote
-from .test_online_consultation import ITEMS, Mailbox, shot
+from .test_online_consultation import server_with_mailbox, shot
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -32,21 +31,8 @@ print(json.dumps(scheduler.tick(timezone.now() + timedelta(days=float(sys.argv[1
 
 @pytest.fixture(scope="module")
 def invitation_server(tmp_module_dir):
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    env = server_env(
-        tmp_module_dir,
-        EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=str(controller.port),
-        DEFAULT_FROM_EMAIL="consultation@pnr.fr",
-        ABAQUE_SCHEDULER="0",  # the test runs the passes itself
-        DJANGO_SETTINGS_MODULE="abaque.settings",
-    )
-    (server,), seeded = prepared_servers(env, {"participants": [], "items": ITEMS}, tmp_module_dir)
-    yield server, seeded, env, mailbox
-    server.stop()
-    controller.stop(no_assert=True)
+    with server_with_mailbox(tmp_module_dir, DJANGO_SETTINGS_MODULE="abaque.settings") as found:
+        yield found
 
 
 def scheduler_pass(env, days_later=0.0) -> dict:
