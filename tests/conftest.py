@@ -30,6 +30,18 @@ def _fresh_throttles():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request through the test client leaves its language active in the
+    thread (LocaleMiddleware never deactivates it): each test starts in the
+    default language, whatever the one before asked for."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Every test creates users: the default hasher costs about a second each."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
