@@ -107,6 +107,20 @@ def test_it_compares_the_two_rounds_with_who_changed_their_vote(facilitator):
     assert moves == [("Bruno Petit", "RR", "G"), ("David Girard", "R", "O"), ("Farid Benali", "B", "W")]
 
 
+def test_it_gathers_the_moves_by_change_of_colour_in_the_scales_order():
+    from abaque import scale
+    from abaque.reports.content import EvolutionItem, VoteMove
+
+    level = scale.BY_CODE.__getitem__
+    moves = [
+        VoteMove(name, level(a), level(b))
+        for name, a, b in [("Anne", "R", "G"), ("Bruno", "VG", "G"), ("Chantal", "R", "G"), ("David", "R", "O")]
+    ]
+    item = EvolutionItem(1, "x", "x", "Dissensus", "Consensus pour", 0.4, 0.8, moves)
+    groups = [(g.level_from.code, g.level_to.code, g.labels) for g in item.move_groups]
+    assert groups == [("VG", "G", ["Bruno"]), ("R", "G", ["Anne", "Chantal"]), ("R", "O", ["David"])]
+
+
 def test_it_shows_letters_and_no_name_in_an_anonymous_seance(facilitator):
     report = build_report(voted_meeting(facilitator, mode="anonymous"))
     assert [p.label for p in report.participants] == ["A", "B", "C", "D", "E", "F"]

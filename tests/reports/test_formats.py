@@ -38,7 +38,15 @@ def test_the_pdf_holds_the_cover_contents_notes_and_page_numbers(report):
     assert "page 1 / " in text
     assert "Tour 2 · Matrice brute" in text
     assert "L'évolution entre les tours" in text and "Du tour 1 au tour 2" in text
+    assert "−− → + : Bruno Petit" in text  # the moves gathered by change of colour
     assert "2 min 05 s" in text
+
+
+def test_the_pdf_is_tagged_for_screen_readers(report):
+    info = subprocess.run(
+        ["pdfinfo", "-"], input=render(report.meeting, "pdf", report), capture_output=True, check=True
+    ).stdout.decode()
+    assert "Tagged:          yes" in info
 
 
 def test_an_anonymous_seances_pdf_names_no_participant(facilitator):
@@ -56,6 +64,7 @@ def test_the_odt_holds_the_question_items_and_the_note(report):
     for text in ITEMS[:3]:
         assert text.replace("'", "&apos;") in content or text in content
     assert "craignent d" in content
+    assert "−− → + : Bruno Petit" in content  # the moves gathered as in the PDF
     # cells coloured from the scale, with their symbols
     assert scale.BY_CODE["VG"].colour in content and ">++<" in content
 

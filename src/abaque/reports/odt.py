@@ -305,7 +305,8 @@ def _evolutions(w: OdtWriter, report: Report):
                 i.text_after + ("\n" + _("(avant : « %(text)s »)") % {"text": i.text_before} if i.reworded else ""),
                 f"{i.verdict_before_label}\n{pct(i.consensus_before)}",
                 f"{i.verdict_after_label}\n{pct(i.consensus_after)}",
-                "\n".join(f"{m.label} : {m.level_from.symbol} → {m.level_to.symbol}" for m in i.moves) or _("aucun"),
+                "\n".join(f"{g.level_from.symbol} → {g.level_to.symbol} : {', '.join(g.labels)}" for g in i.move_groups)
+                or _("aucun"),
             ]
             for i in evolution.items
         ]
