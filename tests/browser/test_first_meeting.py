@@ -67,6 +67,8 @@ def test_a_newcomer_runs_a_first_meeting_with_the_keyboard(browser, empty_server
     assert page.locator("#grid-status").inner_text() == ""
 
     page.click("text=Voir la matrice des résultats")
+    page.wait_for_selector("#results-matrix")
+    page.wait_for_load_state()  # the select sends its form through a deferred script, run before « load »
     page.select_option("select[name=ordre]", "mean")
     page.wait_for_url(re.compile(r"ordre=mean"))
     rows = page.locator("#results-matrix tbody tr")
